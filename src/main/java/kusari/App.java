@@ -1,0 +1,44 @@
+package kusari;
+
+import io.javalin.Javalin;
+import kusari.db.Database;
+import kusari.db.Migrations;
+import kusari.files.DataFileException;
+import kusari.files.WorkspaceImporter;
+import kusari.files.WorkspaceLoader;
+import kusari.web.Server;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts Kusari: configuration, database, migrations, first-start import of the sample files, then the web server. */
+public final class App {
+
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+    private App() {
+    }
+
+    public static void main(String[] args) {
+        AppConfig config;
+        try {
+            config = AppConfig.fromEnv();
+        } catch (IllegalArgumentException e) {
+            System.err.println("Kusari cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Database database = Database.open(config.dbFile());
+        int applied = Migrations.apply(database);
+        LOG.info("Database {} ({} migration(s) applied)", config.dbFile().toAbsolutePath(), applied);
+        try {
+            new WorkspaceImporter(database).importMissing(new WorkspaceLoader(config.dataDir()));
+        } catch (DataFileException e) {
+            System.err.println("Kusari cannot start: the data files have problems (nothing was loaded):");
+            e.problems().forEach(p -> System.err.println("  " + p));
+            System.exit(1);
+            return;
+        }
+        Javalin app = Server.create(config, database).start(config.port());
+        LOG.info("Kusari is running at http://localhost:{}/", app.port());
+    }
+}

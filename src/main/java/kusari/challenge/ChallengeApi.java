@@ -1,0 +1,55 @@
+package kusari.challenge;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import kusari.challenge.ChallengeRepository.LinkedProject;
+import kusari.challenge.ChallengeRepository.SpannedStep;
+import kusari.indicator.Indicator;
+import kusari.indicator.IndicatorRepository;
+import kusari.strategy.Workspace;
+import kusari.strategy.WorkspaceResolver;
+import kusari.web.NotFound;
+
+/** Read-only JSON for challenges. */
+public final class ChallengeApi {
+
+    private final WorkspaceResolver resolver;
+    private final ChallengeRepository challenges;
+    private final IndicatorRepository indicators;
+
+    public ChallengeApi(WorkspaceResolver resolver, ChallengeRepository challenges, IndicatorRepository indicators) {
+        this.resolver = resolver;
+        this.challenges = challenges;
+        this.indicators = indicators;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/workspaces/{ws}/challenges", this::list);
+        routes.get("/api/v1/workspaces/{ws}/challenges/{number}", this::show);
+    }
+
+    record ChallengeSummaryJson(int number, String title, long steps, long journeys, long projects) {
+    }
+
+    record ChallengeJson(int number, String title, List<String> evidence, List<String> approaches,
+                         List<String> actionIndicators, List<SpannedStep> steps, List<LinkedProject> projects) {
+    }
+
+    void list(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        ctx.json(challenges.findAllWithCounts(ws.id()).stream().map(s -> new ChallengeSummaryJson(
+                s.challenge().number(), s.challenge().title(), s.steps(), s.journeys(), s.projects())).toList());
+    }
+
+    void show(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        long number = NotFound.pathLong(ctx, "number", "error.notFound.challenge");
+        Challenge ch = challenges.findByNumber(ws.id(), (int) Math.min(Integer.MAX_VALUE, Math.max(0, number)))
+                .orElseThrow(() -> NotFound.of(ctx, "error.notFound.challenge", ctx.pathParam("number")));
+        ctx.json(new ChallengeJson(ch.number(), ch.title(), challenges.findEvidence(ch.id()),
+                challenges.findApproaches(ch.id()),
+                indicators.findByChallenge(ch.id()).stream().map(Indicator::name).toList(),
+                challenges.findSteps(ch.id()), challenges.findProjects(ch.id())));
+    }
+}

@@ -1,0 +1,50 @@
+package kusari.challenge;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+import kusari.files.ReadingRepository;
+import kusari.indicator.IndicatorRepository;
+import kusari.strategy.Workspace;
+import kusari.strategy.WorkspaceResolver;
+import kusari.web.NotFound;
+import kusari.web.Requests;
+
+/** Challenge pages (課題1…N). */
+public final class ChallengeController {
+
+    private final WorkspaceResolver resolver;
+    private final ChallengeRepository challenges;
+    private final IndicatorRepository indicators;
+    private final ReadingRepository readings;
+
+    public ChallengeController(WorkspaceResolver resolver, ChallengeRepository challenges,
+                               IndicatorRepository indicators, ReadingRepository readings) {
+        this.resolver = resolver;
+        this.challenges = challenges;
+        this.indicators = indicators;
+        this.readings = readings;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/w/{ws}/challenges", this::list);
+        routes.get("/w/{ws}/challenges/{number}", this::show);
+    }
+
+    void list(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        ctx.render("challenge/list.jte", Map.of("page",
+                new ChallengeListPage(Requests.ui(ctx), ws, challenges.findAllWithCounts(ws.id()))));
+    }
+
+    void show(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        long number = NotFound.pathLong(ctx, "number", "error.notFound.challenge");
+        Challenge ch = challenges.findByNumber(ws.id(), (int) Math.min(Integer.MAX_VALUE, Math.max(0, number)))
+                .orElseThrow(() -> NotFound.of(ctx, "error.notFound.challenge", ctx.pathParam("number")));
+        ctx.render("challenge/show.jte", Map.of("page", new ChallengePage(Requests.ui(ctx), ws, ch,
+                challenges.findEvidence(ch.id()), challenges.findApproaches(ch.id()),
+                indicators.findByChallenge(ch.id()), challenges.findSteps(ch.id()), challenges.findProjects(ch.id()),
+                readings.find("CHALLENGE", ch.id()))));
+    }
+}

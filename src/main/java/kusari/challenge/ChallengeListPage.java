@@ -1,0 +1,10 @@
+package kusari.challenge;
+
+import java.util.List;
+import kusari.challenge.ChallengeRepository.ChallengeSummary;
+import kusari.strategy.Workspace;
+import kusari.web.Ui;
+
+/** The numbered challenges with how far each reaches. */
+public record ChallengeListPage(Ui ui, Workspace workspace, List<ChallengeSummary> challenges) {
+}

@@ -1,0 +1,14 @@
+package kusari.challenge;
+
+import java.util.List;
+import kusari.challenge.ChallengeRepository.LinkedProject;
+import kusari.challenge.ChallengeRepository.SpannedStep;
+import kusari.indicator.Indicator;
+import kusari.strategy.Workspace;
+import kusari.web.Ui;
+
+/** One challenge: its evidence, approaches, action indicators, the steps it spans and the projects answering it. */
+public record ChallengePage(Ui ui, Workspace workspace, Challenge challenge, List<String> evidence,
+                            List<String> approaches, List<Indicator> actionIndicators, List<SpannedStep> steps,
+                            List<LinkedProject> projects, List<String> readings) {
+}

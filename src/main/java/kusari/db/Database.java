@@ -1,0 +1,85 @@
+package kusari.db;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The embedded SQLite database: one file, WAL journal, foreign keys on for every connection.
+ * A connection per unit of work keeps the code simple; SQLite opens a file in microseconds.
+ */
+public final class Database {
+
+    private final SQLiteDataSource dataSource;
+    private final Path file;
+
+    private Database(Path file) {
+        this.file = file;
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(5_000);
+        this.dataSource = new SQLiteDataSource(config);
+        this.dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    /** Opens (and creates when missing) the database file, creating its folder too. */
+    public static Database open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot create the folder of the database file " + file + ": " + e.getMessage(), e);
+        }
+        return new Database(file);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** A new connection with foreign keys enforced; the caller closes it. */
+    public Connection connect() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try (Statement st = connection.createStatement()) {
+            // The data source config sets this too; asserting it here guards against a driver default change.
+            st.executeUpdate("PRAGMA foreign_keys = ON");
+        }
+        return connection;
+    }
+
+    /** Work that runs inside one transaction and may return a value. */
+    @FunctionalInterface
+    public interface TransactionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(TransactionWork<T> work) {
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    /** Runs read-only work on one connection (one consistent snapshot under WAL when it reads in a transaction). */
+    public <T> T read(TransactionWork<T> work) {
+        return inTransaction(work);
+    }
+}

@@ -1,0 +1,93 @@
+package kusari.files;
+
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.util.List;
+
+/** The one Jackson setup for data files: strict when reading, canonical when writing. */
+public final class DataJson {
+
+    private static final ObjectMapper MAPPER = create();
+
+    private DataJson() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** The canonical text of a data file: two-space indent, "key": value, one array element per line, final newline. */
+    public static String canonical(Object file) {
+        try {
+            return MAPPER.writer(new CanonicalPrinter()).writeValueAsString(file) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write " + file.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectMapper create() {
+        ObjectMapper mapper = new ObjectMapper();
+        // A missing field, an unknown field (a typo) or a null where text belongs is an error, not a silent default.
+        mapper.enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.configOverride(String.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL));
+        mapper.configOverride(List.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL, Nulls.FAIL));
+        mapper.disable(SerializationFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+        return mapper;
+    }
+
+    /** Jackson's pretty printer writes `"key" : value` and `[ ]`; the files use `"key": value` and `[]`. */
+    static final class CanonicalPrinter extends DefaultPrettyPrinter {
+
+        CanonicalPrinter() {
+            super();
+            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+            indentObjectsWith(indenter);
+            indentArraysWith(indenter);
+            _separators = Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER);
+            _objectFieldValueSeparatorWithSpaces = ": ";
+        }
+
+        @Override
+        public DefaultPrettyPrinter createInstance() {
+            return new CanonicalPrinter();
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
+            if (nrOfValues == 0) {
+                if (!_arrayIndenter.isInline()) {
+                    --_nesting;
+                }
+                g.writeRaw(']');
+                return;
+            }
+            super.writeEndArray(g, nrOfValues);
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int nrOfEntries) throws IOException {
+            if (nrOfEntries == 0) {
+                if (!_objectIndenter.isInline()) {
+                    --_nesting;
+                }
+                g.writeRaw('}');
+                return;
+            }
+            super.writeEndObject(g, nrOfEntries);
+        }
+    }
+}

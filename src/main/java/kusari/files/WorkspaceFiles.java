@@ -1,0 +1,91 @@
+package kusari.files;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The records of the workspace file format (docs/data-format.md). Field order here is the canonical key order
+ * of the files, so that {@link Canonicalize} writes them back exactly as they are meant to be kept in git.
+ */
+public final class WorkspaceFiles {
+
+    private WorkspaceFiles() {
+    }
+
+    /** journeys/&lt;ws&gt;/workspace.json */
+    public record WorkspaceFile(String slug, String name, String fullName, String municipality, String published,
+                                PlanPeriod planPeriod, List<String> levels, String description, String source) {
+    }
+
+    public record PlanPeriod(int from, int to) {
+    }
+
+    /** journeys/&lt;ws&gt;/actors.json */
+    public record ActorsFile(List<ActorEntry> actors) {
+    }
+
+    public record ActorEntry(String name, String kind) {
+    }
+
+    /** journeys/&lt;ws&gt;/framework.json */
+    public record FrameworkFile(List<NodeEntry> nodes) {
+    }
+
+    public record NodeEntry(String code, String title, String description, List<IndicatorEntry> indicators,
+                            List<NodeEntry> children, List<ProjectEntry> projects) {
+    }
+
+    public record IndicatorEntry(String kind, String name, String unit, String direction, Baseline baseline,
+                                 Target target) {
+    }
+
+    public record Baseline(BigDecimal value, String text, String year, String source) {
+    }
+
+    public record Target(BigDecimal value, String text, int fiscalYear) {
+    }
+
+    public record ProjectEntry(String code, String name, String description, boolean experienceChain,
+                               List<String> leadActors, List<IndicatorEntry> indicators, List<BudgetEntry> budgets,
+                               List<String> readings) {
+    }
+
+    public record BudgetEntry(int fiscalYear, long thousandYen) {
+    }
+
+    /** journeys/&lt;ws&gt;/challenges.json */
+    public record ChallengesFile(List<ChallengeEntry> challenges) {
+    }
+
+    public record ChallengeEntry(int number, String title, List<String> evidence, List<String> approaches,
+                                 List<String> actionIndicators, List<ProjectLink> projects, List<String> readings) {
+    }
+
+    public record ProjectLink(String code, String basis, String note) {
+    }
+
+    /** personas/&lt;ws&gt;/&lt;slug&gt;.json */
+    public record PersonaFile(String slug, String label, int order, String tagline, String profile,
+                              List<String> attributes, List<String> story, String policyField, List<String> readings) {
+    }
+
+    /** journeys/&lt;ws&gt;/&lt;slug&gt;.json */
+    public record JourneyFile(String slug, String persona, String title, List<StepEntry> steps, List<String> readings) {
+    }
+
+    public record StepEntry(String title, String emotionText, int emotionScore, String painPoint,
+                            List<Integer> challenges, List<ActionEntry> actions) {
+    }
+
+    public record ActionEntry(List<String> actors, String text) {
+    }
+
+    /** Every file of one workspace, parsed and checked. */
+    public record LoadedWorkspace(WorkspaceFile workspace, ActorsFile actors, FrameworkFile framework,
+                                  ChallengesFile challenges, List<PersonaFile> personas, List<JourneyFile> journeys) {
+
+        public String slug() {
+            return workspace.slug();
+        }
+    }
+}

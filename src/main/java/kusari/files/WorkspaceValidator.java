@@ -1,0 +1,302 @@
+package kusari.files;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import kusari.files.WorkspaceFiles.ActionEntry;
+import kusari.files.WorkspaceFiles.ActorEntry;
+import kusari.files.WorkspaceFiles.ActorsFile;
+import kusari.files.WorkspaceFiles.BudgetEntry;
+import kusari.files.WorkspaceFiles.ChallengeEntry;
+import kusari.files.WorkspaceFiles.ChallengesFile;
+import kusari.files.WorkspaceFiles.FrameworkFile;
+import kusari.files.WorkspaceFiles.IndicatorEntry;
+import kusari.files.WorkspaceFiles.JourneyFile;
+import kusari.files.WorkspaceFiles.NodeEntry;
+import kusari.files.WorkspaceFiles.PersonaFile;
+import kusari.files.WorkspaceFiles.ProjectEntry;
+import kusari.files.WorkspaceFiles.ProjectLink;
+import kusari.files.WorkspaceFiles.StepEntry;
+import kusari.files.WorkspaceFiles.WorkspaceFile;
+import kusari.files.WorkspaceLoader.Named;
+
+/** The consistency rules across the files of one workspace: names resolve, codes are unique, values are in range. */
+final class WorkspaceValidator {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Set<String> ACTOR_KINDS = Set.of("GOVERNMENT", "PARTNER");
+    private static final Set<String> INDICATOR_KINDS = Set.of("GOAL", "KPI");
+    private static final Set<String> DIRECTIONS = Set.of("INCREASE", "DECREASE", "MAINTAIN");
+    private static final Set<String> BASES = Set.of("DOCUMENT", "READING");
+
+    private final String slug;
+    private final String dir;
+    private final WorkspaceFile workspace;
+    private final ActorsFile actors;
+    private final FrameworkFile framework;
+    private final ChallengesFile challenges;
+    private final List<Named<PersonaFile>> personas;
+    private final List<Named<JourneyFile>> journeys;
+
+    private List<DataFileProblem> problems;
+    private final Set<String> actorNames = new HashSet<>();
+    private final Set<String> topCodes = new HashSet<>();
+    private final Set<String> projectCodes = new HashSet<>();
+    private final Set<Integer> challengeNumbers = new HashSet<>();
+
+    WorkspaceValidator(String slug, String dir, WorkspaceFile workspace, ActorsFile actors, FrameworkFile framework,
+                       ChallengesFile challenges, List<Named<PersonaFile>> personas, List<Named<JourneyFile>> journeys) {
+        this.slug = slug;
+        this.dir = dir;
+        this.workspace = workspace;
+        this.actors = actors;
+        this.framework = framework;
+        this.challenges = challenges;
+        this.personas = personas;
+        this.journeys = journeys;
+    }
+
+    void validate(List<DataFileProblem> into) {
+        this.problems = into;
+        checkWorkspace();
+        checkActors();
+        checkFramework();
+        checkChallenges();
+        Set<String> personaSlugs = checkPersonas();
+        checkJourneys(personaSlugs);
+    }
+
+    private void checkWorkspace() {
+        String file = dir + "/workspace.json";
+        if (!workspace.slug().equals(slug)) {
+            add(file, "$.slug", "is \"" + workspace.slug() + "\" but the folder is \"" + slug + "\": they must be equal");
+        }
+        if (!SLUG.matcher(slug).matches()) {
+            add(file, "$.slug", "must be lower-case letters, digits and '-'");
+        }
+        notBlank(file, "$.name", workspace.name());
+        notBlank(file, "$.municipality", workspace.municipality());
+        int from = workspace.planPeriod().from();
+        int to = workspace.planPeriod().to();
+        if (from < 1900 || from > 2200) {
+            add(file, "$.planPeriod.from", "must be a western fiscal year such as 2020, not " + from);
+        }
+        if (to < from) {
+            add(file, "$.planPeriod.to", "must not be before planPeriod.from (" + from + "), not " + to);
+        }
+        if (workspace.levels().size() < 2) {
+            add(file, "$.levels", "needs at least two level names: the framework's levels and the project level last");
+        }
+        for (int i = 0; i < workspace.levels().size(); i++) {
+            notBlank(file, "$.levels[" + i + "]", workspace.levels().get(i));
+        }
+    }
+
+    private void checkActors() {
+        String file = dir + "/actors.json";
+        for (int i = 0; i < actors.actors().size(); i++) {
+            ActorEntry a = actors.actors().get(i);
+            String at = "$.actors[" + i + "]";
+            notBlank(file, at + ".name", a.name());
+            if (!actorNames.add(a.name())) {
+                add(file, at + ".name", "duplicate actor \"" + a.name() + "\"");
+            }
+            if (!ACTOR_KINDS.contains(a.kind())) {
+                add(file, at + ".kind", "must be GOVERNMENT or PARTNER, not \"" + a.kind() + "\"");
+            }
+        }
+    }
+
+    private void checkFramework() {
+        String file = dir + "/framework.json";
+        Set<String> codes = new HashSet<>();
+        if (framework.nodes().isEmpty()) {
+            add(file, "$.nodes", "the framework needs at least one top-level node");
+        }
+        int nodeLevels = workspace.levels().size() - 1;
+        for (int i = 0; i < framework.nodes().size(); i++) {
+            NodeEntry node = framework.nodes().get(i);
+            topCodes.add(node.code());
+            checkNode(file, "$.nodes[" + i + "]", node, 1, nodeLevels, codes);
+        }
+    }
+
+    private void checkNode(String file, String at, NodeEntry node, int depth, int nodeLevels, Set<String> codes) {
+        notBlank(file, at + ".code", node.code());
+        notBlank(file, at + ".title", node.title());
+        if (!codes.add(node.code())) {
+            add(file, at + ".code", "duplicate code \"" + node.code() + "\"");
+        }
+        if (depth > nodeLevels) {
+            add(file, at, "is at depth " + depth + " but workspace.json names only " + nodeLevels + " framework level(s) above the projects");
+        }
+        checkIndicators(file, at, node.indicators());
+        for (int i = 0; i < node.children().size(); i++) {
+            checkNode(file, at + ".children[" + i + "]", node.children().get(i), depth + 1, nodeLevels, codes);
+        }
+        for (int i = 0; i < node.projects().size(); i++) {
+            ProjectEntry p = node.projects().get(i);
+            String pat = at + ".projects[" + i + "]";
+            notBlank(file, pat + ".code", p.code());
+            notBlank(file, pat + ".name", p.name());
+            if (!codes.add(p.code())) {
+                add(file, pat + ".code", "duplicate code \"" + p.code() + "\"");
+            }
+            projectCodes.add(p.code());
+            for (int a = 0; a < p.leadActors().size(); a++) {
+                requireActor(file, pat + ".leadActors[" + a + "]", p.leadActors().get(a));
+            }
+            checkIndicators(file, pat, p.indicators());
+            Set<Integer> years = new HashSet<>();
+            for (int b = 0; b < p.budgets().size(); b++) {
+                BudgetEntry budget = p.budgets().get(b);
+                String bat = pat + ".budgets[" + b + "]";
+                if (!years.add(budget.fiscalYear())) {
+                    add(file, bat + ".fiscalYear", "duplicate fiscal year " + budget.fiscalYear());
+                }
+                if (budget.thousandYen() < 0) {
+                    add(file, bat + ".thousandYen", "must not be negative");
+                }
+            }
+        }
+    }
+
+    private void checkIndicators(String file, String at, List<IndicatorEntry> indicators) {
+        for (int i = 0; i < indicators.size(); i++) {
+            IndicatorEntry ind = indicators.get(i);
+            String iat = at + ".indicators[" + i + "]";
+            notBlank(file, iat + ".name", ind.name());
+            if (!INDICATOR_KINDS.contains(ind.kind())) {
+                add(file, iat + ".kind", "must be GOAL or KPI here (action indicators belong to challenges), not \"" + ind.kind() + "\"");
+            }
+            if (!DIRECTIONS.contains(ind.direction())) {
+                add(file, iat + ".direction", "must be INCREASE, DECREASE or MAINTAIN, not \"" + ind.direction() + "\"");
+            }
+            int year = ind.target().fiscalYear();
+            if (year < 1900 || year > 2200) {
+                add(file, iat + ".target.fiscalYear", "must be a western fiscal year such as 2024, not " + year);
+            }
+        }
+    }
+
+    private void checkChallenges() {
+        String file = dir + "/challenges.json";
+        for (int i = 0; i < challenges.challenges().size(); i++) {
+            ChallengeEntry c = challenges.challenges().get(i);
+            String at = "$.challenges[" + i + "]";
+            if (c.number() < 1) {
+                add(file, at + ".number", "must be 1 or more");
+            }
+            if (!challengeNumbers.add(c.number())) {
+                add(file, at + ".number", "duplicate challenge number " + c.number());
+            }
+            notBlank(file, at + ".title", c.title());
+            Set<String> linked = new HashSet<>();
+            for (int p = 0; p < c.projects().size(); p++) {
+                ProjectLink link = c.projects().get(p);
+                String pat = at + ".projects[" + p + "]";
+                if (!projectCodes.contains(link.code())) {
+                    add(file, pat + ".code", "unknown project code \"" + link.code() + "\" (not in framework.json)");
+                }
+                if (!linked.add(link.code())) {
+                    add(file, pat + ".code", "project \"" + link.code() + "\" is linked twice");
+                }
+                if (!BASES.contains(link.basis())) {
+                    add(file, pat + ".basis", "must be DOCUMENT or READING, not \"" + link.basis() + "\"");
+                }
+            }
+        }
+    }
+
+    private Set<String> checkPersonas() {
+        Set<String> slugs = new HashSet<>();
+        Map<Integer, String> orders = new HashMap<>();
+        for (Named<PersonaFile> named : personas) {
+            PersonaFile p = named.value();
+            String file = named.file();
+            if (!p.slug().equals(named.baseName())) {
+                add(file, "$.slug", "is \"" + p.slug() + "\" but the file is named \"" + named.baseName() + ".json\": they must be equal");
+            }
+            if (!SLUG.matcher(p.slug()).matches()) {
+                add(file, "$.slug", "must be lower-case letters, digits and '-'");
+            }
+            if (!slugs.add(p.slug())) {
+                add(file, "$.slug", "duplicate persona slug \"" + p.slug() + "\"");
+            }
+            notBlank(file, "$.label", p.label());
+            String other = orders.put(p.order(), p.slug());
+            if (other != null) {
+                add(file, "$.order", "order " + p.order() + " is also used by persona \"" + other + "\"");
+            }
+            if (!topCodes.contains(p.policyField())) {
+                add(file, "$.policyField", "unknown policy field \"" + p.policyField() + "\" (not a top-level code in framework.json)");
+            }
+        }
+        return slugs;
+    }
+
+    private void checkJourneys(Set<String> personaSlugs) {
+        for (Named<JourneyFile> named : journeys) {
+            JourneyFile j = named.value();
+            String file = named.file();
+            if (!j.slug().equals(named.baseName())) {
+                add(file, "$.slug", "is \"" + j.slug() + "\" but the file is named \"" + named.baseName() + ".json\": they must be equal");
+            }
+            if (!SLUG.matcher(j.slug()).matches()) {
+                add(file, "$.slug", "must be lower-case letters, digits and '-'");
+            }
+            if (!personaSlugs.contains(j.persona())) {
+                add(file, "$.persona", "unknown persona \"" + j.persona() + "\" (no personas/" + slug + "/" + j.persona() + ".json)");
+            }
+            notBlank(file, "$.title", j.title());
+            if (j.steps().isEmpty()) {
+                add(file, "$.steps", "a journey needs at least one step");
+            }
+            for (int s = 0; s < j.steps().size(); s++) {
+                checkStep(file, "$.steps[" + s + "]", j.steps().get(s));
+            }
+        }
+    }
+
+    private void checkStep(String file, String at, StepEntry step) {
+        notBlank(file, at + ".title", step.title());
+        if (step.emotionScore() < -2 || step.emotionScore() > 2) {
+            add(file, at + ".emotionScore", "must be between -2 and 2, not " + step.emotionScore());
+        }
+        for (int c = 0; c < step.challenges().size(); c++) {
+            Integer number = step.challenges().get(c);
+            if (number == null || !challengeNumbers.contains(number)) {
+                add(file, at + ".challenges[" + c + "]", "unknown challenge " + number + " (not in challenges.json)");
+            }
+        }
+        for (int a = 0; a < step.actions().size(); a++) {
+            ActionEntry action = step.actions().get(a);
+            String aat = at + ".actions[" + a + "]";
+            if (action.actors().isEmpty()) {
+                add(file, aat + ".actors", "an action needs at least one actor");
+            }
+            for (int n = 0; n < action.actors().size(); n++) {
+                requireActor(file, aat + ".actors[" + n + "]", action.actors().get(n));
+            }
+        }
+    }
+
+    private void requireActor(String file, String at, String name) {
+        if (!actorNames.contains(name)) {
+            add(file, at, "unknown actor \"" + name + "\" (not in actors.json)");
+        }
+    }
+
+    private void notBlank(String file, String at, String value) {
+        if (value == null || value.isBlank()) {
+            add(file, at, "must not be empty");
+        }
+    }
+
+    private void add(String file, String path, String message) {
+        problems.add(new DataFileProblem(file, path, message));
+    }
+}

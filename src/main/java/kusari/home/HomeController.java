@@ -1,0 +1,77 @@
+package kusari.home;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import kusari.indicator.Indicator;
+import kusari.indicator.IndicatorRepository;
+import kusari.persona.Persona;
+import kusari.persona.PersonaRepository;
+import kusari.strategy.FrameworkNode;
+import kusari.strategy.Project;
+import kusari.strategy.Workspace;
+import kusari.strategy.WorkspaceRepository;
+import kusari.strategy.WorkspaceResolver;
+import kusari.web.Links;
+import kusari.web.Requests;
+
+/** "/" and a workspace's home page: the strategy at a glance and the way into everything else. */
+public final class HomeController {
+
+    private final WorkspaceRepository workspaces;
+    private final WorkspaceResolver resolver;
+    private final PersonaRepository personas;
+    private final IndicatorRepository indicators;
+
+    public HomeController(WorkspaceRepository workspaces, PersonaRepository personas, IndicatorRepository indicators) {
+        this.workspaces = workspaces;
+        this.resolver = new WorkspaceResolver(workspaces);
+        this.personas = personas;
+        this.indicators = indicators;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/", this::root);
+        routes.get("/w/{ws}", this::home);
+    }
+
+    /** With one workspace (the usual case) go straight to it; otherwise list them. */
+    void root(Context ctx) {
+        List<Workspace> all = workspaces.findAll();
+        if (all.size() == 1) {
+            ctx.redirect(Links.home(all.get(0).slug()), io.javalin.http.HttpStatus.SEE_OTHER);
+            return;
+        }
+        ctx.render("home/workspaces.jte", Map.of("page", new WorkspaceListPage(Requests.ui(ctx), all)));
+    }
+
+    void home(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        List<Persona> allPersonas = personas.findAll(ws.id());
+        Map<Long, List<Indicator>> byNode = indicators.byNode(ws.id());
+        List<FrameworkNode> nodes = workspaces.findNodes(ws.id());
+        List<Project> projects = workspaces.findProjects(ws.id());
+        List<HomePage.FieldSummary> fields = nodes.stream()
+                .filter(n -> n.depth() == 1)
+                .map(field -> new HomePage.FieldSummary(field,
+                        byNode.getOrDefault(field.id(), List.of()).stream().filter(i -> i.kind().equals("GOAL")).toList(),
+                        allPersonas.stream().filter(p -> p.policyFieldCode().equals(field.code())).toList(),
+                        projects.stream().filter(p -> underField(p, field, nodes)).count()))
+                .toList();
+        ctx.render("home/index.jte", Map.of("page",
+                new HomePage(Requests.ui(ctx), ws, fields, allPersonas, workspaces.counts(ws.id()))));
+    }
+
+    private static boolean underField(Project project, FrameworkNode field, List<FrameworkNode> nodes) {
+        Long id = project.nodeId();
+        while (id != null) {
+            if (id == field.id()) {
+                return true;
+            }
+            Long current = id;
+            id = nodes.stream().filter(n -> n.id() == current).findFirst().map(FrameworkNode::parentId).orElse(null);
+        }
+        return false;
+    }
+}

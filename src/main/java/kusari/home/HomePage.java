@@ -1,0 +1,17 @@
+package kusari.home;
+
+import java.util.List;
+import kusari.indicator.Indicator;
+import kusari.persona.Persona;
+import kusari.strategy.FrameworkNode;
+import kusari.strategy.Workspace;
+import kusari.strategy.WorkspaceRepository.Counts;
+import kusari.web.Ui;
+
+/** The strategy at a glance. */
+public record HomePage(Ui ui, Workspace workspace, List<FieldSummary> fields, List<Persona> personas, Counts counts) {
+
+    /** A policy field with its goal indicators and the personas who belong to it. */
+    public record FieldSummary(FrameworkNode field, List<Indicator> goals, List<Persona> personas, long projects) {
+    }
+}

@@ -1,0 +1,108 @@
+package kusari.journey;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kusari.actor.Actor;
+import kusari.challenge.Challenge;
+import kusari.db.Database;
+import kusari.db.Sql;
+
+/** All SQL for journeys, their steps, the actions at each step and the steps' challenges. */
+public final class JourneyRepository {
+
+    private static final String SELECT_JOURNEY = """
+            SELECT j.id, j.slug, j.title, p.id AS persona_id, p.slug AS persona_slug, p.label AS persona_label
+            FROM journey j JOIN persona p ON p.id = j.persona_id
+            """;
+
+    private final Database database;
+
+    public JourneyRepository(Database database) {
+        this.database = database;
+    }
+
+    public Optional<Journey> findBySlug(long workspaceId, String slug) {
+        return database.read(c -> Sql.queryOne(c, SELECT_JOURNEY + " WHERE j.workspace_id = ? AND j.slug = ?",
+                JourneyRepository::toJourney, workspaceId, slug));
+    }
+
+    public List<Journey> findByPersona(long personaId) {
+        return database.read(c -> Sql.query(c, SELECT_JOURNEY + " WHERE j.persona_id = ? ORDER BY j.id",
+                JourneyRepository::toJourney, personaId));
+    }
+
+    public List<Journey> findAll(long workspaceId) {
+        return database.read(c -> Sql.query(c, SELECT_JOURNEY + " WHERE j.workspace_id = ? ORDER BY p.position, j.id",
+                JourneyRepository::toJourney, workspaceId));
+    }
+
+    public List<Step> findSteps(long journeyId) {
+        return database.read(c -> Sql.query(c, """
+                SELECT id, position, title, emotion_text, emotion_score, pain_point FROM step
+                WHERE journey_id = ? ORDER BY position""",
+                rs -> new Step(rs.getLong("id"), rs.getInt("position"), rs.getString("title"),
+                        rs.getString("emotion_text"), rs.getInt("emotion_score"), rs.getString("pain_point")),
+                journeyId));
+    }
+
+    /** Every action of a journey, in step order, each with its actors in the order the document names them. */
+    public List<StepAction> findActions(long journeyId) {
+        return database.read(c -> {
+            record Row(long actionId, long stepId, String text, Actor actor) {
+            }
+            List<Row> rows = Sql.query(c, """
+                    SELECT x.id AS action_id, x.step_id, x.text, a.id, a.name, a.kind
+                    FROM action x
+                    JOIN step s ON s.id = x.step_id
+                    JOIN action_actor aa ON aa.action_id = x.id
+                    JOIN actor a ON a.id = aa.actor_id
+                    WHERE s.journey_id = ?
+                    ORDER BY s.position, x.position, aa.position""",
+                    rs -> new Row(rs.getLong("action_id"), rs.getLong("step_id"), rs.getString("text"),
+                            new Actor(rs.getLong("id"), rs.getString("name"), rs.getString("kind"))), journeyId);
+            Map<Long, StepAction> byAction = new LinkedHashMap<>();
+            for (Row r : rows) {
+                byAction.computeIfAbsent(r.actionId(), id -> new StepAction(id, r.stepId(), r.text(), new ArrayList<>()))
+                        .actors().add(r.actor());
+            }
+            return byAction.values().stream()
+                    .map(a -> new StepAction(a.id(), a.stepId(), a.text(), List.copyOf(a.actors())))
+                    .toList();
+        });
+    }
+
+    /** The challenges each step belongs to, by step id, in challenge number order. */
+    public Map<Long, List<Challenge>> findStepChallenges(long journeyId) {
+        return database.read(c -> {
+            record Row(long stepId, Challenge challenge) {
+            }
+            List<Row> rows = Sql.query(c, """
+                    SELECT sc.step_id, ch.id, ch.number, ch.title
+                    FROM step_challenge sc
+                    JOIN step s ON s.id = sc.step_id
+                    JOIN challenge ch ON ch.id = sc.challenge_id
+                    WHERE s.journey_id = ? ORDER BY s.position, ch.number""",
+                    rs -> new Row(rs.getLong("step_id"),
+                            new Challenge(rs.getLong("id"), rs.getInt("number"), rs.getString("title"))), journeyId);
+            Map<Long, List<Challenge>> map = new LinkedHashMap<>();
+            rows.forEach(r -> map.computeIfAbsent(r.stepId(), k -> new ArrayList<>()).add(r.challenge()));
+            return map;
+        });
+    }
+
+    /** The whole map of a journey: steps, emotion curve, actor lanes and challenge bands. */
+    public JourneyMap loadMap(Journey journey) {
+        return JourneyMap.build(journey, findSteps(journey.id()), findActions(journey.id()),
+                findStepChallenges(journey.id()));
+    }
+
+    private static Journey toJourney(ResultSet rs) throws SQLException {
+        return new Journey(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getLong("persona_id"),
+                rs.getString("persona_slug"), rs.getString("persona_label"));
+    }
+}

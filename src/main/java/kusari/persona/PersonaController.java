@@ -1,0 +1,52 @@
+package kusari.persona;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import kusari.files.ReadingRepository;
+import kusari.journey.JourneyRepository;
+import kusari.journey.JourneySection;
+import kusari.strategy.Workspace;
+import kusari.strategy.WorkspaceResolver;
+import kusari.web.NotFound;
+import kusari.web.Requests;
+
+/** Persona pages: the list, and one persona's profile with its journey map. */
+public final class PersonaController {
+
+    private final WorkspaceResolver resolver;
+    private final PersonaRepository personas;
+    private final JourneyRepository journeys;
+    private final ReadingRepository readings;
+
+    public PersonaController(WorkspaceResolver resolver, PersonaRepository personas, JourneyRepository journeys,
+                             ReadingRepository readings) {
+        this.resolver = resolver;
+        this.personas = personas;
+        this.journeys = journeys;
+        this.readings = readings;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/w/{ws}/personas", this::list);
+        routes.get("/w/{ws}/personas/{slug}", this::show);
+    }
+
+    void list(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        ctx.render("persona/list.jte", Map.of("page",
+                new PersonaListPage(Requests.ui(ctx), ws, personas.findAll(ws.id()))));
+    }
+
+    void show(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        Persona persona = personas.findBySlug(ws.id(), ctx.pathParam("slug"))
+                .orElseThrow(() -> NotFound.of(ctx, "error.notFound.persona", ctx.pathParam("slug")));
+        List<JourneySection> sections = journeys.findByPersona(persona.id()).stream()
+                .map(j -> new JourneySection(journeys.loadMap(j), readings.find("JOURNEY", j.id())))
+                .toList();
+        ctx.render("persona/show.jte", Map.of("page", new PersonaPage(Requests.ui(ctx), ws, persona, sections,
+                readings.find("PERSONA", persona.id()))));
+    }
+}

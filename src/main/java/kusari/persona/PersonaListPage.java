@@ -1,0 +1,9 @@
+package kusari.persona;
+
+import java.util.List;
+import kusari.strategy.Workspace;
+import kusari.web.Ui;
+
+/** All personas of a workspace as cards. */
+public record PersonaListPage(Ui ui, Workspace workspace, List<Persona> personas) {
+}

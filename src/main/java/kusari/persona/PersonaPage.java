@@ -1,0 +1,11 @@
+package kusari.persona;
+
+import java.util.List;
+import kusari.journey.JourneySection;
+import kusari.strategy.Workspace;
+import kusari.web.Ui;
+
+/** A persona's profile and journey map(s). */
+public record PersonaPage(Ui ui, Workspace workspace, Persona persona, List<JourneySection> journeys,
+                          List<String> readings) {
+}

@@ -1,0 +1,51 @@
+package kusari.strategy;
+
+/**
+ * A Japanese fiscal year (年度, April to March) named by the western year it starts in: 2020 = 令和2年度.
+ * The era of a fiscal year is the era in force for most of it, as municipalities write it: FY2019 is 令和元年度.
+ */
+public record FiscalYear(int year) {
+
+    /** 和暦 name, e.g. 令和2年度, 平成30年度, 令和元年度. */
+    public String wareki() {
+        String era;
+        int n;
+        if (year >= 2019) {
+            era = "令和";
+            n = year - 2018;
+        } else if (year >= 1989) {
+            era = "平成";
+            n = year - 1988;
+        } else {
+            era = "昭和";
+            n = year - 1925;
+        }
+        return era + (n == 1 ? "元" : String.valueOf(n)) + "年度";
+    }
+
+    /** Romanised era for English text, e.g. Reiwa 2. */
+    public String warekiLatin() {
+        if (year >= 2019) {
+            return "Reiwa " + (year - 2018);
+        }
+        if (year >= 1989) {
+            return "Heisei " + (year - 1988);
+        }
+        return "Showa " + (year - 1925);
+    }
+
+    /** 令和2年度（2020年度） in Japanese; FY2020 (Reiwa 2) in English. */
+    public String label(boolean japanese) {
+        return japanese ? wareki() + "（" + year + "年度）" : "FY" + year + " (" + warekiLatin() + ")";
+    }
+
+    /** 令和2年度〜令和6年度（2020〜2024年度） in Japanese; FY2020–FY2024 (Reiwa 2–6) in English. */
+    public static String period(int from, int to, boolean japanese) {
+        FiscalYear a = new FiscalYear(from);
+        FiscalYear b = new FiscalYear(to);
+        if (japanese) {
+            return a.wareki() + "〜" + b.wareki() + "（" + from + "〜" + to + "年度）";
+        }
+        return "FY" + from + "–FY" + to + " (" + a.warekiLatin() + " – " + b.warekiLatin() + ")";
+    }
+}

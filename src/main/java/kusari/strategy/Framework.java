@@ -1,0 +1,75 @@
+package kusari.strategy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kusari.db.Database;
+import kusari.db.Sql;
+import kusari.indicator.Indicator;
+import kusari.indicator.IndicatorRepository;
+
+/** Builds the framework tree of a workspace, for the framework page and the API. */
+public final class Framework {
+
+    private final Database database;
+    private final WorkspaceRepository workspaces;
+    private final IndicatorRepository indicators;
+
+    public Framework(Database database, WorkspaceRepository workspaces, IndicatorRepository indicators) {
+        this.database = database;
+        this.workspaces = workspaces;
+        this.indicators = indicators;
+    }
+
+    /** The top-level nodes, each with its whole subtree, indicators, projects and their challenge numbers. */
+    public List<FrameworkPage.TreeNode> tree(long workspaceId) {
+        List<FrameworkNode> nodes = workspaces.findNodes(workspaceId);
+        Map<Long, List<Indicator>> byNode = indicators.byNode(workspaceId);
+        Map<Long, List<FrameworkPage.ProjectRow>> projectsByNode = new LinkedHashMap<>();
+        Map<Long, List<Integer>> challengeNumbers = challengeNumbersByProject(workspaceId);
+        Map<Long, List<String>> leads = leadsByProject(workspaceId);
+        for (Project p : workspaces.findProjects(workspaceId)) {
+            projectsByNode.computeIfAbsent(p.nodeId(), k -> new ArrayList<>()).add(new FrameworkPage.ProjectRow(p,
+                    challengeNumbers.getOrDefault(p.id(), List.of()), leads.getOrDefault(p.id(), List.of())));
+        }
+        return children(null, nodes, byNode, projectsByNode);
+    }
+
+    private List<FrameworkPage.TreeNode> children(Long parentId, List<FrameworkNode> nodes,
+                                                 Map<Long, List<Indicator>> byNode,
+                                                 Map<Long, List<FrameworkPage.ProjectRow>> projects) {
+        List<FrameworkPage.TreeNode> result = new ArrayList<>();
+        for (FrameworkNode n : nodes) {
+            if (java.util.Objects.equals(n.parentId(), parentId)) {
+                result.add(new FrameworkPage.TreeNode(n, byNode.getOrDefault(n.id(), List.of()),
+                        children(n.id(), nodes, byNode, projects), projects.getOrDefault(n.id(), List.of())));
+            }
+        }
+        return result;
+    }
+
+    private Map<Long, List<Integer>> challengeNumbersByProject(long workspaceId) {
+        record Row(long projectId, int number) {
+        }
+        List<Row> rows = database.read(c -> Sql.query(c, """
+                SELECT cp.project_id, ch.number FROM challenge_project cp JOIN challenge ch ON ch.id = cp.challenge_id
+                WHERE ch.workspace_id = ? ORDER BY cp.project_id, ch.number""",
+                rs -> new Row(rs.getLong(1), rs.getInt(2)), workspaceId));
+        Map<Long, List<Integer>> map = new LinkedHashMap<>();
+        rows.forEach(r -> map.computeIfAbsent(r.projectId(), k -> new ArrayList<>()).add(r.number()));
+        return map;
+    }
+
+    private Map<Long, List<String>> leadsByProject(long workspaceId) {
+        record Row(long projectId, String name) {
+        }
+        List<Row> rows = database.read(c -> Sql.query(c, """
+                SELECT pl.project_id, a.name FROM project_lead_actor pl JOIN actor a ON a.id = pl.actor_id
+                WHERE a.workspace_id = ? ORDER BY pl.project_id, pl.position""",
+                rs -> new Row(rs.getLong(1), rs.getString(2)), workspaceId));
+        Map<Long, List<String>> map = new LinkedHashMap<>();
+        rows.forEach(r -> map.computeIfAbsent(r.projectId(), k -> new ArrayList<>()).add(r.name()));
+        return map;
+    }
+}

@@ -1,0 +1,18 @@
+package kusari.strategy;
+
+import java.util.List;
+import kusari.indicator.Indicator;
+import kusari.web.Ui;
+
+/** The framework tree: policy fields → directions → measures → projects, with their indicators. */
+public record FrameworkPage(Ui ui, Workspace workspace, List<TreeNode> roots) {
+
+    /** A node with its indicators, child nodes and projects. */
+    public record TreeNode(FrameworkNode node, List<Indicator> indicators, List<TreeNode> children,
+                           List<ProjectRow> projects) {
+    }
+
+    /** A project in the tree with the challenge numbers it answers. */
+    public record ProjectRow(Project project, List<Integer> challenges, List<String> leads) {
+    }
+}

@@ -1,0 +1,136 @@
+package kusari.strategy;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import kusari.actor.Actor;
+import kusari.actor.ActorRepository;
+import kusari.challenge.ChallengeRepository;
+import kusari.indicator.IndicatorApi;
+import kusari.indicator.IndicatorRepository;
+import kusari.web.NotFound;
+
+/** Read-only JSON for workspaces, the framework and projects. */
+public final class StrategyApi {
+
+    private final WorkspaceRepository workspaces;
+    private final WorkspaceResolver resolver;
+    private final Framework framework;
+    private final ChallengeRepository challenges;
+    private final IndicatorRepository indicators;
+    private final ActorRepository actors;
+
+    public StrategyApi(WorkspaceRepository workspaces, Framework framework, ChallengeRepository challenges,
+                       IndicatorRepository indicators, ActorRepository actors) {
+        this.workspaces = workspaces;
+        this.resolver = new WorkspaceResolver(workspaces);
+        this.framework = framework;
+        this.challenges = challenges;
+        this.indicators = indicators;
+        this.actors = actors;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/workspaces", this::workspaces);
+        routes.get("/api/v1/workspaces/{ws}", this::workspace);
+        routes.get("/api/v1/workspaces/{ws}/framework", this::framework);
+        routes.get("/api/v1/workspaces/{ws}/projects", this::projects);
+        routes.get("/api/v1/workspaces/{ws}/projects/{code}", this::project);
+    }
+
+    record PlanPeriodJson(int from, int to) {
+    }
+
+    record WorkspaceJson(String slug, String name, String fullName, String municipality, String published,
+                         PlanPeriodJson planPeriod, List<String> levels, String description, String source) {
+        static WorkspaceJson of(Workspace w) {
+            return new WorkspaceJson(w.slug(), w.name(), w.fullName(), w.municipality(), w.published(),
+                    new PlanPeriodJson(w.planFrom(), w.planTo()), w.levels(), w.description(), w.source());
+        }
+    }
+
+    void workspaces(Context ctx) {
+        ctx.json(workspaces.findAll().stream().map(WorkspaceJson::of).toList());
+    }
+
+    void workspace(Context ctx) {
+        ctx.json(WorkspaceJson.of(resolver.require(ctx)));
+    }
+
+    record NodeJson(String code, int depth, String level, String title, String description,
+                    List<IndicatorApi.IndicatorJson> indicators, List<ProjectSummaryJson> projects,
+                    List<NodeJson> children) {
+    }
+
+    record ProjectSummaryJson(String code, String name, boolean experienceChain, List<Integer> challenges,
+                              List<String> leadActors) {
+    }
+
+    void framework(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        ctx.json(framework.tree(ws.id()).stream().map(n -> toJson(ws, n)).toList());
+    }
+
+    private NodeJson toJson(Workspace ws, FrameworkPage.TreeNode n) {
+        FrameworkNode node = n.node();
+        return new NodeJson(node.code(), node.depth(), ws.levelLabel(node.depth()), node.title(), node.description(),
+                n.indicators().stream().map(IndicatorApi.IndicatorJson::of).toList(),
+                n.projects().stream().map(r -> new ProjectSummaryJson(r.project().code(), r.project().name(),
+                        r.project().experienceChain(), r.challenges(), r.leads())).toList(),
+                n.children().stream().map(c -> toJson(ws, c)).toList());
+    }
+
+    record ProjectListJson(String code, String name, String parentCode, boolean experienceChain) {
+    }
+
+    void projects(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        List<FrameworkNode> nodes = workspaces.findNodes(ws.id());
+        ctx.json(workspaces.findProjects(ws.id()).stream().map(p -> new ProjectListJson(p.code(), p.name(),
+                nodes.stream().filter(n -> n.id() == p.nodeId()).map(FrameworkNode::code).findFirst().orElse(null),
+                p.experienceChain())).toList());
+    }
+
+    record PathJson(String code, String level, String title) {
+    }
+
+    record ActorRefJson(long id, String name, String kind) {
+        static ActorRefJson of(Actor a) {
+            return new ActorRefJson(a.id(), a.name(), a.kind());
+        }
+    }
+
+    record StepRefJson(String persona, String personaLabel, String journey, int position, String title,
+                       int emotionScore, String painPoint) {
+    }
+
+    record ServedChallengeJson(int number, String title, String basis, String note, List<StepRefJson> steps) {
+    }
+
+    record ProjectJson(String code, String name, String description, boolean experienceChain, List<PathJson> path,
+                       List<ActorRefJson> leadActors, List<Budget> budgets, List<IndicatorApi.IndicatorJson> indicators,
+                       List<ServedChallengeJson> challenges) {
+    }
+
+    void project(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        String code = ctx.pathParam("code");
+        Project p = workspaces.findProject(ws.id(), code)
+                .orElseThrow(() -> NotFound.of(ctx, "error.notFound.project", code));
+        List<ServedChallengeJson> served = new ArrayList<>();
+        for (ChallengeRepository.LinkedChallenge link : challenges.findByProject(p.id())) {
+            served.add(new ServedChallengeJson(link.challenge().number(), link.challenge().title(), link.basis(),
+                    link.note(), challenges.findSteps(link.challenge().id()).stream()
+                    .map(s -> new StepRefJson(s.personaSlug(), s.personaLabel(), s.journeySlug(), s.position(),
+                            s.title(), s.emotionScore(), s.painPoint())).toList()));
+        }
+        ctx.json(new ProjectJson(p.code(), p.name(), p.description(), p.experienceChain(),
+                workspaces.pathTo(p.nodeId()).stream()
+                        .map(n -> new PathJson(n.code(), ws.levelLabel(n.depth()), n.title())).toList(),
+                actors.findLeadsOfProject(p.id()).stream().map(ActorRefJson::of).toList(),
+                workspaces.findBudgets(p.id()),
+                indicators.findByProject(p.id()).stream().map(IndicatorApi.IndicatorJson::of).toList(),
+                served));
+    }
+}

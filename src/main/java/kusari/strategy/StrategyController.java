@@ -1,0 +1,63 @@
+package kusari.strategy;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import kusari.actor.ActorRepository;
+import kusari.challenge.ChallengeRepository;
+import kusari.files.ReadingRepository;
+import kusari.indicator.Indicator;
+import kusari.indicator.IndicatorRepository;
+import kusari.web.NotFound;
+import kusari.web.Requests;
+
+/** The framework page and project pages. */
+public final class StrategyController {
+
+    private final WorkspaceResolver resolver;
+    private final WorkspaceRepository workspaces;
+    private final Framework framework;
+    private final ChallengeRepository challenges;
+    private final IndicatorRepository indicators;
+    private final ActorRepository actors;
+    private final ReadingRepository readings;
+
+    public StrategyController(WorkspaceRepository workspaces, Framework framework, ChallengeRepository challenges,
+                              IndicatorRepository indicators, ActorRepository actors, ReadingRepository readings) {
+        this.resolver = new WorkspaceResolver(workspaces);
+        this.workspaces = workspaces;
+        this.framework = framework;
+        this.challenges = challenges;
+        this.indicators = indicators;
+        this.actors = actors;
+        this.readings = readings;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/w/{ws}/framework", this::framework);
+        routes.get("/w/{ws}/projects/{code}", this::project);
+    }
+
+    void framework(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        ctx.render("strategy/framework.jte", Map.of("page",
+                new FrameworkPage(Requests.ui(ctx), ws, framework.tree(ws.id()))));
+    }
+
+    void project(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        String code = ctx.pathParam("code");
+        Project project = workspaces.findProject(ws.id(), code)
+                .orElseThrow(() -> NotFound.of(ctx, "error.notFound.project", code));
+        List<ProjectPage.ChallengeSteps> served = new ArrayList<>();
+        for (ChallengeRepository.LinkedChallenge link : challenges.findByProject(project.id())) {
+            served.add(new ProjectPage.ChallengeSteps(link, challenges.findSteps(link.challenge().id())));
+        }
+        List<Indicator> kpis = indicators.findByProject(project.id());
+        ctx.render("strategy/project.jte", Map.of("page", new ProjectPage(Requests.ui(ctx), ws, project,
+                workspaces.pathTo(project.nodeId()), actors.findLeadsOfProject(project.id()),
+                workspaces.findBudgets(project.id()), kpis, served, readings.find("PROJECT", project.id()))));
+    }
+}

@@ -1,0 +1,61 @@
+package kusari.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every error answer in one place: a page in the user's language for people, a JSON body for the API.
+ * Unexpected exceptions are logged once with the request path; users never see a stack trace.
+ */
+public final class ErrorPages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+
+    private ErrorPages() {
+    }
+
+    public static void register(RoutesConfig routes) {
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            String message = e.getMessage();
+            // Javalin's own "no route matched" answer is in English and names the HTTP method: say it plainly.
+            if (e.getStatus() == 404 && message != null && message.startsWith("Endpoint ")) {
+                message = Requests.ui(ctx).t("error.notFound.page", ctx.path());
+            }
+            answer(ctx, e.getStatus(), message);
+        });
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            answer(ctx, 500, Requests.ui(ctx).t("error.server.message"));
+        });
+        // Paths that match no route at all.
+        routes.error(404, ctx -> {
+            if (ctx.resultInputStream() == null) {
+                answer(ctx, 404, Requests.ui(ctx).t("error.notFound.page", ctx.path()));
+            }
+        });
+    }
+
+    static void answer(Context ctx, int status, String message) {
+        Ui ui = Requests.ui(ctx);
+        String title = ui.t("error.status." + status);
+        if (title.startsWith("error.status.")) {
+            title = ui.t("error.status.other", status);
+        }
+        String shown = message == null || message.isBlank() ? title : message;
+        ctx.status(status);
+        if (Requests.isApi(ctx)) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", status);
+            body.put("error", title);
+            body.put("message", shown);
+            ctx.json(body);
+        } else {
+            ctx.render("error/error.jte", Map.of("page", new ErrorPage(ui, status, title, shown)));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package kusari.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import gg.jte.resolve.DirectoryCodeResolver;
+import io.javalin.http.Context;
+import io.javalin.rendering.FileRenderer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Renders jte templates for Javalin (there is no jte module for Javalin 7 in our registry).
+ * Production uses the classes precompiled by jte-maven-plugin; development compiles src/main/jte on change.
+ */
+public final class JteRenderer implements FileRenderer {
+
+    private final TemplateEngine engine;
+
+    public JteRenderer(TemplateEngine engine) {
+        this.engine = engine;
+    }
+
+    public static JteRenderer precompiled() {
+        return new JteRenderer(TemplateEngine.createPrecompiled(ContentType.Html));
+    }
+
+    public static JteRenderer hotReloading(Path templateRoot) {
+        return new JteRenderer(TemplateEngine.create(new DirectoryCodeResolver(templateRoot), ContentType.Html));
+    }
+
+    @Override
+    public String render(String filePath, Map<String, ?> model, Context ctx) {
+        // A copy typed as Map<String, Object>: given the raw map, jte would bind the whole map to the first @param.
+        Map<String, Object> params = new HashMap<>(model);
+        StringOutput output = new StringOutput();
+        engine.render(filePath, params, output);
+        ctx.contentType("text/html; charset=utf-8");
+        return output.toString();
+    }
+
+    /** Renders outside a request, for tests and error pages. */
+    public String render(String filePath, Object page) {
+        StringOutput output = new StringOutput();
+        engine.render(filePath, Map.<String, Object>of("page", page), output);
+        return output.toString();
+    }
+}

@@ -1,0 +1,67 @@
+package kusari.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Every page's address in one place, so that templates never assemble URLs by hand and a route's path is
+ * changed once. The routes themselves are registered by each feature's controller.
+ */
+public final class Links {
+
+    private Links() {
+    }
+
+    public static String home(String ws) {
+        return "/w/" + enc(ws);
+    }
+
+    public static String personas(String ws) {
+        return home(ws) + "/personas";
+    }
+
+    public static String persona(String ws, String slug) {
+        return personas(ws) + "/" + enc(slug);
+    }
+
+    public static String journey(String ws, String slug) {
+        return home(ws) + "/journeys/" + enc(slug);
+    }
+
+    /** A step's column on its journey map. */
+    public static String step(String ws, String journeySlug, int position) {
+        return journey(ws, journeySlug) + "#" + enc(journeySlug) + "-step-" + position;
+    }
+
+    public static String challenges(String ws) {
+        return home(ws) + "/challenges";
+    }
+
+    public static String challenge(String ws, int number) {
+        return challenges(ws) + "/" + number;
+    }
+
+    public static String framework(String ws) {
+        return home(ws) + "/framework";
+    }
+
+    public static String frameworkNode(String ws, String code) {
+        return framework(ws) + "#node-" + enc(code);
+    }
+
+    public static String project(String ws, String code) {
+        return home(ws) + "/projects/" + enc(code);
+    }
+
+    public static String actors(String ws) {
+        return home(ws) + "/actors";
+    }
+
+    public static String actor(String ws, long id) {
+        return actors(ws) + "/" + id;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

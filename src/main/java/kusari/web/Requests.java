@@ -1,0 +1,45 @@
+package kusari.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import kusari.web.Ui.Lang;
+
+/** Per-request helpers shared by every feature's controller: language choice and the page context. */
+public final class Requests {
+
+    static final String LANG_COOKIE = "kusari_lang";
+    private static final String UI_ATTRIBUTE = "kusari.ui";
+
+    private Requests() {
+    }
+
+    /**
+     * Picks the interface language: {@code ?lang=en} switches and is remembered in a cookie; otherwise the cookie;
+     * otherwise Japanese. Runs before every request.
+     */
+    static void chooseLanguage(Context ctx) {
+        String asked = ctx.queryParam("lang");
+        Lang lang;
+        if (asked != null) {
+            lang = Lang.fromCode(asked);
+            Cookie cookie = new Cookie(LANG_COOKIE, lang.code(), "/", 60 * 60 * 24 * 365, false, true, null, SameSite.LAX);
+            ctx.cookie(cookie);
+        } else {
+            lang = Lang.fromCode(ctx.cookie(LANG_COOKIE));
+        }
+        ctx.attribute(UI_ATTRIBUTE, new Ui(lang, ctx.path(), Security.csrfToken(ctx)));
+        ctx.header("Content-Language", lang.code());
+    }
+
+    /** The page context of this request (language, path, CSRF token). */
+    public static Ui ui(Context ctx) {
+        Ui ui = ctx.attribute(UI_ATTRIBUTE);
+        return ui != null ? ui : new Ui(Lang.JA, ctx.path(), "");
+    }
+
+    /** True for the JSON API, whose errors are JSON rather than pages. */
+    static boolean isApi(Context ctx) {
+        return ctx.path().startsWith("/api/");
+    }
+}

@@ -1,0 +1,87 @@
+package kusari.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.nio.file.Path;
+import kusari.AppConfig;
+import kusari.actor.ActorApi;
+import kusari.actor.ActorController;
+import kusari.actor.ActorRepository;
+import kusari.challenge.ChallengeApi;
+import kusari.challenge.ChallengeController;
+import kusari.challenge.ChallengeRepository;
+import kusari.db.Database;
+import kusari.files.ReadingRepository;
+import kusari.home.HomeController;
+import kusari.indicator.IndicatorApi;
+import kusari.indicator.IndicatorRepository;
+import kusari.journey.JourneyController;
+import kusari.journey.JourneyRepository;
+import kusari.persona.PersonaApi;
+import kusari.persona.PersonaController;
+import kusari.persona.PersonaRepository;
+import kusari.strategy.Framework;
+import kusari.strategy.StrategyApi;
+import kusari.strategy.StrategyController;
+import kusari.strategy.WorkspaceRepository;
+import kusari.strategy.WorkspaceResolver;
+
+/** The one place that creates the Javalin app; main and every test call it, so they run the same app. */
+public final class Server {
+
+    private Server() {
+    }
+
+    public static Javalin create(AppConfig config, Database database) {
+        WorkspaceRepository workspaces = new WorkspaceRepository(database);
+        WorkspaceResolver resolver = new WorkspaceResolver(workspaces);
+        PersonaRepository personas = new PersonaRepository(database);
+        JourneyRepository journeys = new JourneyRepository(database);
+        ChallengeRepository challenges = new ChallengeRepository(database);
+        ActorRepository actors = new ActorRepository(database);
+        IndicatorRepository indicators = new IndicatorRepository(database);
+        ReadingRepository readings = new ReadingRepository(database);
+        Framework framework = new Framework(database, workspaces, indicators);
+
+        JteRenderer renderer = config.devTemplates()
+                ? JteRenderer.hotReloading(Path.of("src", "main", "jte"))
+                : JteRenderer.precompiled();
+
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.fileRenderer(renderer);
+            cfg.jsonMapper(new JavalinJackson(new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT), false));
+            cfg.staticFiles.add(sf -> {
+                sf.hostedPath = "/static";
+                if (config.devTemplates()) {
+                    sf.directory = "static";
+                    sf.location = Location.EXTERNAL;
+                } else {
+                    sf.directory = "/static";
+                    sf.location = Location.CLASSPATH;
+                }
+            });
+            cfg.routes.before(Security::headers);
+            cfg.routes.before(Requests::chooseLanguage);
+            cfg.routes.before(Security::checkCsrf);
+            ErrorPages.register(cfg.routes);
+
+            new HomeController(workspaces, personas, indicators).register(cfg.routes);
+            new PersonaController(resolver, personas, journeys, readings).register(cfg.routes);
+            new JourneyController(resolver, journeys, personas, readings).register(cfg.routes);
+            new ChallengeController(resolver, challenges, indicators, readings).register(cfg.routes);
+            new StrategyController(workspaces, framework, challenges, indicators, actors, readings).register(cfg.routes);
+            new ActorController(resolver, actors).register(cfg.routes);
+
+            new StrategyApi(workspaces, framework, challenges, indicators, actors).register(cfg.routes);
+            new PersonaApi(resolver, personas, journeys).register(cfg.routes);
+            new ChallengeApi(resolver, challenges, indicators).register(cfg.routes);
+            new ActorApi(resolver, actors).register(cfg.routes);
+            new IndicatorApi(resolver, indicators).register(cfg.routes);
+        });
+    }
+}

@@ -1,0 +1,104 @@
+package kusari.web;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import kusari.strategy.FiscalYear;
+
+/**
+ * What every page needs besides its data: interface text in the user's language, the current path (for the
+ * language switch) and the CSRF token for forms. Built per request by {@link Requests#ui}.
+ */
+public final class Ui {
+
+    private final Lang lang;
+    private final ResourceBundle bundle;
+    private final String path;
+    private final String csrfToken;
+
+    public Ui(Lang lang, String path, String csrfToken) {
+        this.lang = lang;
+        this.bundle = lang.bundle();
+        this.path = path;
+        this.csrfToken = csrfToken;
+    }
+
+    /** Interface text for a key; a missing key shows as the key itself so that it is noticed, never a crash. */
+    public String t(String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+    }
+
+    /** Interface text with {0}, {1}… filled in. */
+    public String t(String key, Object... args) {
+        return new MessageFormat(t(key), lang.locale()).format(args);
+    }
+
+    public Lang lang() {
+        return lang;
+    }
+
+    public boolean japanese() {
+        return lang == Lang.JA;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public String csrfToken() {
+        return csrfToken;
+    }
+
+    /** The same page in the other language. */
+    public String switchLanguageUrl() {
+        return path + "?lang=" + lang.other().code();
+    }
+
+    public String fiscalYear(int year) {
+        return new FiscalYear(year).label(japanese());
+    }
+
+    public String period(int from, int to) {
+        return FiscalYear.period(from, to, japanese());
+    }
+
+    /** Supported interface languages; Japanese is the default. */
+    public enum Lang {
+        JA(Locale.JAPANESE), EN(Locale.ENGLISH);
+
+        private final Locale locale;
+        private final ResourceBundle bundle;
+
+        Lang(Locale locale) {
+            this.locale = locale;
+            // No fallback to the JVM's default locale: English must not turn Japanese on a Japanese server, or back.
+            this.bundle = ResourceBundle.getBundle("messages", locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        }
+
+        public Locale locale() {
+            return locale;
+        }
+
+        public ResourceBundle bundle() {
+            return bundle;
+        }
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public Lang other() {
+            return this == JA ? EN : JA;
+        }
+
+        public static Lang fromCode(String code) {
+            return "en".equalsIgnoreCase(code) ? EN : JA;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package kusari;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Small helpers for reading rendered HTML in HTTP-level tests. */
+public final class Http {
+
+    private Http() {
+    }
+
+    /**
+     * A GET with a client that keeps no cookies: JavalinTest's client shares a cookie jar across tests, so a
+     * test that switches the language with it would leak English into the next test.
+     */
+    public static java.net.http.HttpResponse<String> rawGet(int port, String path, String... headers) {
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path));
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            return java.net.http.HttpClient.newHttpClient().send(request.build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The text of every match of group 1 of {@code regex}, tags stripped and whitespace folded. */
+    public static List<String> all(String html, String regex) {
+        Matcher m = Pattern.compile(regex, Pattern.DOTALL).matcher(html);
+        List<String> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(text(m.group(1)));
+        }
+        return found;
+    }
+
+    /** How many times {@code needle} occurs. */
+    public static int count(String html, String needle) {
+        int n = 0;
+        for (int i = html.indexOf(needle); i >= 0; i = html.indexOf(needle, i + needle.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Visible text of an HTML fragment: tags removed, entities of the five escaped characters decoded. */
+    public static String text(String html) {
+        return html.replaceAll("<[^>]+>", " ")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&amp;", "&")
+                .replaceAll("\\s+", " ").strip();
+    }
+}
