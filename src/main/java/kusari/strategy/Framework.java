@@ -50,26 +50,24 @@ public final class Framework {
     }
 
     private Map<Long, List<Integer>> challengeNumbersByProject(long workspaceId) {
-        record Row(long projectId, int number) {
-        }
-        List<Row> rows = database.read(c -> Sql.query(c, """
+        return byProject("""
                 SELECT cp.project_id, ch.number FROM challenge_project cp JOIN challenge ch ON ch.id = cp.challenge_id
-                WHERE ch.workspace_id = ? ORDER BY cp.project_id, ch.number""",
-                rs -> new Row(rs.getLong(1), rs.getInt(2)), workspaceId));
-        Map<Long, List<Integer>> map = new LinkedHashMap<>();
-        rows.forEach(r -> map.computeIfAbsent(r.projectId(), k -> new ArrayList<>()).add(r.number()));
-        return map;
+                WHERE ch.workspace_id = ? ORDER BY cp.project_id, ch.number""", rs -> rs.getInt(2), workspaceId);
     }
 
     private Map<Long, List<String>> leadsByProject(long workspaceId) {
-        record Row(long projectId, String name) {
-        }
-        List<Row> rows = database.read(c -> Sql.query(c, """
+        return byProject("""
                 SELECT pl.project_id, a.name FROM project_lead_actor pl JOIN actor a ON a.id = pl.actor_id
-                WHERE a.workspace_id = ? ORDER BY pl.project_id, pl.position""",
-                rs -> new Row(rs.getLong(1), rs.getString(2)), workspaceId));
-        Map<Long, List<String>> map = new LinkedHashMap<>();
-        rows.forEach(r -> map.computeIfAbsent(r.projectId(), k -> new ArrayList<>()).add(r.name()));
+                WHERE a.workspace_id = ? ORDER BY pl.project_id, pl.position""", rs -> rs.getString(2), workspaceId);
+    }
+
+    /** Rows of (project id in column 1, value) grouped by project id, in query order. */
+    private <T> Map<Long, List<T>> byProject(String sql, Sql.RowMapper<T> value, long workspaceId) {
+        record Row<V>(long projectId, V value) {
+        }
+        List<Row<T>> rows = database.read(c -> Sql.query(c, sql, rs -> new Row<>(rs.getLong(1), value.map(rs)), workspaceId));
+        Map<Long, List<T>> map = new LinkedHashMap<>();
+        rows.forEach(r -> map.computeIfAbsent(r.projectId(), k -> new ArrayList<>()).add(r.value()));
         return map;
     }
 }
