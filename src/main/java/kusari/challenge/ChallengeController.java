@@ -39,8 +39,8 @@ public final class ChallengeController {
 
     void show(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        long number = NotFound.pathLong(ctx, "number", "error.notFound.challenge");
-        Challenge ch = challenges.findByNumber(ws.id(), (int) Math.min(Integer.MAX_VALUE, Math.max(0, number)))
+        int number = NotFound.pathInt(ctx, "number", "error.notFound.challenge");
+        Challenge ch = challenges.findByNumber(ws.id(), number)
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.challenge", ctx.pathParam("number")));
         ctx.render("challenge/show.jte", Map.of("page", new ChallengePage(Requests.ui(ctx), ws, ch,
                 challenges.findEvidence(ch.id()), challenges.findApproaches(ch.id()),

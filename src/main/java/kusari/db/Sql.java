@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Tiny JDBC helpers: every statement is parameterised, every row goes through a mapper. */
@@ -38,6 +40,21 @@ public final class Sql {
         try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
         }
+    }
+
+    /**
+     * Rows grouped by a long key (e.g. all challenges of each step), keys and values in query order.
+     * Order the query by the key's owner to get a meaningful order.
+     */
+    public static <T> Map<Long, List<T>> queryGrouped(Connection c, String sql, RowMapper<Long> key,
+                                                      RowMapper<T> value, Object... params) throws SQLException {
+        Map<Long, List<T>> grouped = new LinkedHashMap<>();
+        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                grouped.computeIfAbsent(key.map(rs), k -> new ArrayList<>()).add(value.map(rs));
+            }
+        }
+        return grouped;
     }
 
     /** A single number, e.g. a count. */

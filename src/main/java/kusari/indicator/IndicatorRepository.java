@@ -2,10 +2,8 @@ package kusari.indicator;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import kusari.db.Database;
 import kusari.db.Sql;
 
@@ -62,13 +60,9 @@ public final class IndicatorRepository {
     }
 
     private Map<Long, List<Indicator>> grouped(long workspaceId, String condition, String ownerColumn) {
-        record Owned(long ownerId, Indicator indicator) {
-        }
-        List<Owned> rows = database.read(c -> Sql.query(c, SELECT + " WHERE i.workspace_id = ? AND " + condition
+        return database.read(c -> Sql.queryGrouped(c, SELECT + " WHERE i.workspace_id = ? AND " + condition
                         + " ORDER BY " + ownerColumn + ", i.position",
-                rs -> new Owned(rs.getLong("owner_id"), toIndicator(rs)), workspaceId));
-        return rows.stream().collect(Collectors.groupingBy(Owned::ownerId, LinkedHashMap::new,
-                Collectors.mapping(Owned::indicator, Collectors.toList())));
+                rs -> rs.getLong("owner_id"), IndicatorRepository::toIndicator, workspaceId));
     }
 
     private static Indicator toIndicator(ResultSet rs) throws SQLException {

@@ -78,21 +78,14 @@ public final class JourneyRepository {
 
     /** The challenges each step belongs to, by step id, in challenge number order. */
     public Map<Long, List<Challenge>> findStepChallenges(long journeyId) {
-        return database.read(c -> {
-            record Row(long stepId, Challenge challenge) {
-            }
-            List<Row> rows = Sql.query(c, """
-                    SELECT sc.step_id, ch.id, ch.number, ch.title
-                    FROM step_challenge sc
-                    JOIN step s ON s.id = sc.step_id
-                    JOIN challenge ch ON ch.id = sc.challenge_id
-                    WHERE s.journey_id = ? ORDER BY s.position, ch.number""",
-                    rs -> new Row(rs.getLong("step_id"),
-                            new Challenge(rs.getLong("id"), rs.getInt("number"), rs.getString("title"))), journeyId);
-            Map<Long, List<Challenge>> map = new LinkedHashMap<>();
-            rows.forEach(r -> map.computeIfAbsent(r.stepId(), k -> new ArrayList<>()).add(r.challenge()));
-            return map;
-        });
+        return database.read(c -> Sql.queryGrouped(c, """
+                SELECT sc.step_id, ch.id, ch.number, ch.title
+                FROM step_challenge sc
+                JOIN step s ON s.id = sc.step_id
+                JOIN challenge ch ON ch.id = sc.challenge_id
+                WHERE s.journey_id = ? ORDER BY s.position, ch.number""",
+                rs -> rs.getLong("step_id"),
+                rs -> new Challenge(rs.getLong("id"), rs.getInt("number"), rs.getString("title")), journeyId));
     }
 
     /** The whole map of a journey: steps, emotion curve, actor lanes and challenge bands. */

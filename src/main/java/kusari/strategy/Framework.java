@@ -63,11 +63,6 @@ public final class Framework {
 
     /** Rows of (project id in column 1, value) grouped by project id, in query order. */
     private <T> Map<Long, List<T>> byProject(String sql, Sql.RowMapper<T> value, long workspaceId) {
-        record Row<V>(long projectId, V value) {
-        }
-        List<Row<T>> rows = database.read(c -> Sql.query(c, sql, rs -> new Row<>(rs.getLong(1), value.map(rs)), workspaceId));
-        Map<Long, List<T>> map = new LinkedHashMap<>();
-        rows.forEach(r -> map.computeIfAbsent(r.projectId(), k -> new ArrayList<>()).add(r.value()));
-        return map;
+        return database.read(c -> Sql.queryGrouped(c, sql, rs -> rs.getLong(1), value, workspaceId));
     }
 }
