@@ -15,6 +15,7 @@ import org.sqlite.SQLiteDataSource;
 public final class Database {
 
     private final SQLiteDataSource dataSource;
+    private final SQLiteDataSource writeDataSource;
     private final Path file;
 
     private Database(Path file) {
@@ -26,6 +27,12 @@ public final class Database {
         config.setBusyTimeout(5_000);
         this.dataSource = new SQLiteDataSource(config);
         this.dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        // Writers take the write lock at BEGIN: a deferred transaction that reads and then writes can fail
+        // with SQLITE_BUSY when another writer went first, where an immediate one simply waits its turn.
+        SQLiteConfig writeConfig = new SQLiteConfig(config.toProperties());
+        writeConfig.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        this.writeDataSource = new SQLiteDataSource(writeConfig);
+        this.writeDataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
     }
 
     /** Opens (and creates when missing) the database file, creating its folder too. */
@@ -47,7 +54,11 @@ public final class Database {
 
     /** A new connection with foreign keys enforced; the caller closes it. */
     public Connection connect() throws SQLException {
-        Connection connection = dataSource.getConnection();
+        return connect(dataSource);
+    }
+
+    private static Connection connect(SQLiteDataSource source) throws SQLException {
+        Connection connection = source.getConnection();
         try (Statement st = connection.createStatement()) {
             // The data source config sets this too; asserting it here guards against a driver default change.
             st.executeUpdate("PRAGMA foreign_keys = ON");
@@ -61,9 +72,18 @@ public final class Database {
         T run(Connection connection) throws SQLException;
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /** Runs {@code work} in one write transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(TransactionWork<T> work) {
-        try (Connection connection = connect()) {
+        return run(writeDataSource, work);
+    }
+
+    /** Runs read-only work in one transaction: one consistent snapshot under WAL, never blocking writers. */
+    public <T> T read(TransactionWork<T> work) {
+        return run(dataSource, work);
+    }
+
+    private static <T> T run(SQLiteDataSource source, TransactionWork<T> work) {
+        try (Connection connection = connect(source)) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
@@ -76,10 +96,5 @@ public final class Database {
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }
-    }
-
-    /** Runs read-only work on one connection (one consistent snapshot under WAL when it reads in a transaction). */
-    public <T> T read(TransactionWork<T> work) {
-        return inTransaction(work);
     }
 }

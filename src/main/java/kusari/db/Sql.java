@@ -89,6 +89,12 @@ public final class Sql {
         return rs.wasNull() ? null : value;
     }
 
+    /** A nullable Long column. */
+    public static Long getLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
     /** A nullable Double column. */
     public static Double getDouble(ResultSet rs, String column) throws SQLException {
         double value = rs.getDouble(column);

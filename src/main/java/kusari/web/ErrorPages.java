@@ -4,6 +4,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
+import java.util.List;
+import kusari.history.ConflictException;
+import kusari.history.FieldError;
+import kusari.history.ValidationException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +32,22 @@ public final class ErrorPages {
             }
             answer(ctx, e.getStatus(), message);
         });
+        // Services refuse bad values and stale versions with these; forms catch them to re-show themselves,
+        // so what reaches here is the JSON API (or a form without its own handling).
+        routes.exception(ValidationException.class, (e, ctx) -> {
+            Ui ui = Requests.ui(ctx);
+            List<Map<String, Object>> fields = e.errors().stream()
+                    .map(err -> Map.<String, Object>of("field", err.field(), "message", message(ui, err)))
+                    .toList();
+            String summary = fields.stream().map(f -> f.get("field") + ": " + f.get("message"))
+                    .reduce((a, b) -> a + " / " + b).orElse("");
+            answer(ctx, 400, summary, Map.of("fields", fields));
+        });
+        routes.exception(ConflictException.class, (e, ctx) -> {
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("current", e.current());
+            answer(ctx, 409, Requests.ui(ctx).t("error.conflict.message"), extra);
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
             answer(ctx, 500, Requests.ui(ctx).t("error.server.message"));
@@ -40,7 +60,16 @@ public final class ErrorPages {
         });
     }
 
+    /** A field error in the user's language. */
+    public static String message(Ui ui, FieldError error) {
+        return ui.t(error.messageKey(), error.args().toArray());
+    }
+
     static void answer(Context ctx, int status, String message) {
+        answer(ctx, status, message, Map.of());
+    }
+
+    static void answer(Context ctx, int status, String message, Map<String, Object> extra) {
         Ui ui = Requests.ui(ctx);
         String title = ui.t("error.status." + status);
         if (title.startsWith("error.status.")) {
@@ -53,6 +82,7 @@ public final class ErrorPages {
             body.put("status", status);
             body.put("error", title);
             body.put("message", shown);
+            body.putAll(extra);
             ctx.json(body);
         } else {
             ctx.render("error/error.jte", Map.of("page", new ErrorPage(ui, status, title, shown)));

@@ -1,0 +1,6 @@
+package kusari.history;
+
+/** What a change did. Every operation is recorded in the change log; most can be reverted. */
+public enum Operation {
+    CREATE, UPDATE, DELETE, RESTORE, REORDER, LINK, UNLINK, REVERT, IMPORT
+}
