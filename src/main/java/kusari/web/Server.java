@@ -14,6 +14,9 @@ import kusari.challenge.ChallengeApi;
 import kusari.challenge.ChallengeController;
 import kusari.challenge.ChallengeRepository;
 import kusari.db.Database;
+import kusari.edit.EditApi;
+import kusari.edit.EditKinds;
+import kusari.history.EditService;
 import kusari.files.ReadingRepository;
 import kusari.home.HomeController;
 import kusari.indicator.IndicatorApi;
@@ -45,6 +48,7 @@ public final class Server {
         IndicatorRepository indicators = new IndicatorRepository(database);
         ReadingRepository readings = new ReadingRepository(database);
         Framework framework = new Framework(database, workspaces, indicators);
+        EditService edits = new EditService(database, EditKinds.all());
 
         JteRenderer renderer = config.devTemplates()
                 ? JteRenderer.hotReloading(Path.of("src", "main", "jte"))
@@ -82,6 +86,7 @@ public final class Server {
             new ChallengeApi(resolver, challenges, indicators).register(cfg.routes);
             new ActorApi(resolver, actors).register(cfg.routes);
             new IndicatorApi(resolver, indicators).register(cfg.routes);
+            new EditApi(resolver, edits).register(cfg.routes);
         });
     }
 }
