@@ -80,6 +80,11 @@ public final class EditService {
         });
     }
 
+    /** The name people know an entity by (a step's title, an actor's name). */
+    public String label(Kind kind, long id) {
+        return database.read(c -> label(c, kind, id));
+    }
+
     ObjectNode state(Connection c, Kind kind, long id) throws SQLException {
         ObjectNode row = Snapshot.row(c, kind.table(), id);
         if (row == null) {

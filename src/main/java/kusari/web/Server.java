@@ -15,6 +15,8 @@ import kusari.challenge.ChallengeController;
 import kusari.challenge.ChallengeRepository;
 import kusari.db.Database;
 import kusari.edit.EditApi;
+import kusari.edit.EditController;
+import kusari.history.HistoryController;
 import kusari.edit.EditKinds;
 import kusari.history.EditService;
 import kusari.files.ReadingRepository;
@@ -87,6 +89,8 @@ public final class Server {
             new ActorApi(resolver, actors).register(cfg.routes);
             new IndicatorApi(resolver, indicators).register(cfg.routes);
             new EditApi(resolver, edits).register(cfg.routes);
+            new EditController(resolver, workspaces, edits, database).register(cfg.routes);
+            new HistoryController(resolver, edits, database).register(cfg.routes);
         });
     }
 }
