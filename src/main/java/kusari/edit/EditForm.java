@@ -36,10 +36,20 @@ final class EditForm {
         return kind.fields().stream().filter(f -> creating || !f.createOnly()).toList();
     }
 
-    /** A submitted form as API input: every editable field, an unticked checkbox as "no", an empty list as empty. */
+    /** Marks a form that shows every field: there an unticked checkbox means "no" and no ticked box "none". */
+    static final String WHOLE_FORM = "_all";
+
+    /**
+     * A submitted form as API input. A whole form gives every editable field; a small form (the score select
+     * of the journey map) gives only the fields it holds, and only those change.
+     */
     static Map<String, JsonNode> read(Context ctx, Kind kind, boolean creating) {
         Map<String, JsonNode> input = new LinkedHashMap<>();
+        boolean whole = ctx.formParam(WHOLE_FORM) != null;
         for (Field field : editable(kind, creating)) {
+            if (!whole && !ctx.formParamMap().containsKey(field.name())) {
+                continue;
+            }
             switch (field.type()) {
                 case FLAG -> input.put(field.name(), JSON.booleanNode(ctx.formParam(field.name()) != null));
                 case REFERENCES -> {

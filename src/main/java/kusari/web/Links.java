@@ -28,6 +28,11 @@ public final class Links {
         return home(ws) + "/journeys/" + enc(slug);
     }
 
+    /** The facilitator's editing mode of a journey map. */
+    public static String journeyEditor(String ws, String slug) {
+        return journey(ws, slug) + "/edit";
+    }
+
     /** A step's column on its journey map. */
     public static String step(String ws, String journeySlug, int position) {
         return journey(ws, journeySlug) + "#" + enc(journeySlug) + "-step-" + position;

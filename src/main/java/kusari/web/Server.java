@@ -24,6 +24,7 @@ import kusari.home.HomeController;
 import kusari.indicator.IndicatorApi;
 import kusari.indicator.IndicatorRepository;
 import kusari.journey.JourneyController;
+import kusari.journey.JourneyEditController;
 import kusari.journey.JourneyRepository;
 import kusari.persona.PersonaApi;
 import kusari.persona.PersonaController;
@@ -78,7 +79,7 @@ public final class Server {
 
             new HomeController(workspaces, personas, indicators).register(cfg.routes);
             new PersonaController(resolver, personas, journeys, readings).register(cfg.routes);
-            new JourneyController(resolver, journeys, personas, readings).register(cfg.routes);
+            new JourneyController(resolver, journeys, personas, readings, actors).register(cfg.routes);
             new ChallengeController(resolver, challenges, indicators, readings).register(cfg.routes);
             new StrategyController(workspaces, framework, challenges, indicators, actors, readings).register(cfg.routes);
             new ActorController(resolver, actors).register(cfg.routes);
@@ -91,6 +92,7 @@ public final class Server {
             new EditApi(resolver, edits).register(cfg.routes);
             new EditController(resolver, workspaces, edits, database).register(cfg.routes);
             new HistoryController(resolver, edits, database).register(cfg.routes);
+            new JourneyEditController(resolver, edits, database).register(cfg.routes);
         });
     }
 }
