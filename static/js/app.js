@@ -34,11 +34,12 @@ document.addEventListener("DOMContentLoaded", function () {
         return arg === undefined ? text : text.replace("{0}", arg);
     }
 
-    function say(text, button) {
+    function say(text, button, problem) {
         var box = statusBox();
         if (!box) {
             return;
         }
+        box.classList.toggle("problem", !!problem);
         box.textContent = text;
         if (button) {
             box.appendChild(document.createTextNode(" "));
@@ -74,8 +75,11 @@ document.addEventListener("DOMContentLoaded", function () {
         return msg("failed", (result.body && result.body.message) || String(result.status));
     }
 
-    /** Fetches the editing page again and swaps in the fresh map, keeping the scroll position and the status line. */
-    function refresh(focusSelector) {
+    /**
+     * Fetches the editing page again and swaps in the fresh map, keeping the scroll position and the status line;
+     * then focuses {@code focusSelector}, opening its editor when {@code edit} is set (a newly inserted step).
+     */
+    function refresh(focusSelector, edit) {
         var current = section();
         if (!current) {
             return Promise.resolve();
@@ -104,7 +108,11 @@ document.addEventListener("DOMContentLoaded", function () {
                 var target = fresh.querySelector(focusSelector);
                 if (target) {
                     target.scrollIntoView({block: "nearest", inline: "center"});
-                    startEdit(target);
+                    if (edit) {
+                        startEdit(target);
+                    } else {
+                        target.focus();
+                    }
                 }
             }
             return noteLatest();
@@ -158,7 +166,7 @@ document.addEventListener("DOMContentLoaded", function () {
         api("GET", path).then(function (r) {
             if (r.status !== 200) {
                 editing = null;
-                say(failure(r));
+                say(failure(r), null, true);
                 return;
             }
             var version = r.body.version;
@@ -201,7 +209,7 @@ document.addEventListener("DOMContentLoaded", function () {
                     } else if (res.status === 409) {
                         showConflict(res.body.current);
                     } else {
-                        say(failure(res));
+                        say(failure(res), null, true);
                         box.focus();
                     }
                 });
@@ -247,7 +255,7 @@ document.addEventListener("DOMContentLoaded", function () {
                     }, "conflict-take-theirs"));
                 }
                 box.after(panel);
-                say(msg("conflict"));
+                say(msg("conflict"), null, true);
             }
 
             box.addEventListener("keydown", function (e) {
@@ -277,7 +285,7 @@ document.addEventListener("DOMContentLoaded", function () {
                 say(msg("saved"));
                 refresh('[data-step-id="' + stepId + '"] .step-title');
             } else {
-                say(failure(r));
+                say(failure(r), null, true);
             }
         });
     }
@@ -315,10 +323,10 @@ document.addEventListener("DOMContentLoaded", function () {
                         say(msg("saved"));
                         refresh();
                     } else if (r.status === 409) {
-                        say(msg("conflict"));
+                        say(msg("conflict"), null, true);
                         refresh();
                     } else {
-                        say(failure(r));
+                        say(failure(r), null, true);
                     }
                 });
             });
@@ -330,9 +338,9 @@ document.addEventListener("DOMContentLoaded", function () {
                     journey: Number(section().dataset.journeyId), title: msg("newStep"), index: Number(link.dataset.index)
                 }).then(function (r) {
                     if (r.status === 201) {
-                        refresh('[data-edit="steps/' + r.body.id + '"][data-field="title"]');
+                        refresh('[data-edit="steps/' + r.body.id + '"][data-field="title"]', true);
                     } else {
-                        say(failure(r));
+                        say(failure(r), null, true);
                     }
                 });
             });
@@ -343,7 +351,7 @@ document.addEventListener("DOMContentLoaded", function () {
                 var stepId = link.closest("[data-step-id]").dataset.stepId;
                 api("DELETE", "/steps/" + stepId).then(function (r) {
                     if (r.status !== 200) {
-                        say(failure(r));
+                        say(failure(r), null, true);
                         return;
                     }
                     var change = r.body.change;
@@ -354,7 +362,7 @@ document.addEventListener("DOMContentLoaded", function () {
                                     say(msg("undone"));
                                     refresh();
                                 } else {
-                                    say(failure(res));
+                                    say(failure(res), null, true);
                                 }
                             });
                         }, "undo-delete"));
@@ -388,7 +396,7 @@ document.addEventListener("DOMContentLoaded", function () {
                         return r.text().then(function (html) {
                             var page = new DOMParser().parseFromString(html, "text/html");
                             var text = page.querySelector("main p");
-                            say(msg("failed", text ? text.textContent : String(r.status)));
+                            say(msg("failed", text ? text.textContent : String(r.status)), null, true);
                         });
                     }
                 });
