@@ -3,6 +3,7 @@ package kusari.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
@@ -14,7 +15,11 @@ import kusari.challenge.ChallengeApi;
 import kusari.challenge.ChallengeController;
 import kusari.challenge.ChallengeRepository;
 import kusari.db.Database;
+import kusari.files.FilesController;
+import kusari.files.ImportService;
+import kusari.files.ImportUploads;
 import kusari.files.ReadingRepository;
+import kusari.files.WorkspaceExporter;
 import kusari.home.HomeController;
 import kusari.indicator.IndicatorApi;
 import kusari.indicator.IndicatorRepository;
@@ -50,8 +55,16 @@ public final class Server {
                 ? JteRenderer.hotReloading(Path.of("src", "main", "jte"))
                 : JteRenderer.precompiled();
 
+        // files in/out (issue 3)
+        FilesController files = new FilesController(resolver, new WorkspaceExporter(database),
+                new ImportService(database), ImportUploads.inTempFolder());
+
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
+            // Uploads (workspace zips, issue 3): refused above this size before they are read into memory or disk.
+            cfg.jetty.multipartConfig.maxFileSize(FilesController.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(FilesController.MAX_UPLOAD_BYTES + (1 << 20), SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             cfg.fileRenderer(renderer);
             cfg.jsonMapper(new JavalinJackson(new ObjectMapper()
                     .enable(SerializationFeature.INDENT_OUTPUT), false));
@@ -82,6 +95,7 @@ public final class Server {
             new ChallengeApi(resolver, challenges, indicators).register(cfg.routes);
             new ActorApi(resolver, actors).register(cfg.routes);
             new IndicatorApi(resolver, indicators).register(cfg.routes);
+            files.register(cfg.routes);
         });
     }
 }
