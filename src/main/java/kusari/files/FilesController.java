@@ -147,7 +147,8 @@ public final class FilesController {
         }
         ImportService.Result result = imports.apply(uploads.files(token), ctx.formParam("fingerprint"));
         if (result.applied()) {
-            uploads.markApplied(token, result.report().workspaces().stream().map(ImportReport.WorkspacePlan::slug).toList());
+            uploads.markApplied(token, result.report().workspaces().stream()
+                    .map(w -> new ImportUploads.Applied(w.slug(), w.name())).toList());
             ctx.redirect(Links.importReport(token), HttpStatus.SEE_OTHER);
             return;
         }

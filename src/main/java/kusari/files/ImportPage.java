@@ -13,7 +13,7 @@ import kusari.web.Ui;
  * @param stale   the database changed between the report and the confirmation: this is the new report
  * @param applied the workspaces imported; null until applied
  */
-public record ImportPage(Ui ui, String error, String token, ImportReport report, boolean stale, List<String> applied) {
+public record ImportPage(Ui ui, String error, String token, ImportReport report, boolean stale, List<ImportUploads.Applied> applied) {
 
     static ImportPage form(Ui ui, String error) {
         return new ImportPage(ui, error, null, null, false, null);

@@ -71,9 +71,14 @@ public final class ImportUploads {
         return folder(token).resolve("files");
     }
 
-    public void markApplied(String token, List<String> slugs) {
+    /** A workspace an upload imported: its slug (for the link) and its name (for people). */
+    public record Applied(String slug, String name) {
+    }
+
+    public void markApplied(String token, List<Applied> workspaces) {
         try {
-            Files.writeString(folder(token).resolve(APPLIED), String.join("\n", slugs), StandardCharsets.UTF_8);
+            List<String> lines = workspaces.stream().map(w -> w.slug() + "\t" + w.name().replace('\n', ' ')).toList();
+            Files.writeString(folder(token).resolve(APPLIED), String.join("\n", lines), StandardCharsets.UTF_8);
             ImportArchive.clear(files(token));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -81,14 +86,17 @@ public final class ImportUploads {
     }
 
     /** The workspaces an applied upload imported; empty while it waits for confirmation. */
-    public Optional<List<String>> applied(String token) {
+    public Optional<List<Applied>> applied(String token) {
         Path note = folder(token).resolve(APPLIED);
         if (!Files.isRegularFile(note)) {
             return Optional.empty();
         }
         try {
             String text = Files.readString(note, StandardCharsets.UTF_8);
-            return Optional.of(text.isEmpty() ? List.of() : List.of(text.split("\n")));
+            return Optional.of(text.isEmpty() ? List.of() : Stream.of(text.split("\n"))
+                    .map(line -> line.split("\t", 2))
+                    .map(parts -> new Applied(parts[0], parts.length > 1 ? parts[1] : parts[0]))
+                    .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
