@@ -33,13 +33,13 @@ public final class ImportUploads {
         this.root = root;
     }
 
-    /** A store in a new folder under the system's temp folder. */
-    public static ImportUploads inTempFolder() {
-        try {
-            return new ImportUploads(Files.createTempDirectory("kusari-imports"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a temp folder for uploads", e);
-        }
+    /**
+     * The store beside the database file ({@code data/import-uploads/} by default): private to this installation,
+     * on the same disk as the data, and still there after a restart between the report and the confirmation.
+     */
+    public static ImportUploads besideDatabase(Path dbFile) {
+        Path parent = dbFile.toAbsolutePath().getParent();
+        return new ImportUploads(parent.resolve("import-uploads"));
     }
 
     /** A new, empty upload folder; returns its token. */
@@ -49,6 +49,7 @@ public final class ImportUploads {
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         try {
+            Files.createDirectories(root);
             Files.createDirectories(files(token));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

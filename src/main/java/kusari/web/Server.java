@@ -57,7 +57,7 @@ public final class Server {
 
         // files in/out (issue 3)
         FilesController files = new FilesController(resolver, new WorkspaceExporter(database),
-                new ImportService(database), ImportUploads.inTempFolder());
+                new ImportService(database), ImportUploads.besideDatabase(config.dbFile()));
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
