@@ -220,13 +220,18 @@ public final class Cli {
                         + " added, " + plan.count(ImportReport.Kind.CHANGED) + " changed, "
                         + plan.count(ImportReport.Kind.REMOVED) + " removed");
             }
-            for (Item item : plan.items()) {
-                if (!plan.isNew() || !item.entity().equals("step")) {
+            for (String entity : ImportReport.ENTITIES) {
+                List<Item> items = plan.of(entity);
+                // A new workspace: its people and journeys by name, everything else counted.
+                if (plan.isNew() && !entity.equals("persona") && !entity.equals("journey")) {
+                    if (!items.isEmpty()) {
+                        out.println("  + " + items.size() + " " + entity + (items.size() == 1 ? "" : "s"));
+                    }
+                    continue;
+                }
+                for (Item item : items) {
                     out.println("  " + sign(item.change()) + " " + item.entity() + " " + item.label());
                 }
-            }
-            if (plan.isNew()) {
-                out.println("  + " + plan.of("step").size() + " steps");
             }
         }
         for (DataFileProblem problem : report.problems()) {
