@@ -239,6 +239,14 @@ final class WorkspaceValidator {
                 add(file, "$.slug", "duplicate persona slug \"" + p.slug() + "\"");
             }
             notBlank(file, "$.label", p.label());
+            // The database keeps the story as one text with a blank line between paragraphs: a paragraph that is
+            // empty or holds a blank line itself would come back differently, so it is refused here.
+            for (int i = 0; i < p.story().size(); i++) {
+                String paragraph = p.story().get(i);
+                if (paragraph.isBlank() || paragraph.contains("\n\n") || paragraph.startsWith("\n") || paragraph.endsWith("\n")) {
+                    add(file, "$.story[" + i + "]", "a paragraph must have text and no blank line (make each paragraph its own list item)");
+                }
+            }
             String other = orders.put(p.order(), p.slug());
             if (other != null) {
                 add(file, "$.order", "order " + p.order() + " is also used by persona \"" + other + "\"");
