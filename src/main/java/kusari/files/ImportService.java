@@ -118,6 +118,52 @@ public final class ImportService {
         return node;
     }
 
+    /**
+     * Puts a workspace back into the state an {@link Operation#IMPORT} entry recorded ({@code tree}: its before or
+     * after, as {@link #tree} wrote it), on the caller's connection. For the history's revert: reverting an import
+     * restores the before-tree (in one transaction with the revert's own history entry).
+     */
+    public static void restore(Connection c, long workspaceId, JsonNode tree) throws SQLException {
+        WorkspaceImporter.replace(c, workspaceId, fromTree(tree));
+    }
+
+    /** The inverse of {@link #tree}. */
+    static LoadedWorkspace fromTree(JsonNode tree) {
+        var mapper = DataJson.mapper();
+        WorkspaceFiles.WorkspaceFile workspace = null;
+        WorkspaceFiles.ActorsFile actors = null;
+        WorkspaceFiles.FrameworkFile framework = null;
+        WorkspaceFiles.ChallengesFile challenges = null;
+        List<PersonaFile> personas = new ArrayList<>();
+        List<JourneyFile> journeys = new ArrayList<>();
+        try {
+            for (Map.Entry<String, JsonNode> field : tree.properties()) {
+                String path = field.getKey();
+                JsonNode json = field.getValue();
+                String name = path.substring(path.lastIndexOf('/') + 1);
+                if (path.startsWith("personas/")) {
+                    personas.add(mapper.treeToValue(json, PersonaFile.class));
+                } else if (name.equals("workspace.json")) {
+                    workspace = mapper.treeToValue(json, WorkspaceFiles.WorkspaceFile.class);
+                } else if (name.equals("actors.json")) {
+                    actors = mapper.treeToValue(json, WorkspaceFiles.ActorsFile.class);
+                } else if (name.equals("framework.json")) {
+                    framework = mapper.treeToValue(json, WorkspaceFiles.FrameworkFile.class);
+                } else if (name.equals("challenges.json")) {
+                    challenges = mapper.treeToValue(json, WorkspaceFiles.ChallengesFile.class);
+                } else {
+                    journeys.add(mapper.treeToValue(json, JourneyFile.class));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not a workspace tree recorded by an import: " + e.getOriginalMessage(), e);
+        }
+        if (workspace == null || actors == null || framework == null || challenges == null) {
+            throw new IllegalArgumentException("Not a workspace tree recorded by an import: a workspace file is missing");
+        }
+        return new LoadedWorkspace(workspace, actors, framework, challenges, personas, journeys);
+    }
+
     // --- reading the files ---
 
     private record Loaded(List<LoadedWorkspace> workspaces, List<DataFileProblem> problems) {

@@ -134,6 +134,24 @@ class ImportServiceTest {
     }
 
     @Test
+    void theRecordedBeforeTreeRestoresTheWorkspaceAsItWas() throws IOException {
+        long id = db.<Long>read(c -> Sql.queryLong(c, "SELECT id FROM workspace WHERE slug = 'omitama'"));
+        Map<String, String> original = WorkspaceExporter.fileMap(new WorkspaceExporter(db).find("omitama").orElseThrow());
+        editExport();
+        ImportService service = new ImportService(db);
+        assertTrue(service.apply(files, service.dryRun(files).fingerprint()).applied());
+        ChangeEntry entry = db.read(c -> ChangeLog.forWorkspace(c, id, null, 1)).get(0);
+
+        db.inTransaction(c -> {
+            ImportService.restore(c, id, entry.before());
+            return null;
+        });
+
+        assertEquals(original, WorkspaceExporter.fileMap(new WorkspaceExporter(db).find("omitama").orElseThrow()),
+                "reverting an import gives back the workspace byte for byte");
+    }
+
+    @Test
     void filesWithProblemsAreReportedWithFileAndPathAndNothingIsApplied() throws IOException {
         editExport();
         MiniWorkspace.edit(files, "journeys/omitama/b.json", "\"emotionScore\": 1,", "\"emotionScore\": 5,");
