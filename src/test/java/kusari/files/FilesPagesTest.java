@@ -223,6 +223,42 @@ class FilesPagesTest {
     }
 
     @Test
+    void aChangeAfterTheReportShowsTheNewReportInsteadOfApplyingAndCancelDiscardsTheUpload() throws Exception {
+        Database db = TestApp.freshSampleDatabase(tmp);
+        Javalin app = app(db).start("127.0.0.1", 0);
+        try {
+            Browser browser = new Browser(app.port());
+            Map<String, String> files = new TreeMap<>(WorkspaceExporter.fileMap(kusari.SampleFiles.omitama()));
+            files.remove("personas/omitama/h.json");
+            files.remove("journeys/omitama/h.json");
+            String report = browser.upload("omitama.zip", zip(files)).headers().firstValue("Location").orElseThrow();
+            String seen = Http.all(browser.page(report), "name=\"fingerprint\" value=\"([0-9a-f]+)\"").get(0);
+
+            // Someone else edits a step meanwhile.
+            db.inTransaction(c -> Sql.update(c, "UPDATE step SET title = '別の人の編集' WHERE id = (SELECT min(id) FROM step)"));
+
+            HttpResponse<String> stale = browser.post(report + "/apply", Map.of("fingerprint", seen));
+            assertEquals(409, stale.statusCode());
+            assertTrue(stale.body().contains("data-testid=\"import-stale\""));
+            assertTrue(stale.body().contains("確認した後に、ほかの人がデータを変更しました。"));
+            String fresh = Http.all(stale.body(), "name=\"fingerprint\" value=\"([0-9a-f]+)\"").get(0);
+            assertFalse(fresh.equals(seen), "the new report carries the new state");
+            assertTrue(Http.all(stale.body(), "<li data-testid=\"import-item\"[^>]*>(.*?)</li>").stream()
+                    .anyMatch(item -> item.startsWith("削除 ") && item.endsWith("#1 別の人の編集")),
+                    "the other person's edit now shows as something the import would change back");
+            assertEquals(8L, db.<Long>read(c -> Sql.queryLong(c, "SELECT count(*) FROM persona")));
+
+            HttpResponse<String> cancelled = browser.post(report + "/cancel", Map.of());
+            assertEquals(303, cancelled.statusCode());
+            assertEquals("/import", cancelled.headers().firstValue("Location").orElseThrow());
+            assertEquals(404, browser.get(report).statusCode());
+            assertTrue(browser.page(report).contains("この取り込みは見つかりません。"));
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
     void anUploadWithoutTheCsrfTokenIsRefused() throws Exception {
         JavalinTest.test(TestApp.create(), (server, client) -> {
             var res = client.post("/import", "");
