@@ -128,6 +128,11 @@ public final class Cli {
         if (to == null) {
             throw new UsageError("export needs --to <folder>");
         }
+        if (!Files.isRegularFile(config.dbFile())) {
+            // Opening would create an empty database: a mistyped KUSARI_DB should say so, not export nothing.
+            err.println("kusari: there is no database at " + config.dbFile().toAbsolutePath() + " (set KUSARI_DB)");
+            return 1;
+        }
         WorkspaceExporter exporter = new WorkspaceExporter(database());
         List<String> slugs = only == null ? exporter.slugs() : List.of(only);
         if (slugs.isEmpty()) {
@@ -212,13 +217,17 @@ public final class Cli {
         for (ImportReport.WorkspacePlan plan : report.workspaces()) {
             if (plan.isNew()) {
                 out.println("new workspace " + plan.slug() + " (" + plan.name() + ")");
-            } else if (plan.items().isEmpty() && plan.files().isEmpty()) {
+            } else if (plan.unchanged()) {
                 out.println("workspace " + plan.slug() + ": no changes");
                 continue;
             } else {
                 out.println("workspace " + plan.slug() + " (" + plan.name() + "): " + plan.count(ImportReport.Kind.ADDED)
                         + " added, " + plan.count(ImportReport.Kind.CHANGED) + " changed, "
                         + plan.count(ImportReport.Kind.REMOVED) + " removed");
+            }
+            if (plan.actualsLost() > 0) {
+                out.println("  ! " + plan.actualsLost() + " actual value(s) and evaluation(s) of indicators are not in the"
+                        + " files and would be lost");
             }
             for (String entity : ImportReport.ENTITIES) {
                 List<Item> items = plan.of(entity);

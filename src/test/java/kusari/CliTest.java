@@ -154,6 +154,10 @@ class CliTest {
         Run extra = run(db, "import", "a", "b");
         assertEquals(2, extra.code());
         assertTrue(extra.err().contains("unexpected argument \"b\""), extra.err());
+        Run missingDb = run(tmp.resolve("typo.db"), "export", "--to", tmp.resolve("out").toString());
+        assertEquals(1, missingDb.code());
+        assertTrue(missingDb.err().contains("there is no database at"), missingDb.err());
+        assertFalse(Files.exists(tmp.resolve("typo.db")), "a mistyped KUSARI_DB is not created");
         Run help = run(db, "help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("export --to <folder>"));

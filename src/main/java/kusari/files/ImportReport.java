@@ -17,11 +17,21 @@ public record ImportReport(List<WorkspacePlan> workspaces, List<DataFileProblem>
 
     /** True when applying would change nothing at all. */
     public boolean nothingToDo() {
-        return workspaces.stream().allMatch(w -> !w.isNew() && w.items().isEmpty() && w.files().isEmpty());
+        return workspaces.stream().allMatch(WorkspacePlan::unchanged);
     }
 
-    /** One workspace of the import. {@code files}: file-level differences, for what entity lines cannot show. */
-    public record WorkspacePlan(String slug, String name, boolean isNew, List<Item> items, List<Item> files) {
+    /**
+     * One workspace of the import. {@code files}: file-level differences, for what entity lines cannot show.
+     * {@code actualsLost}: actual values (実績値) and evaluations the database holds for this workspace's indicators;
+     * the file format has no place for them, so replacing the workspace drops them, and the report says so.
+     */
+    public record WorkspacePlan(String slug, String name, boolean isNew, List<Item> items, List<Item> files,
+                                long actualsLost) {
+
+        /** True when applying would change nothing of this workspace. */
+        public boolean unchanged() {
+            return !isNew && items.isEmpty() && files.isEmpty();
+        }
 
         public long count(Kind kind) {
             return items.stream().filter(i -> i.change() == kind).count();

@@ -76,7 +76,7 @@ public final class ImportService {
                 long id;
                 if (before.isEmpty()) {
                     id = WorkspaceImporter.insert(c, ws);
-                } else if (plan.items().isEmpty() && plan.files().isEmpty()) {
+                } else if (plan.unchanged()) {
                     continue;
                 } else {
                     id = Sql.queryLong(c, "SELECT id FROM workspace WHERE slug = ?", ws.slug());
@@ -214,8 +214,16 @@ public final class ImportService {
             digest.update((incoming.slug() + "\n").getBytes(StandardCharsets.UTF_8));
             current.ifPresent(ws -> WorkspaceExporter.fileMap(ws).forEach((path, text) ->
                     digest.update((path + "\n" + text).getBytes(StandardCharsets.UTF_8))));
-            plans.add(current.map(ws -> compare(ws, incoming))
-                    .orElseGet(() -> compare(null, incoming)));
+            WorkspacePlan plan = compare(current.orElse(null), incoming);
+            if (!plan.unchanged() && current.isPresent()) {
+                plan = withActualsLost(plan, Sql.queryLong(c, """
+                        SELECT (SELECT count(*) FROM actual a JOIN indicator i ON i.id = a.indicator_id
+                                JOIN workspace w ON w.id = i.workspace_id WHERE w.slug = ?)
+                             + (SELECT count(*) FROM evaluation e JOIN indicator i ON i.id = e.indicator_id
+                                JOIN workspace w ON w.id = i.workspace_id WHERE w.slug = ?)""",
+                        incoming.slug(), incoming.slug()));
+            }
+            plans.add(plan);
         }
         // Also fold in the workspaces' versions: an edit that the files cannot show still makes the report stale.
         Sql.query(c, "SELECT slug, version FROM workspace ORDER BY slug", rs -> {
@@ -266,7 +274,11 @@ public final class ImportService {
         was.keySet().stream().filter(path -> !will.containsKey(path))
                 .forEach(path -> files.add(new Item("file", path, path, Kind.REMOVED)));
         return new WorkspacePlan(incoming.slug(), incoming.workspace().name(), current == null, items,
-                current == null ? List.of() : files);
+                current == null ? List.of() : files, 0);
+    }
+
+    private static WorkspacePlan withActualsLost(WorkspacePlan p, long lost) {
+        return new WorkspacePlan(p.slug(), p.name(), p.isNew(), p.items(), p.files(), lost);
     }
 
     /** Adds an item for every key only before, only after, or with a different value. */

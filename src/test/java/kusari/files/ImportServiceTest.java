@@ -189,6 +189,20 @@ class ImportServiceTest {
     }
 
     @Test
+    void theReportWarnsThatActualValuesTheFilesCannotHoldWouldBeLost() throws IOException {
+        db.inTransaction(c -> Sql.update(c, """
+                INSERT INTO actual (indicator_id, fiscal_year, value) SELECT min(id), 2020, 29.5 FROM indicator"""));
+        editExport();
+        WorkspacePlan plan = new ImportService(db).dryRun(files).workspaces().get(0);
+        assertEquals(1, plan.actualsLost());
+
+        Path same = tmp.resolve("same");
+        WorkspaceExporter.writeTo(same, new WorkspaceExporter(db).find("omitama").orElseThrow());
+        assertEquals(0, new ImportService(db).dryRun(same).workspaces().get(0).actualsLost(),
+                "importing identical files replaces nothing, so nothing is lost");
+    }
+
+    @Test
     void importingTheSameFilesAgainChangesNothing() {
         ImportService service = new ImportService(db);
         ImportReport report = service.dryRun(files);
