@@ -18,8 +18,4 @@ public record ImportPage(Ui ui, String error, String token, ImportReport report,
     static ImportPage form(Ui ui, String error) {
         return new ImportPage(ui, error, null, null, false, null);
     }
-
-    public boolean showsForm() {
-        return report == null && applied == null;
-    }
 }

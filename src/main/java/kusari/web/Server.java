@@ -61,7 +61,7 @@ public final class Server {
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
-            // Uploads (workspace zips, issue 3): refused above this size before they are read into memory or disk.
+            // Uploads (workspace zips, issue 3): a multipart body over these sizes is refused while it is read.
             cfg.jetty.multipartConfig.maxFileSize(FilesController.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxTotalRequestSize(FilesController.MAX_UPLOAD_BYTES + (1 << 20), SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
