@@ -70,11 +70,21 @@ public final class WorkspaceExporter {
         return id.isPresent() ? Optional.of(new Reader(c, id.get()).read()) : Optional.empty();
     }
 
+    /** What a file of the format may be called: slugs only, so an export can never write outside its folder. */
+    private static final java.util.regex.Pattern FILE_PATH =
+            java.util.regex.Pattern.compile("(personas|journeys)/[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*\\.json");
+
     /** The files of a workspace, in the order Canonicalize lists them, each in canonical form. */
     public static List<ExportFile> files(LoadedWorkspace ws) {
-        return Canonicalize.files(Path.of(""), ws).stream()
+        List<ExportFile> files = Canonicalize.files(Path.of(""), ws).stream()
                 .map(f -> new ExportFile(f.path().toString().replace('\\', '/'), DataJson.canonical(f.content())))
                 .toList();
+        for (ExportFile f : files) {
+            if (!FILE_PATH.matcher(f.path()).matches()) {
+                throw new IllegalStateException("Cannot export " + f.path() + ": a slug must be lower-case letters, digits and '-'");
+            }
+        }
+        return files;
     }
 
     /** The same files keyed by path: what import compares and what the audit history stores. */
