@@ -119,6 +119,35 @@ public final class Links {
         return base + (base.contains("?") ? "&" : "?") + "done=" + changeId + fragment;
     }
 
+    // --- files in/out (issue 3) ---
+
+    /** A workspace's files as a zip download. */
+    public static String exportZip(String ws) {
+        return home(ws) + "/export.zip";
+    }
+
+    public static String apiExportZip(String ws) {
+        return "/api/v1/workspaces/" + enc(ws) + "/export.zip";
+    }
+
+    /** The upload form for workspace files. */
+    public static String importForm() {
+        return "/import";
+    }
+
+    /** The dry-run report (or result) of one upload. */
+    public static String importReport(String token) {
+        return importForm() + "/" + enc(token);
+    }
+
+    public static String importApply(String token) {
+        return importReport(token) + "/apply";
+    }
+
+    public static String importCancel(String token) {
+        return importReport(token) + "/cancel";
+    }
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }

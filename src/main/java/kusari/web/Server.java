@@ -3,6 +3,7 @@ package kusari.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
@@ -20,7 +21,11 @@ import kusari.history.HistoryController;
 import kusari.edit.EditKinds;
 import kusari.edit.OpenApi;
 import kusari.history.EditService;
+import kusari.files.FilesController;
+import kusari.files.ImportService;
+import kusari.files.ImportUploads;
 import kusari.files.ReadingRepository;
+import kusari.files.WorkspaceExporter;
 import kusari.home.HomeController;
 import kusari.indicator.IndicatorApi;
 import kusari.indicator.IndicatorRepository;
@@ -52,14 +57,22 @@ public final class Server {
         IndicatorRepository indicators = new IndicatorRepository(database);
         ReadingRepository readings = new ReadingRepository(database);
         Framework framework = new Framework(database, workspaces, indicators);
-        EditService edits = new EditService(database, EditKinds.all());
+        EditService edits = new EditService(database, EditKinds.all(), ImportService.trees());
 
         JteRenderer renderer = config.devTemplates()
                 ? JteRenderer.hotReloading(Path.of("src", "main", "jte"))
                 : JteRenderer.precompiled();
 
+        // files in/out (issue 3)
+        FilesController files = new FilesController(resolver, new WorkspaceExporter(database),
+                new ImportService(database), ImportUploads.besideDatabase(config.dbFile()));
+
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
+            // Uploads (workspace zips, issue 3): a multipart body over these sizes is refused while it is read.
+            cfg.jetty.multipartConfig.maxFileSize(FilesController.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(FilesController.MAX_UPLOAD_BYTES + (1 << 20), SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             cfg.fileRenderer(renderer);
             cfg.jsonMapper(new JavalinJackson(new ObjectMapper()
                     .enable(SerializationFeature.INDENT_OUTPUT), false));
@@ -95,6 +108,7 @@ public final class Server {
             new EditController(resolver, workspaces, edits, database).register(cfg.routes);
             new HistoryController(resolver, edits, database).register(cfg.routes);
             new JourneyEditController(resolver, edits, database).register(cfg.routes);
+            files.register(cfg.routes);
         });
     }
 }
