@@ -494,10 +494,12 @@ public final class EditService {
         if (entry.before() == null) {
             return delete(c, workspaceId, workspace, workspaceId, null, Operation.REVERT, entry.id());
         }
-        JsonNode now = trees.current(c, workspaceId);
-        if (!now.equals(entry.after())) {
+        // Anything changed since the import would be silently thrown away by putting the old files back.
+        if (Sql.queryLong(c, "SELECT COUNT(*) FROM change_log WHERE workspace_id = ? AND id > ?",
+                workspaceId, entry.id()) > 0) {
             throw new ConflictException("workspace", 0, null);
         }
+        JsonNode now = trees.current(c, workspaceId);
         trees.restore(c, workspaceId, entry.before());
         long changeId = ChangeLog.record(c, new Change(workspaceId, "workspace", workspaceId, Operation.REVERT,
                 entry.summary(), now, entry.before()));

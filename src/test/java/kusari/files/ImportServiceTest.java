@@ -152,6 +152,23 @@ class ImportServiceTest {
     }
 
     @Test
+    void anImportIsUndoneFromTheHistoryAndTheUndoCanBeUndone() throws IOException {
+        long id = db.<Long>read(c -> Sql.queryLong(c, "SELECT id FROM workspace WHERE slug = 'omitama'"));
+        Map<String, String> original = WorkspaceExporter.fileMap(new WorkspaceExporter(db).find("omitama").orElseThrow());
+        editExport();
+        ImportService service = new ImportService(db);
+        assertTrue(service.apply(files, service.dryRun(files).fingerprint()).applied());
+        Map<String, String> imported = WorkspaceExporter.fileMap(new WorkspaceExporter(db).find("omitama").orElseThrow());
+        long change = db.read(c -> ChangeLog.forWorkspace(c, id, null, 1)).get(0).id();
+        var edits = new kusari.history.EditService(db, kusari.edit.EditKinds.all(), ImportService.trees());
+
+        long undo = edits.revert(id, change).changeId();
+        assertEquals(original, WorkspaceExporter.fileMap(new WorkspaceExporter(db).find("omitama").orElseThrow()));
+        edits.revert(id, undo);
+        assertEquals(imported, WorkspaceExporter.fileMap(new WorkspaceExporter(db).find("omitama").orElseThrow()));
+    }
+
+    @Test
     void filesWithProblemsAreReportedWithFileAndPathAndNothingIsApplied() throws IOException {
         editExport();
         MiniWorkspace.edit(files, "journeys/omitama/b.json", "\"emotionScore\": 1,", "\"emotionScore\": 5,");
