@@ -94,7 +94,7 @@ public final class TraceApi {
         JsonNode body;
         try {
             body = ctx.bodyAsClass(JsonNode.class);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Jackson's parse errors arrive unchecked through Javalin's mapper
             throw ValidationException.of("body", "chain.dismiss.badJson");
         }
         if (body == null || !body.isObject()) {
