@@ -56,8 +56,8 @@ public final class ChainCheck {
         Set<BreakKind> checks = ChainCheckRepository.enabledChecks(c, ws.id());
         Integer actualYear = lastCompletedFiscalYear(ws);
         List<ChainBreak> all = new ArrayList<>();
-        List<StepRow> steps = ChainCheckRepository.steps(c, ws.id());
-        stepBreaks(c, ws, steps, all);
+        List<StepRow> steps = ChainCheckRepository.steps(c, ws.id(), journey);
+        stepBreaks(c, ws, journey, steps, all);
         if (journey == null) {
             otherBreaks(c, ws, actualYear, all);
         }
@@ -85,12 +85,12 @@ public final class ChainCheck {
                 scores(steps, all, checks, dismissals.keySet(), journey));
     }
 
-    private static void stepBreaks(Connection c, Workspace ws, List<StepRow> steps, List<ChainBreak> out)
-            throws SQLException {
+    private static void stepBreaks(Connection c, Workspace ws, String journey, List<StepRow> steps,
+                                   List<ChainBreak> out) throws SQLException {
         String w = ws.slug();
-        Map<Long, List<Long>> actors = ChainCheckRepository.stepActors(c, ws.id());
-        Map<Long, List<Long>> challenges = ChainCheckRepository.stepChallenges(c, ws.id());
-        Map<Long, List<Long>> projects = ChainCheckRepository.stepProjects(c, ws.id());
+        Map<Long, List<Long>> actors = ChainCheckRepository.stepActors(c, ws.id(), journey);
+        Map<Long, List<Long>> challenges = ChainCheckRepository.stepChallenges(c, ws.id(), journey);
+        Map<Long, List<Long>> projects = ChainCheckRepository.stepProjects(c, ws.id(), journey);
         for (int i = 0; i < steps.size(); i++) {
             StepRow s = steps.get(i);
             List<String> args = List.of(s.personaLabel(), String.valueOf(s.position()), s.title());

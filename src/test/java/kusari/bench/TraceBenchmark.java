@@ -63,11 +63,16 @@ public final class TraceBenchmark {
                 "SELECT code FROM project WHERE workspace_id = ? ORDER BY id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM project WHERE workspace_id = ?)",
                 rs -> rs.getString(1), ws.id(), ws.id()).orElseThrow());
 
+        String someStep = db.read(c -> Sql.queryOne(c, """
+                SELECT j.slug || '-' || s.position FROM step s JOIN journey j ON j.id = s.journey_id
+                JOIN step_challenge sc ON sc.step_id = s.id WHERE j.workspace_id = ? ORDER BY s.id LIMIT 1""",
+                rs -> rs.getString(1), ws.id()).orElseThrow());
+
         double baseline = median(rounds * 20, () -> db.read(c -> Sql.queryOne(c,
                 "SELECT id FROM project WHERE workspace_id = ? AND code = ?", rs -> rs.getLong(1), ws.id(), someProject)));
         List<Result> results = new ArrayList<>();
         results.add(new Result("baseline: project by code", baseline, 1, "one indexed lookup"));
-        traceResult(results, "trace from a step", baseline, rounds, () -> traces.trace(ws, TraceKind.STEP, "j0-1").orElseThrow());
+        traceResult(results, "trace from a step", baseline, rounds, () -> traces.trace(ws, TraceKind.STEP, someStep).orElseThrow());
         traceResult(results, "trace from a challenge", baseline, rounds, () -> traces.trace(ws, TraceKind.CHALLENGE, "1").orElseThrow());
         traceResult(results, "trace from a project", baseline, rounds, () -> traces.trace(ws, TraceKind.PROJECT, someProject).orElseThrow());
         traceResult(results, "trace from a policy field", baseline, rounds, () -> traces.trace(ws, TraceKind.POLICY_FIELD, "1").orElseThrow());
