@@ -15,6 +15,11 @@ public record BudgetPage(Ui ui, Workspace workspace, List<BudgetRollup> rollups)
         };
     }
 
+    /** False while no project of the workspace has a budget estimate for a plan year (the sample has none). */
+    public boolean anyBudget() {
+        return rollups.stream().anyMatch(r -> r.total().byYear().stream().anyMatch(v -> v > 0));
+    }
+
     public String amount(long thousandYen) {
         return String.format(ui.lang().locale(), "%,d", thousandYen);
     }

@@ -15,14 +15,14 @@ import java.util.function.Function;
 public record TraceDiagram(int width, int height, List<Head> heads, List<Box> boxes, List<Curve> curves) {
 
     static final int MAX_ROWS = 30;
-    static final int BOX_W = 156;
+    static final int BOX_W = 150;
     static final int BOX_H = 58;
     static final int ROW = 68;
-    static final int GAP = 44;
+    static final int GAP = 30;
     static final int TOP = 34;
     static final int MARGIN = 8;
     /** Line width in units of one full-width character at the diagram's font size. */
-    static final double LINE_UNITS = 11.5;
+    static final double LINE_UNITS = 11;
 
     /** A column heading. */
     public record Head(double x, int column) {
@@ -68,7 +68,8 @@ public record TraceDiagram(int width, int height, List<Head> heads, List<Box> bo
                 String css = "node layer-" + n.layer().name().toLowerCase(Locale.ROOT).replace('_', '-')
                         + (n.troubled() ? " troubled" : "") + (n.start() ? " start" : "");
                 String c = code.apply(n);
-                Box box = new Box(n.key(), x, y, c, wrap(n.title(), 2), c + " " + n.title(),
+                List<String> lines = c.equals(n.title()) ? List.of() : wrap(n.title(), 2);
+                Box box = new Box(n.key(), x, y, c, lines, c.equals(n.title()) ? c : c + " " + n.title(),
                         n.traceHref() != null ? n.traceHref() : n.href(), css, 0);
                 boxes.add(box);
                 placed.put(n.key(), box);

@@ -20,7 +20,7 @@ public record TracePage(Ui ui, Workspace workspace, Trace trace, TraceDiagram di
     /** The short name shown above a node's title, in the user's language. */
     static String code(Ui ui, Workspace ws, TraceNode n) {
         return switch (n.layer()) {
-            case PERSONA -> ui.t("trace.layer.PERSONA");
+            case PERSONA -> n.title();
             case STEP -> ui.t("trace.stepCode", n.step().personaLabel(), n.step().position());
             case CHALLENGE -> ui.t("challenge.label", n.code());
             case ACTION_INDICATOR -> ui.t("trace.layer.ACTION_INDICATOR");
@@ -32,6 +32,11 @@ public record TracePage(Ui ui, Workspace workspace, Trace trace, TraceDiagram di
 
     public String code(TraceNode n) {
         return code(ui, workspace, n);
+    }
+
+    /** The title after the short name, or nothing when the short name already is the title (a persona). */
+    public String titleAfterCode(TraceNode n) {
+        return code(n).equals(n.title()) ? "" : n.title();
     }
 
     public String heading(Trace.Column column) {
