@@ -32,6 +32,15 @@ public record ChainReport(String workspace, String journey, Set<BreakKind> check
         return open.stream().filter(b -> b.kind() == kind).toList();
     }
 
+    /** For the home page: every journey when there are few, else the {@code n} with the lowest scores. */
+    @JsonIgnore
+    public List<JourneyScore> lowestScores(int n) {
+        if (journeys.size() <= n) {
+            return journeys;
+        }
+        return journeys.stream().sorted(java.util.Comparator.comparingInt(JourneyScore::score)).limit(n).toList();
+    }
+
     @JsonIgnore
     public boolean applies(BreakKind kind) {
         return checks.contains(kind);

@@ -54,6 +54,17 @@ public record TracePage(Ui ui, Workspace workspace, Trace trace, TraceDiagram di
                 .toList();
     }
 
+    /** Troubled steps named above the diagram; a long list is cut (the table has them all). */
+    static final int TROUBLED_NAMED = 20;
+
+    public List<TraceNode> troubledNamed() {
+        return trace.reach().troubledSteps().stream().limit(TROUBLED_NAMED).map(byKey::get).toList();
+    }
+
+    public int troubledNotNamed() {
+        return Math.max(0, trace.reach().troubledSteps().size() - TROUBLED_NAMED);
+    }
+
     public String yen(long thousandYen) {
         return ui.t("trace.thousandYen", thousandYen);
     }
