@@ -34,6 +34,14 @@ public record TracePage(Ui ui, Workspace workspace, Trace trace, TraceDiagram di
         return code(ui, workspace, n);
     }
 
+    /** A linked item in the table, named short: its code, or for an indicator (which has none) its name, cut. */
+    public String chip(TraceNode n) {
+        if (n.indicator() == null) {
+            return code(n);
+        }
+        return n.title().length() > 24 ? n.title().substring(0, 23) + "…" : n.title();
+    }
+
     /** The title after the short name, or nothing when the short name already is the title (a persona). */
     public String titleAfterCode(TraceNode n) {
         return code(n).equals(n.title()) ? "" : n.title();
