@@ -30,6 +30,8 @@ import kusari.web.Links;
 public final class ChainCheck {
 
     static final int MAX_REASON = 500;
+    /** History summaries are written once, in the product's default language, like the rest of the timeline. */
+    private static final kusari.web.Ui HISTORY = new kusari.web.Ui(kusari.web.Ui.Lang.JA, "", "");
 
     private final Database database;
     private final Clock clock;
@@ -286,7 +288,8 @@ public final class ChainCheck {
             ObjectNode after = JsonNodeFactory.instance.objectNode()
                     .put("id", id).put("breakKey", key).put("kind", target.kind().name()).put("reason", why);
             ChangeLog.record(c, new Change(ws.id(), "chain_dismissal", id, Operation.DISMISS,
-                    "Dismissed " + target.kind().name() + " at " + target.place() + ": " + why, null, after));
+                    HISTORY.t("chain.history.dismissed", HISTORY.t("chain.kind." + target.kind().name()),
+                            target.place(), why), null, after));
             return id;
         });
     }
@@ -301,7 +304,7 @@ public final class ChainCheck {
             ObjectNode before = JsonNodeFactory.instance.objectNode()
                     .put("id", d.id()).put("breakKey", d.breakKey()).put("reason", d.reason());
             ChangeLog.record(c, new Change(ws.id(), "chain_dismissal", d.id(), Operation.UNDISMISS,
-                    "Undid the dismissal of " + d.breakKey(), before, null));
+                    HISTORY.t("chain.history.undone", d.breakKey(), d.reason()), before, null));
             return null;
         });
     }
@@ -332,7 +335,7 @@ public final class ChainCheck {
             ObjectNode a = JsonNodeFactory.instance.objectNode();
             enabled.forEach(k -> a.withArray("enabled").add(k.name()));
             ChangeLog.record(c, new Change(ws.id(), "chain_check_setting", ws.id(), Operation.SETTINGS,
-                    "Chain check: " + enabled.size() + " of " + BreakKind.values().length + " checks apply", b, a));
+                    HISTORY.t("chain.history.settings", enabled.size(), BreakKind.values().length), b, a));
             return null;
         });
     }

@@ -93,7 +93,7 @@ public final class TraceController {
                     reason == null ? "" : reason));
             return;
         }
-        ctx.redirect(back(ws, ctx.formParam("journey")), HttpStatus.SEE_OTHER);
+        ctx.redirect(back(ws, ctx.formParam("journey")) + "#dismissed-heading", HttpStatus.SEE_OTHER);
     }
 
     void undo(Context ctx) {
@@ -104,7 +104,7 @@ public final class TraceController {
         } catch (ValidationException e) {
             throw NotFound.of(ctx, "error.notFound.dismissal", id);
         }
-        ctx.redirect(back(ws, ctx.formParam("journey")), HttpStatus.SEE_OTHER);
+        ctx.redirect(back(ws, ctx.formParam("journey")) + "#breaks-heading", HttpStatus.SEE_OTHER);
     }
 
     void settings(Context ctx) {

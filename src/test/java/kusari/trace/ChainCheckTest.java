@@ -113,6 +113,8 @@ class ChainCheckTest {
         assertEquals(1, history.size());
         assertEquals(Operation.DISMISS, history.get(0).operation());
         assertEquals(key, history.get(0).after().get("breakKey").asText());
+        assertTrue(history.get(0).summary().contains("事業に主担当がいない"), history.get(0).summary());
+        assertTrue(history.get(0).summary().contains("県の補助事業で、主担当は県が持つ"), history.get(0).summary());
 
         check.undo(ws, id);
         ChainReport undone = check.report(ws, null);

@@ -207,7 +207,8 @@ class TracePagesTest {
             var done = post(port, "/w/omitama/chain-check/dismissals", FORM,
                     form("key", key, "reason", "県の事業で対応済み <b>"), true);
             assertEquals(303, done.statusCode());
-            assertEquals("/w/omitama/chain-check", done.headers().firstValue("Location").orElse(""));
+            assertEquals("/w/omitama/chain-check#dismissed-heading", done.headers().firstValue("Location").orElse(""),
+                    "back to the report, where the dismissal is listed");
 
             String page = client.get("/w/omitama/chain-check").body().string();
             String dismissed = page.substring(page.indexOf("data-testid=\"chain-dismissed\""));
