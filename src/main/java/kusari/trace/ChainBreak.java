@@ -17,10 +17,6 @@ import java.util.List;
 public record ChainBreak(BreakKind kind, String key, String journey, String place, List<String> args, String href,
                          String traceHref, Dismissal dismissal) {
 
-    public boolean dismissed() {
-        return dismissal != null;
-    }
-
     ChainBreak withDismissal(Dismissal d) {
         return new ChainBreak(kind, key, journey, place, args, href, traceHref, d);
     }

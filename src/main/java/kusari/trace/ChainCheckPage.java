@@ -51,10 +51,14 @@ public record ChainCheckPage(Ui ui, Workspace workspace, ChainReport report, Lis
         return entered.getOrDefault(b.key(), "");
     }
 
-    /** The break a dismissal of the history refers to, as text, when it is still reported. */
-    public String describeKey(String key) {
-        return report.dismissed().stream().filter(b -> b.key().equals(key)).findFirst().map(this::what)
-                .orElse(key);
+    /** The kind of break a dismissal of the history was about, read from its key (KIND:subject). */
+    public String kindOfKey(String key) {
+        String kind = key.contains(":") ? key.substring(0, key.indexOf(':')) : key;
+        try {
+            return kindTitle(BreakKind.valueOf(kind));
+        } catch (IllegalArgumentException e) {
+            return kind;
+        }
     }
 
     public String anchor(ChainBreak b) {

@@ -27,12 +27,4 @@ public record Trace(String workspace, String kind, String id, String startKey, S
     public List<TraceNode> nodes() {
         return columns.stream().flatMap(c -> c.nodes().stream()).toList();
     }
-
-    /** The nodes joined to {@code key} by an edge, on either side. */
-    public List<String> neighbours(String key) {
-        return edges.stream()
-                .filter(e -> e.from().equals(key) || e.to().equals(key))
-                .map(e -> e.from().equals(key) ? e.to() : e.from())
-                .toList();
-    }
 }
