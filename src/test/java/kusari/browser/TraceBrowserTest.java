@@ -127,6 +127,7 @@ class TraceBrowserTest {
         assertTrue(driver.findElements(By.cssSelector("details.dismiss")).stream().noneMatch(WebElement::isDisplayed),
                 "no dismiss forms on paper");
         assertTrue(driver.findElement(By.cssSelector("[data-testid=chain-summary]")).isDisplayed());
+        BrowserSupport.screenshot(driver, "chain-check-print");
     }
 
     private double x(String css) {
