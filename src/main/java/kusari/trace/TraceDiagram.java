@@ -119,7 +119,7 @@ public record TraceDiagram(int width, int height, List<Head> heads, List<Box> bo
             int cp = t.codePointAt(i);
             double w = cp < 0x2E80 ? 0.55 : 1.0;
             if (used + w > LINE_UNITS) {
-                lines.add(line.toString());
+                lines.add(line.toString().strip());
                 if (lines.size() == maxLines) {
                     String last = lines.remove(maxLines - 1);
                     lines.add(last.substring(0, Math.max(0, last.length() - 1)) + "…");
@@ -128,12 +128,14 @@ public record TraceDiagram(int width, int height, List<Head> heads, List<Box> bo
                 line.setLength(0);
                 used = 0;
             }
-            line.appendCodePoint(cp);
-            used += w;
+            if (!(cp == ' ' && line.isEmpty())) {
+                line.appendCodePoint(cp);
+                used += w;
+            }
             i += Character.charCount(cp);
         }
         if (!line.isEmpty()) {
-            lines.add(line.toString());
+            lines.add(line.toString().strip());
         }
         return lines;
     }
