@@ -120,6 +120,7 @@ class TracePagesTest {
             String map = client.get("/w/omitama/journeys/b").body().string();
             assertTrue(map.contains("href=\"/w/omitama/trace/step/b-1\""));
             assertTrue(map.contains("href=\"/w/omitama/trace/step/b-7\""));
+            assertTrue(map.contains("href=\"/w/omitama/chain-check?journey=b\""), "the journey's breaks and score");
             String framework = client.get("/w/omitama/framework").body().string();
             assertTrue(framework.contains("href=\"/w/omitama/trace/policy-field/1\""));
             assertTrue(framework.contains("href=\"/w/omitama/trace/measure/1-03\""));
