@@ -303,8 +303,14 @@ public final class ChainCheck {
             ChainCheckRepository.undoDismissal(c, d.id(), ChangeLog.LOCAL_USER);
             ObjectNode before = JsonNodeFactory.instance.objectNode()
                     .put("id", d.id()).put("breakKey", d.breakKey()).put("reason", d.reason());
-            ChangeLog.record(c, new Change(ws.id(), "chain_dismissal", d.id(), Operation.UNDISMISS,
+            long undoId = ChangeLog.record(c, new Change(ws.id(), "chain_dismissal", d.id(), Operation.UNDISMISS,
                     HISTORY.t("chain.history.undone", d.breakKey(), d.reason()), before, null));
+            // The timeline shows the dismissal as undone, and the undo as the change that undid it.
+            for (var entry : ChangeLog.forEntity(c, "chain_dismissal", d.id())) {
+                if (entry.operation() == Operation.DISMISS && !entry.reverted()) {
+                    ChangeLog.markReverted(c, entry.id(), undoId);
+                }
+            }
             return null;
         });
     }

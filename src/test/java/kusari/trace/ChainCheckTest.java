@@ -125,6 +125,8 @@ class ChainCheckTest {
         assertNotNull(kept.get(0).undoneAt());
         List<ChangeEntry> both = db.read(c -> ChangeLog.forEntity(c, "chain_dismissal", id));
         assertEquals(List.of(Operation.UNDISMISS, Operation.DISMISS), both.stream().map(ChangeEntry::operation).toList());
+        assertEquals(both.get(0).id(), both.get(1).revertedBy(), "the dismissal is marked as undone by the undo");
+        assertEquals(both.get(1).id(), both.get(0).revertsId());
 
         // and it can be dismissed again after the undo
         check.dismiss(ws, key, "再検討の結果やはり見送る");
