@@ -40,6 +40,11 @@ import kusari.strategy.StrategyApi;
 import kusari.strategy.StrategyController;
 import kusari.strategy.WorkspaceRepository;
 import kusari.strategy.WorkspaceResolver;
+import kusari.trace.BudgetRollups;
+import kusari.trace.ChainCheck;
+import kusari.trace.TraceApi;
+import kusari.trace.TraceController;
+import kusari.trace.TraceService;
 
 /** The one place that creates the Javalin app; main and every test call it, so they run the same app. */
 public final class Server {
@@ -58,6 +63,10 @@ public final class Server {
         ReadingRepository readings = new ReadingRepository(database);
         Framework framework = new Framework(database, workspaces, indicators);
         EditService edits = new EditService(database, EditKinds.all(), ImportService.trees());
+        // trace (issue 5): fiscal years turn in Japan, whatever the server's zone
+        TraceService traces = new TraceService(database);
+        ChainCheck chainCheck = new ChainCheck(database, java.time.Clock.system(java.time.ZoneId.of("Asia/Tokyo")));
+        BudgetRollups budgetRollups = new BudgetRollups(database);
 
         JteRenderer renderer = config.devTemplates()
                 ? JteRenderer.hotReloading(Path.of("src", "main", "jte"))
@@ -91,7 +100,7 @@ public final class Server {
             cfg.routes.before(Security::checkCsrf);
             ErrorPages.register(cfg.routes);
 
-            new HomeController(workspaces, personas, indicators).register(cfg.routes);
+            new HomeController(workspaces, personas, indicators, chainCheck).register(cfg.routes);
             new PersonaController(resolver, personas, journeys, readings).register(cfg.routes);
             new JourneyController(resolver, journeys, personas, readings, actors).register(cfg.routes);
             new ChallengeController(resolver, challenges, indicators, readings).register(cfg.routes);
@@ -109,6 +118,9 @@ public final class Server {
             new HistoryController(resolver, edits, database).register(cfg.routes);
             new JourneyEditController(resolver, edits, database).register(cfg.routes);
             files.register(cfg.routes);
+            // trace (issue 5)
+            new TraceController(resolver, traces, chainCheck, budgetRollups).register(cfg.routes);
+            new TraceApi(resolver, traces, chainCheck, budgetRollups).register(cfg.routes);
         });
     }
 }
