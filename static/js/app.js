@@ -444,3 +444,107 @@ document.addEventListener("DOMContentLoaded", function () {
         pollTimer = window.setInterval(poll, 4000);
     });
 }());
+
+// --- indicators and the yearly review (issue 6) ---
+// The review grid (table.review-grid): Enter moves down a row in the same column (Shift+Enter up) instead of
+// submitting, and a column pasted from Excel (several lines, optionally tab-separated) fills this cell and the
+// cells below (and to the right). Without this script the grid is an ordinary form: Tab moves, the button saves.
+(function () {
+    "use strict";
+
+    function grid() {
+        return document.querySelector("table.review-grid");
+    }
+
+    function rows(table) {
+        return Array.prototype.filter.call(table.querySelectorAll("tbody tr"), function (tr) {
+            return tr.querySelector(".cell");
+        });
+    }
+
+    function cellsOf(tr) {
+        return Array.prototype.slice.call(tr.querySelectorAll(".cell"));
+    }
+
+    function setValue(cell, text) {
+        if (cell.tagName === "SELECT") {
+            var wanted = text.trim();
+            Array.prototype.forEach.call(cell.options, function (o) {
+                if (o.value === wanted || o.text.trim() === wanted) {
+                    cell.value = o.value;
+                }
+            });
+        } else {
+            cell.value = text.trim();
+        }
+        cell.dispatchEvent(new Event("change", {bubbles: true}));
+    }
+
+    function move(table, cell, step) {
+        var tr = cell.closest("tr");
+        var all = rows(table);
+        var col = cellsOf(tr).indexOf(cell);
+        var next = all[all.indexOf(tr) + step];
+        if (next) {
+            var target = cellsOf(next)[col];
+            target.focus();
+            if (target.select) {
+                target.select();
+            }
+        }
+    }
+
+    document.addEventListener("keydown", function (e) {
+        var table = grid();
+        var cell = e.target;
+        if (!table || !cell.classList || !cell.classList.contains("cell") || !table.contains(cell)) {
+            return;
+        }
+        // The Enter that confirms a Japanese IME conversion is not a move.
+        if (e.key !== "Enter" || e.isComposing || e.keyCode === 229) {
+            return;
+        }
+        e.preventDefault();
+        move(table, cell, e.shiftKey ? -1 : 1);
+    });
+
+    document.addEventListener("paste", function (e) {
+        var table = grid();
+        var cell = e.target;
+        if (!table || !cell.classList || !cell.classList.contains("cell") || !table.contains(cell)) {
+            return;
+        }
+        var text = (e.clipboardData || window.clipboardData).getData("text");
+        if (text.indexOf("\n") < 0 && text.indexOf("\t") < 0) {
+            return;
+        }
+        e.preventDefault();
+        var lines = text.replace(/\r\n?/g, "\n").split("\n");
+        if (lines.length > 1 && lines[lines.length - 1] === "") {
+            lines.pop();
+        }
+        var all = rows(table);
+        var tr = cell.closest("tr");
+        var start = all.indexOf(tr);
+        var col = cellsOf(tr).indexOf(cell);
+        var filled = 0;
+        lines.forEach(function (line, i) {
+            var row = all[start + i];
+            if (!row) {
+                return;
+            }
+            var cells = cellsOf(row);
+            line.split("\t").forEach(function (value, j) {
+                if (cells[col + j]) {
+                    setValue(cells[col + j], value);
+                    filled++;
+                }
+            });
+        });
+        var status = document.querySelector("[data-paste-status]");
+        if (status) {
+            status.textContent = status.dataset.pasteStatus.replace("{0}", String(Math.min(lines.length, all.length - start)));
+        }
+    });
+})();
+// --- end indicators (issue 6) ---

@@ -32,6 +32,12 @@ final class Choices {
                     SELECT s.id, p.label || ' ' || s.position || '. ' || s.title FROM step s
                     JOIN journey j ON j.id = s.journey_id JOIN persona p ON p.id = j.persona_id
                     WHERE j.workspace_id = ? ORDER BY p.position, s.position""";
+            // issue 6: the review's kinds point at indicators
+            case "indicator" -> """
+                    SELECT i.id, COALESCE(n.code, p.code, '課題' || c.number) || ' ' || i.name FROM indicator i
+                    LEFT JOIN framework_node n ON n.id = i.node_id LEFT JOIN project p ON p.id = i.project_id
+                    LEFT JOIN challenge c ON c.id = i.challenge_id
+                    WHERE i.workspace_id = ? ORDER BY i.kind DESC, 2""";
             default -> throw new IllegalArgumentException("No choices for " + table);
         };
         return Sql.query(c, sql, rs -> {

@@ -19,7 +19,11 @@ public final class EditKinds {
         return new Kinds(
                 List.of(StrategyKinds.WORKSPACE, StrategyKinds.FRAMEWORK_NODE, StrategyKinds.PROJECT,
                         PersonaKinds.PERSONA, JourneyKinds.JOURNEY, JourneyKinds.STEP, JourneyKinds.ACTION,
-                        ActorKinds.ACTOR, ChallengeKinds.CHALLENGE, IndicatorKinds.INDICATOR),
+                        ActorKinds.ACTOR, ChallengeKinds.CHALLENGE, IndicatorKinds.INDICATOR,
+                        // issue 6: the yearly review, budgets by funding source, roadmaps, partner municipalities
+                        IndicatorKinds.ACTUAL, IndicatorKinds.INTERIM_TARGET, IndicatorKinds.INDICATOR_REVIEW,
+                        IndicatorKinds.PROJECT_REVIEW, IndicatorKinds.REVIEW_SETTING, StrategyKinds.BUDGET_SOURCE,
+                        StrategyKinds.ROADMAP_ENTRY, StrategyKinds.PROJECT_ROLE),
                 List.of(ChallengeKinds.STEP_CHALLENGE, ChallengeKinds.CHALLENGE_PROJECT));
     }
 }

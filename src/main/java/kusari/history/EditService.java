@@ -92,7 +92,11 @@ public final class EditService {
         return database.read(c -> label(c, kind, id));
     }
 
-    ObjectNode state(Connection c, Kind kind, long id) throws SQLException {
+    /**
+     * The state of an entity read on the caller's connection. Services that write many rows in one transaction
+     * (the review grid, issue 6) record their changes with it, in the form this service can undo.
+     */
+    public ObjectNode state(Connection c, Kind kind, long id) throws SQLException {
         ObjectNode row = Snapshot.row(c, kind.table(), id);
         if (row == null) {
             return null;

@@ -6,6 +6,7 @@ import kusari.db.Sql;
 import kusari.history.Field;
 import kusari.history.FieldError;
 import kusari.history.Kind;
+import kusari.strategy.YearStyle;
 import kusari.web.Links;
 
 /**
@@ -26,17 +27,165 @@ public final class IndicatorKinds {
                     Field.reference("challenge", "challenge_id", "challenge", false),
                     Field.text("name", "name", true, 300),
                     Field.text("unit", "unit", false, 40),
-                    Field.choice("direction", "direction", "INCREASE", "DECREASE", "MAINTAIN").withDefault("INCREASE"),
+                    Field.choice("direction", "direction", "INCREASE", "DECREASE", "MAINTAIN", "REACH")
+                            .withDefault("INCREASE"),
                     Field.decimal("baselineValue", "baseline_value"),
                     Field.text("baselineText", "baseline_text", false, 200),
                     Field.text("baselineYear", "baseline_year", false, 40),
                     Field.text("baselineSource", "baseline_source", false, 200),
                     Field.decimal("targetValue", "target_value"),
                     Field.text("targetText", "target_text", false, 200),
-                    Field.year("targetFiscalYear", "target_fiscal_year", false)),
+                    Field.year("targetFiscalYear", "target_fiscal_year", false),
+                    // issue 6: the same indicator in the municipality's earlier and later strategies shares this key
+                    Field.text("lineage", "lineage", false, 100)),
             List.of(IndicatorKinds::checkOwner),
             IndicatorKinds::ownerUrl,
             Map.of(), null);
+
+    // --- the yearly review (issue 6) ---
+
+    private static final String INDICATOR_WORKSPACE = "SELECT i.workspace_id FROM %s x JOIN indicator i ON i.id = x.indicator_id WHERE x.id = ?";
+
+    /**
+     * The value of an indicator for one fiscal year: the actual (実績値), a forecast (見込値) while the actual is not in,
+     * or "cannot be assessed" with its reason in {@code note}. The review grid saves many at once through
+     * {@link ReviewService}; forms and the API edit one.
+     */
+    public static final Kind ACTUAL = new Kind("actual", "actuals", "id",
+            "(SELECT name FROM indicator WHERE indicator.id = actual.indicator_id) || ' ' || fiscal_year",
+            INDICATOR_WORKSPACE.formatted("actual"), null, List.of(),
+            List.of(
+                    Field.reference("indicator", "indicator_id", "indicator", true).onlyOnCreate(),
+                    Field.year("fiscalYear", "fiscal_year", true).onlyOnCreate(),
+                    Field.choice("state", "state", "ACTUAL", "FORECAST", "NOT_ASSESSABLE").withDefault("ACTUAL"),
+                    Field.decimal("value", "value"),
+                    Field.text("dataDate", "data_date", false, 40),
+                    Field.text("source", "source", false, 200),
+                    Field.textarea("note", "note", false, 1000)),
+            List.of(IndicatorKinds::checkActual, oncePerYear("actual", "indicator_id", "indicator")),
+            (c, ws, id) -> Links.indicators(ws),
+            Map.of(), null);
+
+    /** An interim target (中間目標) of an indicator for one fiscal year. */
+    public static final Kind INTERIM_TARGET = new Kind("interim_target", "interim-targets", "id",
+            "(SELECT name FROM indicator WHERE indicator.id = interim_target.indicator_id) || ' ' || fiscal_year",
+            INDICATOR_WORKSPACE.formatted("interim_target"), null, List.of(),
+            List.of(
+                    Field.reference("indicator", "indicator_id", "indicator", true).onlyOnCreate(),
+                    Field.year("fiscalYear", "fiscal_year", true),
+                    Field.decimal("value", "value")),
+            List.of((c, ws, id, values, errors) -> {
+                if (values.get("value") == null) {
+                    errors.add(FieldError.of("value", "validation.required"));
+                }
+            }, oncePerYear("interim_target", "indicator_id", "indicator")),
+            (c, ws, id) -> Links.indicators(ws),
+            Map.of(), null);
+
+    /**
+     * The review of an indicator for a fiscal year: the computed grade overridden with a reason, the panel's
+     * (有識者会議) comment, the department's comment and the next action.
+     */
+    public static final Kind INDICATOR_REVIEW = new Kind("indicator_review", "indicator-reviews", "id",
+            "(SELECT name FROM indicator WHERE indicator.id = indicator_review.indicator_id) || ' ' || fiscal_year",
+            INDICATOR_WORKSPACE.formatted("indicator_review"), null, List.of(),
+            List.of(
+                    Field.reference("indicator", "indicator_id", "indicator", true).onlyOnCreate(),
+                    Field.year("fiscalYear", "fiscal_year", true).onlyOnCreate(),
+                    Field.text("gradeOverride", "grade_override", false, 20),
+                    Field.textarea("overrideReason", "override_reason", false, 2000),
+                    Field.textarea("panelComment", "panel_comment", false, 4000),
+                    Field.textarea("departmentComment", "department_comment", false, 4000),
+                    nextAction()),
+            List.of(IndicatorKinds::checkOverride, oncePerYear("indicator_review", "indicator_id", "indicator")),
+            (c, ws, id) -> Links.indicators(ws),
+            Map.of(), null);
+
+    /** The review of a project (事業) for a fiscal year. */
+    public static final Kind PROJECT_REVIEW = new Kind("project_review", "project-reviews", "id",
+            "(SELECT code || ' ' || name FROM project WHERE project.id = project_review.project_id) || ' ' || fiscal_year",
+            "SELECT p.workspace_id FROM project_review x JOIN project p ON p.id = x.project_id WHERE x.id = ?",
+            null, List.of(),
+            List.of(
+                    Field.reference("project", "project_id", "project", true).onlyOnCreate(),
+                    Field.year("fiscalYear", "fiscal_year", true).onlyOnCreate(),
+                    Field.textarea("panelComment", "panel_comment", false, 4000),
+                    Field.textarea("departmentComment", "department_comment", false, 4000),
+                    nextAction()),
+            List.of(oncePerYear("project_review", "project_id", "project")),
+            (c, ws, id) -> Links.project(ws, Sql.queryOne(c, """
+                    SELECT p.code FROM project_review x JOIN project p ON p.id = x.project_id WHERE x.id = ?""",
+                    rs -> rs.getString(1), id).orElseThrow()),
+            Map.of(), null);
+
+    /** How a workspace reviews: its evaluation scale, what the grade follows and how fiscal years are shown. */
+    public static final Kind REVIEW_SETTING = new Kind("review_setting", "review-settings", "id", "scale",
+            Kind.ownWorkspace("review_setting"), null, List.of(),
+            List.of(
+                    Field.text("scale", "scale", true, 300),
+                    Field.choice("basis", "basis", "TARGET", "PROGRESS").withDefault("TARGET"),
+                    Field.choice("yearStyle", "year_style", YearStyle.names()).withDefault("WAREKI_WESTERN")),
+            List.of((c, ws, id, values, errors) -> {
+                try {
+                    GradeScale.parse((String) values.get("scale"));
+                } catch (IllegalArgumentException e) {
+                    errors.add(FieldError.of("scale", "validation.gradeScale"));
+                }
+                if (Sql.queryLong(c, "SELECT COUNT(*) FROM review_setting WHERE workspace_id = ? AND id IS NOT ?",
+                        ws, id) > 0) {
+                    errors.add(FieldError.of("scale", "validation.settingExists"));
+                }
+            }),
+            (c, ws, id) -> Links.indicators(ws),
+            Map.of(), null);
+
+    private static Field nextAction() {
+        return Field.choice("nextAction", "next_action", "", "EXPAND", "REVISE", "CONTINUE", "STOP", "END")
+                .withDefault("");
+    }
+
+    /** One row per owner and fiscal year. */
+    static Kind.Rule oncePerYear(String table, String ownerColumn, String ownerField) {
+        return (c, ws, id, values, errors) -> {
+            Object owner = values.get(ownerField);
+            Object year = values.get("fiscalYear");
+            if (owner != null && year != null && Sql.queryLong(c, "SELECT COUNT(*) FROM " + table + " WHERE "
+                    + ownerColumn + " = ? AND fiscal_year = ? AND id IS NOT ?", owner, year, id) > 0) {
+                errors.add(FieldError.of("fiscalYear", "validation.yearTaken", year));
+            }
+        };
+    }
+
+    /** A value unless it cannot be assessed; then the reason instead. */
+    private static void checkActual(java.sql.Connection c, long ws, Long id, Map<String, Object> values,
+                                    List<FieldError> errors) {
+        boolean notAssessable = "NOT_ASSESSABLE".equals(values.get("state"));
+        if (notAssessable && values.get("value") != null) {
+            errors.add(FieldError.of("value", "validation.valueWhenNotAssessable"));
+        }
+        if (notAssessable && String.valueOf(values.getOrDefault("note", "")).isBlank()) {
+            errors.add(FieldError.of("note", "validation.reasonRequired"));
+        }
+        if (!notAssessable && values.get("value") == null) {
+            errors.add(FieldError.of("value", "validation.required"));
+        }
+    }
+
+    /** An overridden grade must be one of the workspace's scale, and says why. */
+    private static void checkOverride(java.sql.Connection c, long ws, Long id, Map<String, Object> values,
+                                      List<FieldError> errors) throws java.sql.SQLException {
+        String grade = String.valueOf(values.getOrDefault("gradeOverride", "")).strip();
+        if (grade.isEmpty()) {
+            return;
+        }
+        GradeScale scale = ReviewSettings.read(c, ws).scale();
+        if (!scale.grades().contains(grade)) {
+            errors.add(FieldError.of("gradeOverride", "validation.gradeNotInScale", String.join(", ", scale.grades())));
+        }
+        if (String.valueOf(values.getOrDefault("overrideReason", "")).isBlank()) {
+            errors.add(FieldError.of("overrideReason", "validation.reasonRequired"));
+        }
+    }
 
     private static void checkOwner(java.sql.Connection c, long ws, Long id, Map<String, Object> values,
                                    List<FieldError> errors) {

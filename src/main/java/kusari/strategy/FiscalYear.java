@@ -79,4 +79,17 @@ public record FiscalYear(int year) {
         };
         return java.util.Optional.of(new FiscalYear(base + n));
     }
+
+    // --- issue 6: short era names for table headings ---
+
+    /** R2, H31, S63: the short era name planners write in table headings (R1 for 令和元年度). */
+    public String warekiShort() {
+        if (year >= 2019) {
+            return "R" + (year - 2018);
+        }
+        if (year >= 1989) {
+            return "H" + (year - 1988);
+        }
+        return "S" + (year - 1925);
+    }
 }

@@ -10,7 +10,7 @@ import kusari.web.Ui;
 /** One project: its place in the framework, description, lead actors, budgets, indicators and whom it serves. */
 public record ProjectPage(Ui ui, Workspace workspace, Project project, List<FrameworkNode> path, List<Actor> leads,
                           List<Budget> budgets, List<Indicator> indicators, List<ChallengeSteps> challenges,
-                          List<String> readings) {
+                          List<String> readings, ProjectPlan plan) {
 
     /** A challenge the project answers, with the steps (and personas) that challenge spans. */
     public record ChallengeSteps(LinkedChallenge link, List<SpannedStep> steps) {

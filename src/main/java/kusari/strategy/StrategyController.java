@@ -58,6 +58,7 @@ public final class StrategyController {
         List<Indicator> kpis = indicators.findByProject(project.id());
         ctx.render("strategy/project.jte", Map.of("page", new ProjectPage(Requests.ui(ctx), ws, project,
                 workspaces.pathTo(project.nodeId()), actors.findLeadsOfProject(project.id()),
-                workspaces.findBudgets(project.id()), kpis, served, readings.find("PROJECT", project.id()))));
+                workspaces.findBudgets(project.id()), kpis, served, readings.find("PROJECT", project.id()),
+                ProjectPlan.load(workspaces.database(), ws, project.id()))));
     }
 }

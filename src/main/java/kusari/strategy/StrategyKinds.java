@@ -26,7 +26,10 @@ public final class StrategyKinds {
                     Field.year("planTo", "plan_to", true),
                     Field.textarea("description", "description", false, 4000),
                     Field.textarea("source", "source", false, 2000),
-                    Field.lines("levels", new Field.Child("framework_level", "workspace_id", "depth"), "label", 4)),
+                    Field.lines("levels", new Field.Child("framework_level", "workspace_id", "depth"), "label", 4),
+                    // issue 6: one code pattern per level, from the top (9 digit, A letter, * anything)
+                    Field.lines("codePatterns", new Field.Child("framework_code_pattern", "workspace_id", "depth"),
+                            "pattern", 4)),
             List.of((c, ws, id, values, errors) -> {
                 Long from = (Long) values.get("planFrom");
                 Long to = (Long) values.get("planTo");
@@ -36,6 +39,10 @@ public final class StrategyKinds {
                 List<?> levels = (List<?>) values.getOrDefault("levels", List.of());
                 if (levels.size() < 2) {
                     errors.add(FieldError.of("levels", "validation.levels"));
+                }
+                List<?> patterns = (List<?>) values.getOrDefault("codePatterns", List.of());
+                if (patterns.size() > levels.size()) {
+                    errors.add(FieldError.of("codePatterns", "validation.tooManyPatterns", levels.size()));
                 }
             }),
             (c, ws, id) -> Links.home(Sql.queryOne(c, "SELECT slug FROM workspace WHERE id = ?",
@@ -49,7 +56,7 @@ public final class StrategyKinds {
                     Field.text("code", "code", true, 20),
                     Field.text("title", "title", true, 200),
                     Field.textarea("description", "description", false, 4000)),
-            List.of(StrategyKinds::checkTreePlace),
+            List.of(StrategyKinds::checkTreePlace, StrategyKinds::checkNodeCode),
             (c, ws, id) -> Links.frameworkNode(ws, Sql.queryOne(c, "SELECT code FROM framework_node WHERE id = ?",
                     rs -> rs.getString(1), id).orElseThrow()),
             Map.of("depth", 1L), StrategyKinds::fixDepths);
@@ -65,7 +72,7 @@ public final class StrategyKinds {
                     Field.references("leads", new Field.Child("project_lead_actor", "project_id", "position"),
                             "actor_id", "actor"),
                     Field.budget("budget", new Field.Child("budget", "project_id", "fiscal_year"))),
-            List.of(),
+            List.of(StrategyKinds::checkProjectCode),
             (c, ws, id) -> Links.project(ws, Sql.queryOne(c, "SELECT code FROM project WHERE id = ?",
                     rs -> rs.getString(1), id).orElseThrow()),
             Map.of(), null);
@@ -108,5 +115,113 @@ public final class StrategyKinds {
                     SELECT child.id, tree.depth + 1 FROM framework_node child JOIN tree ON child.parent_id = tree.id)
                 UPDATE framework_node SET depth = (SELECT depth FROM tree WHERE tree.id = framework_node.id)
                 WHERE id IN (SELECT id FROM tree)""", id);
+    }
+
+    // --- issue 6: frameworks of any municipality, budgets by funding source, roadmaps, partner municipalities ---
+
+    private static final String PROJECT_WORKSPACE =
+            "SELECT p.workspace_id FROM %s x JOIN project p ON p.id = x.project_id WHERE x.id = ?";
+
+    /** Where a project's parts are shown: the project's page. */
+    private static Kind.Viewer projectPage(String table) {
+        return (c, ws, id) -> Links.project(ws, Sql.queryOne(c, "SELECT p.code FROM " + table
+                + " x JOIN project p ON p.id = x.project_id WHERE x.id = ?", rs -> rs.getString(1), id).orElseThrow());
+    }
+
+    /** Part of a project's budget estimate for a fiscal year from one funding source, in thousand yen. */
+    public static final Kind BUDGET_SOURCE = new Kind("budget_source", "budget-sources", "id",
+            "(SELECT code FROM project WHERE project.id = budget_source.project_id) || ' ' || fiscal_year || ' ' || source",
+            PROJECT_WORKSPACE.formatted("budget_source"), null, List.of(),
+            List.of(
+                    Field.reference("project", "project_id", "project", true).onlyOnCreate(),
+                    Field.year("fiscalYear", "fiscal_year", true),
+                    Field.choice("source", "source", FundingSource.names()),
+                    Field.integer("thousandYen", "thousand_yen", true, 0, 100_000_000)),
+            List.of((c, ws, id, values, errors) -> {
+                if (values.get("project") != null && values.get("fiscalYear") != null && Sql.queryLong(c, """
+                        SELECT COUNT(*) FROM budget_source WHERE project_id = ? AND fiscal_year = ? AND source = ?
+                        AND id IS NOT ?""", values.get("project"), values.get("fiscalYear"), values.get("source"),
+                        id) > 0) {
+                    errors.add(FieldError.of("source", "validation.sourceTaken"));
+                }
+            }),
+            projectPage("budget_source"), Map.of(), null);
+
+    /** What a project does in one fiscal year of the plan period (ロードマップ). */
+    public static final Kind ROADMAP_ENTRY = new Kind("roadmap_entry", "roadmap-entries", "id",
+            "(SELECT code FROM project WHERE project.id = roadmap_entry.project_id) || ' ' || fiscal_year",
+            PROJECT_WORKSPACE.formatted("roadmap_entry"), null, List.of(),
+            List.of(
+                    Field.reference("project", "project_id", "project", true).onlyOnCreate(),
+                    Field.year("fiscalYear", "fiscal_year", true),
+                    Field.textarea("text", "text", true, 1000)),
+            List.of((c, ws, id, values, errors) -> {
+                Long year = (Long) values.get("fiscalYear");
+                if (year == null) {
+                    return;
+                }
+                if (Sql.queryLong(c, "SELECT COUNT(*) FROM workspace WHERE id = ? AND ? BETWEEN plan_from AND plan_to",
+                        ws, year) == 0) {
+                    errors.add(FieldError.of("fiscalYear", "validation.outsidePlan"));
+                } else if (values.get("project") != null && Sql.queryLong(c, """
+                        SELECT COUNT(*) FROM roadmap_entry WHERE project_id = ? AND fiscal_year = ? AND id IS NOT ?""",
+                        values.get("project"), year, id) > 0) {
+                    errors.add(FieldError.of("fiscalYear", "validation.yearTaken", year));
+                }
+            }),
+            projectPage("roadmap_entry"), Map.of(), null);
+
+    /** A municipality taking part in a joint project (定住自立圏), its role and its share of the cost. */
+    public static final Kind PROJECT_ROLE = new Kind("project_role", "project-roles", "id", "municipality",
+            PROJECT_WORKSPACE.formatted("project_role"), null, List.of(),
+            List.of(
+                    Field.reference("project", "project_id", "project", true).onlyOnCreate(),
+                    Field.text("municipality", "municipality", true, 100),
+                    Field.textarea("role", "role", true, 2000),
+                    Field.decimal("sharePercent", "share_percent")),
+            List.of((c, ws, id, values, errors) -> {
+                Object project = values.get("project");
+                Double share = (Double) values.get("sharePercent");
+                if (share != null && (share < 0 || share > 100)) {
+                    errors.add(FieldError.of("sharePercent", "validation.range", 0, 100));
+                } else if (share != null && project != null && Sql.queryOne(c, """
+                        SELECT COALESCE(SUM(share_percent), 0) FROM project_role WHERE project_id = ? AND id IS NOT ?""",
+                        rs -> rs.getDouble(1), project, id).orElse(0.0) + share > 100.0001) {
+                    errors.add(FieldError.of("sharePercent", "validation.sharesOver100"));
+                }
+                if (project != null && Sql.queryLong(c, """
+                        SELECT COUNT(*) FROM project_role WHERE project_id = ? AND municipality = ? AND id IS NOT ?""",
+                        project, values.get("municipality"), id) > 0) {
+                    errors.add(FieldError.of("municipality", "validation.unique", values.get("municipality")));
+                }
+            }),
+            projectPage("project_role"), Map.of(), null);
+
+    /** A node's code follows the pattern of the level it sits on, when the workspace sets one. */
+    private static void checkNodeCode(java.sql.Connection c, long ws, Long id, Map<String, Object> values,
+                                      List<FieldError> errors) throws java.sql.SQLException {
+        Long parent = (Long) values.get("parent");
+        long depth = parent == null ? 1 : Sql.queryLong(c, "SELECT depth FROM framework_node WHERE id = ?", parent) + 1;
+        checkCode(c, ws, (int) depth, (String) values.get("code"), errors);
+    }
+
+    /** A project's code follows the pattern of the deepest level, the projects'. */
+    private static void checkProjectCode(java.sql.Connection c, long ws, Long id, Map<String, Object> values,
+                                         List<FieldError> errors) throws java.sql.SQLException {
+        long depth = Sql.queryLong(c, "SELECT COUNT(*) FROM framework_level WHERE workspace_id = ?", ws);
+        checkCode(c, ws, (int) depth, (String) values.get("code"), errors);
+    }
+
+    private static void checkCode(java.sql.Connection c, long ws, int depth, String code, List<FieldError> errors)
+            throws java.sql.SQLException {
+        if (code == null || code.isBlank()) {
+            return;
+        }
+        java.util.Optional<String> pattern = Sql.queryOne(c,
+                "SELECT pattern FROM framework_code_pattern WHERE workspace_id = ? AND depth = ?",
+                rs -> rs.getString(1), ws, depth);
+        if (pattern.isPresent() && !CodePattern.matches(pattern.get(), code)) {
+            errors.add(FieldError.of("code", "validation.codePattern", pattern.get()));
+        }
     }
 }

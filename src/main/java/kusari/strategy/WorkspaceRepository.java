@@ -17,6 +17,11 @@ public final class WorkspaceRepository {
         this.database = database;
     }
 
+    /** The database, for the project page's plan (issue 6), read in the same package. */
+    Database database() {
+        return database;
+    }
+
     public List<Workspace> findAll() {
         return database.read(c -> {
             List<Long> ids = Sql.query(c, "SELECT id FROM workspace ORDER BY id", rs -> rs.getLong(1));

@@ -104,7 +104,8 @@ final class ChainCheckRepository {
                        COALESCE(n.code, p.code, CAST(ch.number AS TEXT)),
                        i.baseline_value IS NOT NULL OR trim(i.baseline_text) <> '',
                        i.target_value IS NOT NULL OR trim(i.target_text) <> '',
-                       EXISTS (SELECT 1 FROM actual a WHERE a.indicator_id = i.id AND a.fiscal_year = ?)
+                       EXISTS (SELECT 1 FROM actual a WHERE a.indicator_id = i.id AND a.fiscal_year = ?
+                               AND a.state = 'ACTUAL')
                 FROM indicator i
                 LEFT JOIN framework_node n ON n.id = i.node_id
                 LEFT JOIN project p ON p.id = i.project_id

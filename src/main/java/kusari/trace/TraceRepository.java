@@ -231,8 +231,9 @@ final class TraceRepository {
                        i.target_value, i.target_text, i.target_fiscal_year, a.fiscal_year AS latest_year,
                        a.value AS latest_value
                 FROM indicator i
-                LEFT JOIN actual a ON a.indicator_id = i.id
-                     AND a.fiscal_year = (SELECT MAX(fiscal_year) FROM actual WHERE indicator_id = i.id)
+                LEFT JOIN actual a ON a.indicator_id = i.id AND a.state = 'ACTUAL'
+                     AND a.fiscal_year = (SELECT MAX(fiscal_year) FROM actual
+                                          WHERE indicator_id = i.id AND state = 'ACTUAL')
                 WHERE i.id""" + IN + " ORDER BY i.kind, i.position",
                 rs -> new IndicatorRow(rs.getLong("id"), rs.getString("kind"), rs.getString("name"),
                         rs.getString("unit"), rs.getString("direction"), Sql.getDouble(rs, "baseline_value"),

@@ -206,6 +206,39 @@ public final class Links {
 
     // --- end trace (issue 5) ---
 
+    // --- indicators and the yearly review (issue 6) ---
+
+    /** The indicator table (the strategy's KPI appendix), grouped by the framework. */
+    public static String indicators(String ws) {
+        return home(ws) + "/indicators";
+    }
+
+    /** The indicator table as a file: {@code csv} or {@code xlsx}. */
+    public static String indicatorsExport(String ws, String format) {
+        return indicators(ws) + "." + format;
+    }
+
+    /** The review of a fiscal year: the grid for entering actuals, then grades and comments. */
+    public static String review(String ws, int fiscalYear) {
+        return home(ws) + "/review/" + fiscalYear;
+    }
+
+    /** Import of actuals from a CSV file into a fiscal year's review: upload, dry run, apply. */
+    public static String reviewImport(String ws, int fiscalYear) {
+        return review(ws, fiscalYear) + "/import";
+    }
+
+    public static String reviewImportApply(String ws, int fiscalYear) {
+        return reviewImport(ws, fiscalYear) + "/apply";
+    }
+
+    /** The review of one indicator for a fiscal year (grade, comments, next action). */
+    public static String reviewIndicator(String ws, int fiscalYear, long indicatorId) {
+        return review(ws, fiscalYear) + "/indicators/" + indicatorId;
+    }
+
+    // --- end indicators (issue 6) ---
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }

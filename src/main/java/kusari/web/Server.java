@@ -28,6 +28,9 @@ import kusari.files.ReadingRepository;
 import kusari.files.WorkspaceExporter;
 import kusari.home.HomeController;
 import kusari.indicator.IndicatorApi;
+import kusari.indicator.IndicatorController;
+import kusari.indicator.IndicatorTable;
+import kusari.indicator.ReviewService;
 import kusari.indicator.IndicatorRepository;
 import kusari.journey.JourneyController;
 import kusari.journey.JourneyEditController;
@@ -67,6 +70,9 @@ public final class Server {
         TraceService traces = new TraceService(database);
         ChainCheck chainCheck = new ChainCheck(database, java.time.Clock.system(java.time.ZoneId.of("Asia/Tokyo")));
         BudgetRollups budgetRollups = new BudgetRollups(database);
+        // indicators and the yearly review (issue 6)
+        IndicatorTable indicatorTable = new IndicatorTable(database, indicators);
+        ReviewService reviews = new ReviewService(database, edits);
 
         JteRenderer renderer = config.devTemplates()
                 ? JteRenderer.hotReloading(Path.of("src", "main", "jte"))
@@ -111,7 +117,7 @@ public final class Server {
             new PersonaApi(resolver, personas, journeys).register(cfg.routes);
             new ChallengeApi(resolver, challenges, indicators).register(cfg.routes);
             new ActorApi(resolver, actors).register(cfg.routes);
-            new IndicatorApi(resolver, indicators).register(cfg.routes);
+            new IndicatorApi(resolver, indicators, indicatorTable, reviews).register(cfg.routes);
             new EditApi(resolver, edits).register(cfg.routes);
             new OpenApi(edits.kinds()).register(cfg.routes);
             new EditController(resolver, workspaces, edits, database).register(cfg.routes);
@@ -121,6 +127,9 @@ public final class Server {
             // trace (issue 5)
             new TraceController(resolver, traces, chainCheck, budgetRollups).register(cfg.routes);
             new TraceApi(resolver, traces, chainCheck, budgetRollups).register(cfg.routes);
+            // indicators and the yearly review (issue 6)
+            new IndicatorController(resolver, indicators, indicatorTable, reviews,
+                    java.time.Clock.system(java.time.ZoneId.of("Asia/Tokyo"))).register(cfg.routes);
         });
     }
 }

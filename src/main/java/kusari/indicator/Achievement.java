@@ -1,0 +1,102 @@
+package kusari.indicator;
+
+/**
+ * How far an indicator got in a fiscal year, computed two ways, as strategies' reviews do:
+ * <ul>
+ * <li><b>against the target</b> (達成率): the actual over the target; for a decrease-type indicator the target over
+ *     the actual (less is better). Only defined for values of one sign: with a zero or negative target (or a
+ *     negative actual) a ratio says nothing, so it is left empty and the progress is used;</li>
+ * <li><b>progress</b> (進捗率): the share of the way from the baseline to the target that was covered,
+ *     {@code (actual − baseline) / (target − baseline)}; negative when the indicator moved the wrong way, over 100
+ *     beyond the target. Defined for any signs, e.g. a net migration from −500 towards −200.</li>
+ * </ul>
+ * A target equal to the baseline (keep the level) has no way to cover: progress is then 100 when the actual is
+ * at least as good as the target in the indicator's direction, else 0. A maintain-type indicator is met when the
+ * actual does not fall below the target; a reach-type one when the actual has got to the target (from the
+ * baseline's side), and its achievement against the target is then 100, otherwise the ratio as for an increase.
+ *
+ * @param againstTarget achievement against the target in percent, or null when not defined
+ * @param progress      progress from baseline to target in percent, or null without baseline
+ * @param met           whether the actual is at least as good as the target
+ */
+public record Achievement(Double againstTarget, Double progress, boolean met) {
+
+    private static final double EPSILON = 1e-9;
+
+    /** The achievement of {@code actual}; null when there is no actual or no target to compare with. */
+    public static Achievement of(String direction, Double baseline, Double target, Double actual) {
+        if (actual == null || target == null) {
+            return null;
+        }
+        boolean decrease = "DECREASE".equals(direction);
+        boolean met = metTarget(direction, baseline, target, actual);
+        Double ratio = decrease ? decreaseRatio(target, actual) : increaseRatio(target, actual);
+        if ("REACH".equals(direction)) {
+            ratio = met ? Double.valueOf(100.0) : reachRatio(baseline, target, actual);
+        }
+        Double progress = null;
+        if (baseline != null) {
+            double span = target - baseline;
+            if (Math.abs(span) < EPSILON) {
+                progress = met ? 100.0 : 0.0;
+            } else {
+                progress = (actual - baseline) / span * 100.0;
+            }
+        }
+        return new Achievement(round(ratio), round(progress), met);
+    }
+
+    /** The percent a grade follows: the chosen basis, or the other one when the chosen one is not defined. */
+    public Double percentFor(String basis) {
+        Double first = "PROGRESS".equals(basis) ? progress : againstTarget;
+        Double second = "PROGRESS".equals(basis) ? againstTarget : progress;
+        return first != null ? first : second;
+    }
+
+    private static boolean metTarget(String direction, Double baseline, double target, double actual) {
+        return switch (direction == null ? "INCREASE" : direction) {
+            case "DECREASE" -> actual <= target + EPSILON;
+            case "REACH" -> baseline != null && baseline > target ? actual <= target + EPSILON
+                    : actual >= target - EPSILON;
+            default -> actual >= target - EPSILON;
+        };
+    }
+
+    private static Double increaseRatio(double target, double actual) {
+        if (target <= 0 || actual < 0) {
+            return null;
+        }
+        return actual / target * 100.0;
+    }
+
+    private static Double decreaseRatio(double target, double actual) {
+        if (target < 0 || actual < 0) {
+            return null;
+        }
+        if (actual == 0) {
+            // Nothing left (e.g. zero accidents): the target is met whatever it was; 0 over 0 is exactly on target.
+            return target == 0 ? 100.0 : null;
+        }
+        return target / actual * 100.0;
+    }
+
+    /** Not yet reached: how close, as for an increase, or a decrease when the target lies below the baseline. */
+    private static Double reachRatio(Double baseline, double target, double actual) {
+        return baseline != null && baseline > target ? decreaseRatio(target, actual) : increaseRatio(target, actual);
+    }
+
+    private static Double round(Double value) {
+        return value == null ? null : Math.round(value * 10.0) / 10.0;
+    }
+
+    /** 100, 87.5, −20: a number without needless decimals. */
+    public static String formatNumber(Double value) {
+        if (value == null) {
+            return "";
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return String.valueOf(value.longValue());
+        }
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,271 @@
+package kusari.indicator;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kusari.history.ConflictException;
+import kusari.history.FieldError;
+import kusari.history.ValidationException;
+import kusari.strategy.FiscalYear;
+import kusari.strategy.Workspace;
+import kusari.strategy.WorkspaceResolver;
+import kusari.web.ErrorPages;
+import kusari.web.Links;
+import kusari.web.NotFound;
+import kusari.web.Requests;
+import kusari.web.Ui;
+
+/** The indicator table, its exports, and the yearly review: the grid of values and the CSV import. */
+public final class IndicatorController {
+
+    /** The largest CSV accepted for an import; a strategy's actuals are a few hundred lines. */
+    static final int MAX_CSV_BYTES = 2 * 1024 * 1024;
+
+    private final WorkspaceResolver resolver;
+    private final IndicatorRepository indicators;
+    private final IndicatorTable table;
+    private final ReviewService reviews;
+    private final Clock clock;
+
+    public IndicatorController(WorkspaceResolver resolver, IndicatorRepository indicators, IndicatorTable table,
+                               ReviewService reviews, Clock clock) {
+        this.resolver = resolver;
+        this.indicators = indicators;
+        this.table = table;
+        this.reviews = reviews;
+        this.clock = clock;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/w/{ws}/indicators", this::list);
+        routes.get("/w/{ws}/indicators.csv", this::csv);
+        routes.get("/w/{ws}/indicators.xlsx", this::xlsx);
+        routes.get("/w/{ws}/review", this::reviewStart);
+        routes.get("/w/{ws}/review/{year}", this::review);
+        routes.post("/w/{ws}/review/{year}", this::saveReview);
+        routes.get("/w/{ws}/review/{year}/import", this::importForm);
+        routes.post("/w/{ws}/review/{year}/import", this::importDryRun);
+        routes.post("/w/{ws}/review/{year}/import/apply", this::importApply);
+    }
+
+    /** The fiscal year to review by default: the last one that has ended, within the plan period. */
+    static int defaultYear(Workspace ws, Clock clock) {
+        LocalDate today = LocalDate.now(clock);
+        int current = today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1;
+        return Math.max(ws.planFrom(), Math.min(ws.planTo(), current - 1));
+    }
+
+    void list(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        Ui ui = Requests.ui(ctx);
+        ctx.render("indicator/table.jte", Map.of("page", new IndicatorTablePage(ui, ws, table.settings(ws.id()),
+                groups(ws, ui), defaultYear(ws, clock))));
+    }
+
+    void csv(Context ctx) throws IOException {
+        IndicatorExport export = export(ctx);
+        ctx.contentType("text/csv; charset=UTF-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + export.fileName("csv") + "\"");
+        export.writeCsv(ctx.outputStream());
+    }
+
+    void xlsx(Context ctx) throws IOException {
+        IndicatorExport export = export(ctx);
+        ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + export.fileName("xlsx") + "\"");
+        export.writeXlsx(ctx.outputStream());
+    }
+
+    private IndicatorExport export(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        Ui ui = Requests.ui(ctx);
+        return new IndicatorExport(ui, ws, table.settings(ws.id()), groups(ws, ui));
+    }
+
+    private List<IndicatorTable.Group> groups(Workspace ws, Ui ui) {
+        return table.groups(ws, ui.t("indicator.challengesGroup"), ui.t("indicator.challengeLevel"));
+    }
+
+    void reviewStart(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        ctx.redirect(Links.review(ws.slug(), defaultYear(ws, clock)), HttpStatus.SEE_OTHER);
+    }
+
+    /** The year of the path, read as people write it (2020, R2, 令和2年度…), or a 404. */
+    private static int year(Context ctx) {
+        String text = ctx.pathParam("year");
+        int year = FiscalYear.parse(text).map(FiscalYear::year).orElse(-1);
+        if (year < 1900 || year > 2200) {
+            throw NotFound.of(ctx, "error.notFound.fiscalYear", text);
+        }
+        return year;
+    }
+
+    void review(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        int year = year(ctx);
+        Integer saved = null;
+        String savedParam = ctx.queryParam("saved");
+        if (savedParam != null && savedParam.matches("\\d{1,6}")) {
+            saved = Integer.parseInt(savedParam);
+        }
+        renderReview(ctx, ws, year, null, Map.of(), false, saved, HttpStatus.OK);
+    }
+
+    void saveReview(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        int year = year(ctx);
+        List<ReviewService.Cell> cells = cellsFromForm(ctx);
+        try {
+            ReviewService.Result result = reviews.save(ws.id(), year, cells);
+            ctx.redirect(Links.review(ws.slug(), year) + "?saved=" + result.total(), HttpStatus.SEE_OTHER);
+        } catch (ValidationException e) {
+            renderReview(ctx, ws, year, cells, errorsByCell(Requests.ui(ctx), e, cells), false, null,
+                    HttpStatus.UNPROCESSABLE_CONTENT);
+        } catch (ConflictException e) {
+            renderReview(ctx, ws, year, cells, Map.of(), true, null, HttpStatus.CONFLICT);
+        }
+    }
+
+    /** The grid's cells: {@code cells[i].indicator}, {@code .version}, {@code .seen}, {@code .state}, {@code .value}… */
+    private static List<ReviewService.Cell> cellsFromForm(Context ctx) {
+        List<ReviewService.Cell> cells = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            String prefix = "cells[" + i + "].";
+            String id = ctx.formParam(prefix + "indicator");
+            if (id == null) {
+                break;
+            }
+            long indicator;
+            long version;
+            try {
+                indicator = Long.parseLong(id);
+                version = Long.parseLong(param(ctx, prefix + "version", "0"));
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            cells.add(new ReviewService.Cell(indicator, version, param(ctx, prefix + "state", "ACTUAL"),
+                    param(ctx, prefix + "value", ""), param(ctx, prefix + "dataDate", ""),
+                    param(ctx, prefix + "source", ""), param(ctx, prefix + "note", ""), ctx.formParam(prefix + "seen")));
+        }
+        return cells;
+    }
+
+    private static String param(Context ctx, String name, String otherwise) {
+        String value = ctx.formParam(name);
+        return value == null ? otherwise : value;
+    }
+
+    /** The refused cells' messages by indicator id and field name. */
+    private static Map<Long, Map<String, String>> errorsByCell(Ui ui, ValidationException e, List<ReviewService.Cell> cells) {
+        Map<Long, Map<String, String>> byCell = new HashMap<>();
+        for (FieldError error : e.errors()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("cells\\[(\\d+)]\\.(\\w+)").matcher(error.field());
+            if (m.matches() && Integer.parseInt(m.group(1)) < cells.size()) {
+                long indicator = cells.get(Integer.parseInt(m.group(1))).indicatorId();
+                byCell.computeIfAbsent(indicator, k -> new HashMap<>()).put(m.group(2), ErrorPages.message(ui, error));
+            }
+        }
+        return byCell;
+    }
+
+    private void renderReview(Context ctx, Workspace ws, int year, List<ReviewService.Cell> submitted,
+                              Map<Long, Map<String, String>> errors, boolean conflict, Integer saved,
+                              HttpStatus status) {
+        Ui ui = Requests.ui(ctx);
+        Map<Long, ReviewService.Cell> byIndicator = new HashMap<>();
+        if (submitted != null) {
+            submitted.forEach(c -> byIndicator.put(c.indicatorId(), c));
+        }
+        List<ReviewPage.Section> sections = new ArrayList<>();
+        int index = 0;
+        for (IndicatorTable.Group g : groups(ws, ui)) {
+            List<ReviewPage.Line> lines = new ArrayList<>();
+            for (IndicatorRow row : g.rows()) {
+                YearValue now = row.value(year);
+                ReviewService.Cell cell = byIndicator.get(row.indicator().id());
+                ReviewPage.Line line;
+                if (cell != null && (conflict || errors.containsKey(row.indicator().id()) || submitted != null)) {
+                    // Re-shown as typed; on a conflict, based on what is stored now, with that value beside.
+                    boolean stale = conflict && (now == null ? 0 : now.version()) != cell.version();
+                    line = new ReviewPage.Line(index, row, cell.state(), cell.value(), cell.dataDate(), cell.source(),
+                            cell.note(), conflict ? (now == null ? 0 : now.version()) : cell.version(),
+                            conflict ? ReviewService.seenOf(now) : cell.seen(),
+                            errors.getOrDefault(row.indicator().id(), Map.of()), stale ? now : null);
+                } else {
+                    line = new ReviewPage.Line(index, row, now == null ? "ACTUAL" : now.state(),
+                            now == null ? "" : Achievement.formatNumber(now.value()), now == null ? "" : now.dataDate(),
+                            now == null ? "" : now.source(), now == null ? "" : now.note(),
+                            now == null ? 0 : now.version(), ReviewService.seenOf(now), Map.of(), null);
+                }
+                lines.add(line);
+                index++;
+            }
+            sections.add(new ReviewPage.Section(g.code() == null ? g.title() : g.code() + " " + g.title(), lines));
+        }
+        List<String> problems = new ArrayList<>();
+        ctx.status(status);
+        ctx.render("indicator/review.jte", Map.of("page", new ReviewPage(ui, ws, table.settings(ws.id()), year,
+                sections, saved, conflict, problems)));
+    }
+
+    void importForm(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        int year = year(ctx);
+        ctx.render("indicator/import.jte", Map.of("page",
+                new ImportPage(Requests.ui(ctx), ws, table.settings(ws.id()), year, null, null)));
+    }
+
+    void importDryRun(Context ctx) throws IOException {
+        Workspace ws = resolver.require(ctx);
+        int year = year(ctx);
+        Ui ui = Requests.ui(ctx);
+        UploadedFile file = ctx.uploadedFile("file");
+        if (file == null || file.size() == 0) {
+            renderImport(ctx, ws, year, null, ui.t("import.csv.noFile"));
+            return;
+        }
+        if (file.size() > MAX_CSV_BYTES) {
+            renderImport(ctx, ws, year, null, ui.t("import.csv.tooLarge", MAX_CSV_BYTES / 1024 / 1024));
+            return;
+        }
+        byte[] bytes;
+        try (InputStream in = file.content()) {
+            bytes = in.readNBytes(MAX_CSV_BYTES + 1);
+        }
+        ActualsCsv.Report report = ActualsCsv.read(bytes, year, indicators.findAll(ws.id()),
+                reviews.year(ws.id(), year), ui);
+        renderImport(ctx, ws, year, report, null);
+    }
+
+    private void renderImport(Context ctx, Workspace ws, int year, ActualsCsv.Report report, String error) {
+        ctx.status(error != null || (report != null && report.errors() > 0) ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK);
+        ctx.render("indicator/import.jte", Map.of("page",
+                new ImportPage(Requests.ui(ctx), ws, table.settings(ws.id()), year, report, error)));
+    }
+
+    /** Applies the cells the dry run showed (carried in the form), with their versions: a change since is a conflict. */
+    void importApply(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        int year = year(ctx);
+        Ui ui = Requests.ui(ctx);
+        List<ReviewService.Cell> cells = cellsFromForm(ctx);
+        try {
+            ReviewService.Result result = reviews.save(ws.id(), year, cells);
+            ctx.redirect(Links.review(ws.slug(), year) + "?saved=" + result.total(), HttpStatus.SEE_OTHER);
+        } catch (ValidationException e) {
+            renderImport(ctx, ws, year, null, ui.t("import.csv.refused"));
+        } catch (ConflictException e) {
+            renderImport(ctx, ws, year, null, ui.t("import.csv.conflict"));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package kusari.indicator;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import kusari.db.Sql;
+import kusari.strategy.YearStyle;
+
+/**
+ * A workspace's review settings (table review_setting, edited as the kind {@code review_setting}); a workspace
+ * without a row reviews with the defaults: A–D from 100/80/50 percent of the target, years as 令和2年度（2020）.
+ *
+ * @param id    the row's id, or null when the workspace uses the defaults
+ * @param basis TARGET (achievement against the target) or PROGRESS (from baseline to target)
+ */
+public record ReviewSettings(Long id, GradeScale scale, String basis, YearStyle yearStyle) {
+
+    public static ReviewSettings defaults() {
+        return new ReviewSettings(null, GradeScale.defaults(), "TARGET", YearStyle.WAREKI_WESTERN);
+    }
+
+    public static ReviewSettings read(Connection c, long workspaceId) throws SQLException {
+        return Sql.queryOne(c, "SELECT id, scale, basis, year_style FROM review_setting WHERE workspace_id = ?",
+                rs -> {
+                    GradeScale scale;
+                    try {
+                        scale = GradeScale.parse(rs.getString("scale"));
+                    } catch (IllegalArgumentException e) {
+                        scale = GradeScale.defaults();
+                    }
+                    return new ReviewSettings(rs.getLong("id"), scale, rs.getString("basis"),
+                            YearStyle.of(rs.getString("year_style")));
+                }, workspaceId).orElse(defaults());
+    }
+
+    /** The computed grade of an achievement, or null. */
+    public String grade(Achievement achievement) {
+        return achievement == null ? null : scale.grade(achievement.percentFor(basis));
+    }
+
+    public String year(int fiscalYear, boolean japanese) {
+        return yearStyle.format(fiscalYear, japanese);
+    }
+}
