@@ -42,12 +42,14 @@ public final class ReviewService {
 
     /**
      * One indicator's cell of the grid as submitted. {@code version} is the version of the value the person saw,
-     * 0 when there was none. A cell whose value, reason, date, source and note are all empty clears the year.
+     * 0 when there was none. A cell of state ACTUAL whose value, date, source and note are all empty clears the year.
      */
     public record Cell(long indicatorId, long version, String state, String value, String dataDate, String source,
                        String note, String seen) {
+        /** Nothing entered: clears the year. A forecast or "cannot be assessed" without more is not blank but wrong. */
         boolean blank() {
-            return value.isBlank() && dataDate.isBlank() && source.isBlank() && note.isBlank();
+            return value.isBlank() && dataDate.isBlank() && source.isBlank() && note.isBlank()
+                    && (state == null || state.isBlank() || state.strip().equals("ACTUAL"));
         }
 
         /** Left as the page showed it: not saved, so that a stale page never overwrites others' values it did not touch. */
