@@ -138,20 +138,26 @@ public final class IndicatorController {
 
     /** The grid's cells: {@code cells[i].indicator}, {@code .version}, {@code .seen}, {@code .state}, {@code .value}… */
     private static List<ReviewService.Cell> cellsFromForm(Context ctx) {
-        List<ReviewService.Cell> cells = new ArrayList<>();
-        for (int i = 0; i < 10_000; i++) {
-            String prefix = "cells[" + i + "].";
-            String id = ctx.formParam(prefix + "indicator");
-            if (id == null) {
-                break;
+        java.util.TreeSet<Integer> indexes = new java.util.TreeSet<>();
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile("cells\\[(\\d{1,5})]\\.indicator");
+        for (String key : ctx.formParamMap().keySet()) {
+            java.util.regex.Matcher m = name.matcher(key);
+            if (m.matches()) {
+                indexes.add(Integer.parseInt(m.group(1)));
             }
+        }
+        List<ReviewService.Cell> cells = new ArrayList<>();
+        for (int i : indexes) {
+            String prefix = "cells[" + i + "].";
             long indicator;
             long version;
             try {
-                indicator = Long.parseLong(id);
+                indicator = Long.parseLong(param(ctx, prefix + "indicator", ""));
                 version = Long.parseLong(param(ctx, prefix + "version", "0"));
             } catch (NumberFormatException e) {
-                continue;
+                // Not from our form: an unknown indicator, which the service refuses by name.
+                indicator = -1;
+                version = 0;
             }
             cells.add(new ReviewService.Cell(indicator, version, param(ctx, prefix + "state", "ACTUAL"),
                     param(ctx, prefix + "value", ""), param(ctx, prefix + "dataDate", ""),
