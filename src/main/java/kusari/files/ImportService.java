@@ -238,12 +238,18 @@ public final class ImportService {
                     digest.update((path + "\n" + text).getBytes(StandardCharsets.UTF_8))));
             WorkspacePlan plan = compare(current.orElse(null), incoming);
             if (!plan.unchanged() && current.isPresent()) {
+                // issue 6: actuals of goal indicators and KPIs travel in framework.json; what the files cannot hold
+                // (action indicators' values, reviews, interim targets) is what replacing the workspace drops.
                 plan = withActualsLost(plan, Sql.queryLong(c, """
                         SELECT (SELECT count(*) FROM actual a JOIN indicator i ON i.id = a.indicator_id
-                                JOIN workspace w ON w.id = i.workspace_id WHERE w.slug = ?)
+                                JOIN workspace w ON w.id = i.workspace_id WHERE w.slug = ? AND i.kind = 'ACTION')
                              + (SELECT count(*) FROM evaluation e JOIN indicator i ON i.id = e.indicator_id
+                                JOIN workspace w ON w.id = i.workspace_id WHERE w.slug = ?)
+                             + (SELECT count(*) FROM indicator_review r JOIN indicator i ON i.id = r.indicator_id
+                                JOIN workspace w ON w.id = i.workspace_id WHERE w.slug = ?)
+                             + (SELECT count(*) FROM interim_target t JOIN indicator i ON i.id = t.indicator_id
                                 JOIN workspace w ON w.id = i.workspace_id WHERE w.slug = ?)""",
-                        incoming.slug(), incoming.slug()));
+                        incoming.slug(), incoming.slug(), incoming.slug(), incoming.slug()));
             }
             plans.add(plan);
         }

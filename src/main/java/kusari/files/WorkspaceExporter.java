@@ -228,8 +228,16 @@ public final class WorkspaceExporter {
         }
 
         private Map<Long, List<IndicatorEntry>> indicators(String ownerColumn) throws SQLException {
+            // issue 6: each indicator's values by fiscal year travel with it
+            Map<Long, List<WorkspaceFiles.ActualEntry>> actuals = Sql.queryGrouped(c, """
+                    SELECT a.indicator_id, a.fiscal_year, a.state, a.value, a.data_date, a.source, a.note
+                    FROM actual a JOIN indicator i ON i.id = a.indicator_id
+                    WHERE i.workspace_id = ? ORDER BY a.indicator_id, a.fiscal_year""",
+                    rs -> rs.getLong(1), rs -> new WorkspaceFiles.ActualEntry(rs.getInt("fiscal_year"),
+                            rs.getString("state"), decimal(rs, "value"), rs.getString("data_date"),
+                            rs.getString("source"), rs.getString("note")), ws);
             return Sql.queryGrouped(c, """
-                    SELECT %1$s AS owner, kind, name, unit, direction, baseline_value, baseline_text, baseline_year,
+                    SELECT %1$s AS owner, id, kind, name, unit, direction, baseline_value, baseline_text, baseline_year,
                            baseline_source, target_value, target_text, target_fiscal_year
                     FROM indicator WHERE workspace_id = ? AND %1$s IS NOT NULL AND kind IN ('GOAL', 'KPI')
                     ORDER BY %1$s, position, id""".formatted(ownerColumn),
@@ -239,7 +247,8 @@ public final class WorkspaceExporter {
                             new Baseline(decimal(rs, "baseline_value"), rs.getString("baseline_text"),
                                     rs.getString("baseline_year"), rs.getString("baseline_source")),
                             new Target(decimal(rs, "target_value"), rs.getString("target_text"),
-                                    rs.getInt("target_fiscal_year"))), ws);
+                                    rs.getInt("target_fiscal_year")),
+                            actuals.getOrDefault(rs.getLong("id"), List.of())), ws);
         }
 
         /** A REAL column as the shortest decimal that reads back as the same double (0.97, not 0.9699999…). */

@@ -38,8 +38,20 @@ public final class WorkspaceFiles {
                             List<NodeEntry> children, List<ProjectEntry> projects) {
     }
 
+    /**
+     * A goal indicator or KPI. {@code actuals} (issue 6: the values per fiscal year — actual, forecast, or "cannot be
+     * assessed" with the reason in {@code note}) is optional like {@code roles}: written only when there are some.
+     */
     public record IndicatorEntry(String kind, String name, String unit, String direction, Baseline baseline,
-                                 Target target) {
+                                 Target target,
+                                 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                                 @JacksonInject(value = DataJson.NO_ROLES, useInput = OptBoolean.TRUE)
+                                 List<ActualEntry> actuals) {
+    }
+
+    /** An indicator's value for one fiscal year; {@code value} null only when the state is NOT_ASSESSABLE. */
+    public record ActualEntry(int fiscalYear, String state, BigDecimal value, String dataDate, String source,
+                              String note) {
     }
 
     public record Baseline(BigDecimal value, String text, String year, String source) {

@@ -184,7 +184,7 @@ public final class WorkspaceImporter {
         private void writeIndicators(List<IndicatorEntry> indicators, String ownerColumn, long ownerId) throws SQLException {
             for (int i = 0; i < indicators.size(); i++) {
                 IndicatorEntry ind = indicators.get(i);
-                Sql.update(c, """
+                long indicatorId = Sql.insert(c, """
                         INSERT INTO indicator (workspace_id, kind, %s, position, name, unit, direction,
                             baseline_value, baseline_text, baseline_year, baseline_source,
                             target_value, target_text, target_fiscal_year)
@@ -193,6 +193,12 @@ public final class WorkspaceImporter {
                         toDouble(ind.baseline().value()), ind.baseline().text(), ind.baseline().year(),
                         ind.baseline().source(), toDouble(ind.target().value()), ind.target().text(),
                         ind.target().fiscalYear());
+                for (WorkspaceFiles.ActualEntry a : ind.actuals()) {
+                    Sql.update(c, """
+                            INSERT INTO actual (indicator_id, fiscal_year, state, value, data_date, source, note)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)""", indicatorId, a.fiscalYear(), a.state(), toDouble(a.value()),
+                            a.dataDate(), a.source(), a.note());
+                }
             }
         }
 

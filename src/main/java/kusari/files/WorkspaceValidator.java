@@ -29,7 +29,8 @@ final class WorkspaceValidator {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Set<String> ACTOR_KINDS = Set.of("GOVERNMENT", "PARTNER");
     private static final Set<String> INDICATOR_KINDS = Set.of("GOAL", "KPI");
-    private static final Set<String> DIRECTIONS = Set.of("INCREASE", "DECREASE", "MAINTAIN");
+    private static final Set<String> DIRECTIONS = Set.of("INCREASE", "DECREASE", "MAINTAIN", "REACH");
+    private static final Set<String> ACTUAL_STATES = Set.of("ACTUAL", "FORECAST", "NOT_ASSESSABLE");
     private static final Set<String> BASES = Set.of("DOCUMENT", "READING");
 
     private final String slug;
@@ -185,7 +186,26 @@ final class WorkspaceValidator {
                 add(file, iat + ".kind", "must be GOAL or KPI here (action indicators belong to challenges), not \"" + ind.kind() + "\"");
             }
             if (!DIRECTIONS.contains(ind.direction())) {
-                add(file, iat + ".direction", "must be INCREASE, DECREASE or MAINTAIN, not \"" + ind.direction() + "\"");
+                add(file, iat + ".direction", "must be INCREASE, DECREASE, MAINTAIN or REACH, not \"" + ind.direction() + "\"");
+            }
+            Set<Integer> years = new HashSet<>();
+            for (int a = 0; a < ind.actuals().size(); a++) {
+                WorkspaceFiles.ActualEntry actual = ind.actuals().get(a);
+                String aat = iat + ".actuals[" + a + "]";
+                if (actual.fiscalYear() < 1900 || actual.fiscalYear() > 2200) {
+                    add(file, aat + ".fiscalYear", "must be a western fiscal year such as 2021, not " + actual.fiscalYear());
+                } else if (!years.add(actual.fiscalYear())) {
+                    add(file, aat + ".fiscalYear", "fiscal year " + actual.fiscalYear() + " appears twice");
+                }
+                if (!ACTUAL_STATES.contains(actual.state())) {
+                    add(file, aat + ".state", "must be ACTUAL, FORECAST or NOT_ASSESSABLE, not \"" + actual.state() + "\"");
+                } else if (actual.state().equals("NOT_ASSESSABLE") != (actual.value() == null)) {
+                    add(file, aat + ".value", actual.state().equals("NOT_ASSESSABLE")
+                            ? "must be null when the value cannot be assessed" : "must be a number");
+                }
+                if (actual.state().equals("NOT_ASSESSABLE") && actual.note().isBlank()) {
+                    add(file, aat + ".note", "must give the reason why the value cannot be assessed");
+                }
             }
             int year = ind.target().fiscalYear();
             if (year < 1900 || year > 2200) {

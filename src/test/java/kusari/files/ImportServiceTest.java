@@ -208,7 +208,9 @@ class ImportServiceTest {
     @Test
     void theReportWarnsThatActualValuesTheFilesCannotHoldWouldBeLost() throws IOException {
         db.inTransaction(c -> Sql.update(c, """
-                INSERT INTO actual (indicator_id, fiscal_year, value) SELECT min(id), 2020, 29.5 FROM indicator"""));
+                INSERT INTO actual (indicator_id, fiscal_year, value) SELECT min(id), 2020, 29.5 FROM indicator
+                WHERE kind = 'ACTION'"""));
+        // (issue 6: goal indicators' and KPIs' actuals travel in framework.json; action indicators' cannot)
         editExport();
         WorkspacePlan plan = new ImportService(db).dryRun(files).workspaces().get(0);
         assertEquals(1, plan.actualsLost());
