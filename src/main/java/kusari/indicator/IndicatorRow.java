@@ -12,7 +12,16 @@ import java.util.TreeMap;
  * @param ownerLevel the label of the owner's level (施策, 事業, 課題…), shown before the owner's code
  */
 public record IndicatorRow(Indicator indicator, String ownerLevel, Map<Integer, YearValue> values,
-                           Map<Integer, Double> interimTargets, Map<Integer, IndicatorReview> reviews) {
+                           Map<Integer, Double> interimTargets, Map<Integer, IndicatorReview> reviews,
+                           List<OtherPeriod> otherPeriods) {
+
+    /**
+     * The same indicator (same lineage key) in another strategy of the municipality — the previous or next plan
+     * period — with its newest actual, so an indicator can be followed across periods.
+     */
+    public record OtherPeriod(String workspaceSlug, String workspaceName, int planFrom, int planTo, String name,
+                              Integer latestYear, Double latestValue) {
+    }
 
     public YearValue value(int fiscalYear) {
         return values.get(fiscalYear);

@@ -42,6 +42,12 @@ public final class IndicatorTable {
             Map<Long, Map<Integer, YearValue>> values = values(c, ws.id());
             Map<Long, Map<Integer, Double>> interim = interim(c, ws.id());
             Map<Long, Map<Integer, IndicatorReview>> reviews = reviews(c, ws.id());
+            Map<String, List<IndicatorRow.OtherPeriod>> lineages = otherPeriods(c, ws.id());
+            Map<Long, String> lineageOf = new HashMap<>();
+            Sql.query(c, "SELECT id, lineage FROM indicator WHERE workspace_id = ? AND lineage <> ''", rs -> {
+                lineageOf.put(rs.getLong(1), rs.getString(2));
+                return null;
+            }, ws.id());
             Map<String, Group> groups = new LinkedHashMap<>();
             List<Place> tops = places.values().stream().filter(p -> p.depth() == 1 && !p.project())
                     .sorted(java.util.Comparator.comparing(Place::order)).toList();
@@ -60,7 +66,8 @@ public final class IndicatorTable {
                 Place p = places.get(ownerIds.get(i.id()));
                 String level = p == null ? challengeLevel : p.project() ? ws.projectLabel() : ws.levelLabel(p.depth());
                 IndicatorRow row = new IndicatorRow(i, level, values.getOrDefault(i.id(), Map.of()),
-                        interim.getOrDefault(i.id(), Map.of()), reviews.getOrDefault(i.id(), Map.of()));
+                        interim.getOrDefault(i.id(), Map.of()), reviews.getOrDefault(i.id(), Map.of()),
+                        lineages.getOrDefault(lineageOf.getOrDefault(i.id(), ""), List.of()));
                 Group g = p == null ? challenges : groups.get("n" + p.topId());
                 (g == null ? challenges : g).rows().add(row);
             }
@@ -159,5 +166,26 @@ public final class IndicatorTable {
         return new YearValue(rs.getLong("id"), rs.getLong("version"), rs.getLong("indicator_id"),
                 rs.getInt("fiscal_year"), rs.getString("state"), Sql.getDouble(rs, "value"), rs.getString("data_date"),
                 rs.getString("source"), rs.getString("note"));
+    }
+
+    /** Indicators of the municipality's other workspaces that share a lineage key with one of this workspace. */
+    private static Map<String, List<IndicatorRow.OtherPeriod>> otherPeriods(Connection c, long ws) throws SQLException {
+        Map<String, List<IndicatorRow.OtherPeriod>> result = new HashMap<>();
+        Sql.query(c, """
+                SELECT i.lineage, w.slug, w.name, w.plan_from, w.plan_to, i.name,
+                       (SELECT MAX(fiscal_year) FROM actual a WHERE a.indicator_id = i.id AND a.state = 'ACTUAL') AS y,
+                       (SELECT value FROM actual a WHERE a.indicator_id = i.id AND a.state = 'ACTUAL'
+                        ORDER BY fiscal_year DESC LIMIT 1) AS v
+                FROM indicator i JOIN workspace w ON w.id = i.workspace_id
+                WHERE i.lineage <> '' AND w.id <> ?
+                  AND w.municipality = (SELECT municipality FROM workspace WHERE id = ?)
+                  AND i.lineage IN (SELECT lineage FROM indicator WHERE workspace_id = ? AND lineage <> '')
+                ORDER BY w.plan_from""", rs -> {
+            result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new IndicatorRow.OtherPeriod(
+                    rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getString(6),
+                    Sql.getInteger(rs, "y"), Sql.getDouble(rs, "v")));
+            return null;
+        }, ws, ws, ws);
+        return result;
     }
 }

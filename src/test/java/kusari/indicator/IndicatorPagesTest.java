@@ -226,4 +226,30 @@ class IndicatorPagesTest {
         assertEquals(400, api2.status());
         assertEquals(0L, count("SELECT COUNT(*) FROM actual"), "not half-applied");
     }
+
+    @Test
+    void anIndicatorIsFollowedIntoTheNextStrategyByItsLineageKey() {
+        saveActuals();
+        Answer copy = api.post("/api/v1/workspaces/omitama/copy", """
+                {"slug": "omitama-3", "name": "第3期 ダイヤモンドシティ・プロジェクト"}""");
+        assertEquals(201, copy.status(), copy.text());
+        long next = api.get("/api/v1/workspaces/omitama-3/indicators").body().findValues("id").stream()
+                .map(n -> n.longValue()).filter(id -> id != birthRate).filter(id -> {
+                    var all = api.get("/api/v1/workspaces/omitama-3/indicators").body();
+                    for (var n : all) {
+                        if (n.get("id").longValue() == id) {
+                            return n.get("name").asText().equals("合計特殊出生率");
+                        }
+                    }
+                    return false;
+                }).findFirst().orElseThrow();
+        for (String path : new String[] {"/api/v1/workspaces/omitama/indicators/" + birthRate,
+                "/api/v1/workspaces/omitama-3/indicators/" + next}) {
+            Answer patched = api.patch(path, "{\"lineage\": \"tfr\", \"version\": 1}");
+            assertEquals(200, patched.status(), patched.text());
+        }
+        String text = Http.text(api.get("/w/omitama-3/indicators").text());
+        assertTrue(text.contains("ほかの期「ダイヤモンドシティ・プロジェクト」（令和2年度〜令和6年度（2020〜2024年度））: 合計特殊出生率 R2 1.55"),
+                text);
+    }
 }
