@@ -128,6 +128,17 @@ public final class OpenApi {
         child(paths, WS + "/actors").set("get", read("Every actor", null));
         child(paths, WS + "/actors/{key}").set("get", read("One actor with its actions", null));
         child(paths, WS + "/indicators").set("get", read("Every indicator", null));
+        // issue 6: the indicator table and the yearly review
+        child(paths, WS + "/indicator-table").set("get", read(
+                "The indicator table: groups of the framework, rows with values, achievement and grade per fiscal year", null));
+        ObjectNode values = child(paths, WS + "/reviews/{year}/values");
+        values.set("post", write("Save a fiscal year's values in one step: {\"cells\": [{indicator, version, state, value,"
+                + " dataDate, source, note}]}; all or nothing", null, false, 200));
+        parameters(values, "year", "The fiscal year: 2021, R3 or 令和3年度");
+        ObjectNode csv = child(paths, WS + "/reviews/{year}/import");
+        csv.set("post", write("Dry run of a CSV of actuals (UTF-8 or Shift_JIS) sent as the body; ?apply=true applies it"
+                + " when it has no problem", null, false, 200));
+        parameters(csv, "year", "The fiscal year: 2021, R3 or 令和3年度");
     }
 
     private static ObjectNode schema(Kind kind, boolean patch) {

@@ -141,7 +141,7 @@ public final class IndicatorKinds {
 
     private static Field nextAction() {
         return Field.choice("nextAction", "next_action", "", "EXPAND", "REVISE", "CONTINUE", "STOP", "END")
-                .withDefault("");
+                .withDefault("").optional();
     }
 
     /** One row per owner and fiscal year. */
