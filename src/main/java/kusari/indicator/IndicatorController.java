@@ -221,7 +221,7 @@ public final class IndicatorController {
         List<String> problems = new ArrayList<>();
         ctx.status(status);
         ctx.render("indicator/review.jte", Map.of("page", new ReviewPage(ui, ws, table.settings(ws.id()), year,
-                sections, saved, conflict, problems)));
+                sections, saved, conflict, problems, table.projectReviews(ws.id(), year))));
     }
 
     void importForm(Context ctx) {

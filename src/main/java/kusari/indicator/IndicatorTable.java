@@ -188,4 +188,14 @@ public final class IndicatorTable {
         }, ws, ws, ws);
         return result;
     }
+
+    /** Every project of the workspace in code order, with its review of {@code fiscalYear} if there is one. */
+    public List<ReviewPage.ProjectLine> projectReviews(long workspaceId, int fiscalYear) {
+        return database.read(c -> Sql.query(c, """
+                SELECT p.id, p.code, p.name, r.id AS review, r.next_action, r.panel_comment, r.department_comment
+                FROM project p LEFT JOIN project_review r ON r.project_id = p.id AND r.fiscal_year = ?
+                WHERE p.workspace_id = ? ORDER BY p.code""", rs -> new ReviewPage.ProjectLine(rs.getLong(1),
+                rs.getString(2), rs.getString(3), Sql.getLong(rs, "review"), rs.getString("next_action"),
+                rs.getString("panel_comment"), rs.getString("department_comment")), fiscalYear, workspaceId));
+    }
 }

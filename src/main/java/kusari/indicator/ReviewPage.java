@@ -13,7 +13,12 @@ import kusari.web.Ui;
  * @param conflict whether the save was refused because someone else changed values meanwhile
  */
 public record ReviewPage(Ui ui, Workspace workspace, ReviewSettings settings, int year, List<Section> sections,
-                         Integer saved, boolean conflict, List<String> problems) {
+                         Integer saved, boolean conflict, List<String> problems, List<ProjectLine> projects) {
+
+    /** A project and its review of the year (null fields when there is none yet). */
+    public record ProjectLine(long projectId, String code, String name, Long reviewId, String nextAction,
+                              String panelComment, String departmentComment) {
+    }
 
     /** A group of the grid: a top-level framework item, or the challenges. */
     public record Section(String title, List<Line> lines) {

@@ -252,4 +252,19 @@ class IndicatorPagesTest {
         assertTrue(text.contains("ほかの期「ダイヤモンドシティ・プロジェクト」（令和2年度〜令和6年度（2020〜2024年度））: 合計特殊出生率 R2 1.55"),
                 text);
     }
+
+    @Test
+    void theReviewOfAYearListsEveryProjectWithItsPanelCommentAndNextAction() {
+        long project = count("SELECT id FROM project WHERE code = '1-03-4'");
+        Answer created = api.post("/api/v1/workspaces/omitama/project-reviews", """
+                {"project": %d, "fiscalYear": "令和2年度", "panelComment": "登録率の把握方法を明確に",
+                 "departmentComment": "母子手帳交付時に案内を始めた", "nextAction": "REVISE"}""".formatted(project));
+        assertEquals(201, created.status(), created.text());
+        String text = Http.text(api.get("/w/omitama/review/2020").text());
+        assertTrue(text.contains("令和2年度（2020）の事業の評価"), text);
+        assertTrue(text.contains("1-03-4 出産子育て情報アプリ利用促進事業 見直し 登録率の把握方法を明確に 母子手帳交付時に案内を始めた"), text);
+        assertTrue(Http.text(api.get("/w/omitama/review/2021").text()).contains("1-03-4 出産子育て情報アプリ利用促進事業 ＋ 評価・意見"));
+        String projectPage = Http.text(api.get("/w/omitama/projects/1-03-4").text());
+        assertTrue(projectPage.contains("年度ごとの評価 令和2年度（2020年度） 見直し"), projectPage);
+    }
 }
