@@ -23,6 +23,12 @@ public final class DataJson {
     /** The injected value of an optional list left out of a file: empty (see WorkspaceFiles.ProjectEntry.roles). */
     static final String NO_ROLES = "kusari.files.noRoles";
 
+    /** The injected value of an optional number left out of a file: none (issue 6, a partner's share). */
+    static final String NO_SHARE = "kusari.files.noShare";
+    /** Empty optional lists of a project (issue 6); Jackson wants one id per injected component of a class. */
+    static final String NO_SOURCES = "kusari.files.noSources";
+    static final String NO_ROADMAP = "kusari.files.noRoadmap";
+
     private static final ObjectMapper MAPPER = create();
 
     private DataJson() {
@@ -53,7 +59,11 @@ public final class DataJson {
         mapper.configOverride(String.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL));
         mapper.configOverride(List.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL, Nulls.FAIL));
         mapper.disable(SerializationFeature.WRITE_BIGDECIMAL_AS_PLAIN);
-        mapper.setInjectableValues(new InjectableValues.Std().addValue(NO_ROLES, List.of()));
+        InjectableValues.Std injectable = new InjectableValues.Std().addValue(NO_ROLES, List.of());
+        injectable.addValue(NO_SHARE, null);
+        injectable.addValue(NO_SOURCES, List.of());
+        injectable.addValue(NO_ROADMAP, List.of());
+        mapper.setInjectableValues(injectable);
         mapper.registerModule(new SimpleModule("kusari-canonical-numbers").addSerializer(BigDecimal.class, new NumberWriter()));
         return mapper;
     }

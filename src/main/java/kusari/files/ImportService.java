@@ -250,8 +250,7 @@ public final class ImportService {
                              + (SELECT count(*) FROM interim_target t JOIN indicator i ON i.id = t.indicator_id
                                 JOIN workspace w ON w.id = i.workspace_id WHERE w.slug = ?)
                              + (SELECT count(*) FROM project p JOIN workspace w ON w.id = p.workspace_id
-                                JOIN (SELECT project_id FROM budget_source UNION ALL SELECT project_id FROM roadmap_entry
-                                      UNION ALL SELECT project_id FROM project_review) x ON x.project_id = p.id
+                                JOIN project_review x ON x.project_id = p.id
                                 WHERE w.slug = ?)""",
                         incoming.slug(), incoming.slug(), incoming.slug(), incoming.slug(), incoming.slug()));
             }

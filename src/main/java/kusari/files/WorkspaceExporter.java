@@ -154,11 +154,16 @@ public final class WorkspaceExporter {
             WorkspaceFile workspace = Sql.queryOne(c, "SELECT * FROM workspace WHERE id = ?", rs -> new WorkspaceFile(
                     rs.getString("slug"), rs.getString("name"), rs.getString("full_name"), rs.getString("municipality"),
                     rs.getString("published"), new PlanPeriod(rs.getInt("plan_from"), rs.getInt("plan_to")),
-                    levels(), rs.getString("description"), rs.getString("source")), ws).orElseThrow();
+                    levels(), codePatterns(), rs.getString("description"), rs.getString("source")), ws).orElseThrow();
             ActorsFile actors = new ActorsFile(Sql.query(c,
                     "SELECT name, kind FROM actor WHERE workspace_id = ? ORDER BY position, id",
                     rs -> new ActorEntry(rs.getString(1), rs.getString(2)), ws));
             return new LoadedWorkspace(workspace, actors, framework(), challenges(), personas(), journeys());
+        }
+
+        private List<String> codePatterns() throws SQLException {
+            return Sql.query(c, "SELECT pattern FROM framework_code_pattern WHERE workspace_id = ? ORDER BY depth",
+                    rs -> rs.getString(1), ws);
         }
 
         private List<String> levels() throws SQLException {
@@ -197,9 +202,22 @@ public final class WorkspaceExporter {
                     rs -> rs.getLong(1), rs -> new BudgetEntry(rs.getInt(2), rs.getLong(3)), ws);
             // project_role has no position: the order of insertion (rowid) is the file's order.
             Map<Long, List<RoleEntry>> roles = Sql.queryGrouped(c, """
-                    SELECT r.project_id, r.municipality, r.role FROM project_role r JOIN project p ON p.id = r.project_id
+                    SELECT r.project_id, r.municipality, r.role, r.share_percent FROM project_role r
+                    JOIN project p ON p.id = r.project_id
                     WHERE p.workspace_id = ? ORDER BY r.project_id, r.rowid""",
-                    rs -> rs.getLong(1), rs -> new RoleEntry(rs.getString(2), rs.getString(3)), ws);
+                    rs -> rs.getLong(1), rs -> new RoleEntry(rs.getString(2), rs.getString(3),
+                            decimal(rs, "share_percent")), ws);
+            // issue 6: budgets by funding source (in the order of FundingSource) and roadmaps
+            Map<Long, List<WorkspaceFiles.SourceEntry>> sources = Sql.queryGrouped(c, """
+                    SELECT s.project_id, s.fiscal_year, s.source, s.thousand_yen FROM budget_source s
+                    JOIN project p ON p.id = s.project_id WHERE p.workspace_id = ?
+                    ORDER BY s.project_id, s.fiscal_year, CASE s.source WHEN 'NATIONAL' THEN 1 WHEN 'PREFECTURE' THEN 2
+                             WHEN 'BOND' THEN 3 WHEN 'OTHER' THEN 4 ELSE 5 END""",
+                    rs -> rs.getLong(1), rs -> new WorkspaceFiles.SourceEntry(rs.getInt(2), rs.getString(3), rs.getLong(4)), ws);
+            Map<Long, List<WorkspaceFiles.RoadmapEntry>> roadmaps = Sql.queryGrouped(c, """
+                    SELECT r.project_id, r.fiscal_year, r.text FROM roadmap_entry r
+                    JOIN project p ON p.id = r.project_id WHERE p.workspace_id = ? ORDER BY r.project_id, r.fiscal_year""",
+                    rs -> rs.getLong(1), rs -> new WorkspaceFiles.RoadmapEntry(rs.getInt(2), rs.getString(3)), ws);
             Map<Long, List<String>> readings = readings("PROJECT");
 
             Map<Long, List<ProjectEntry>> projectsByNode = new LinkedHashMap<>();
@@ -207,7 +225,8 @@ public final class WorkspaceExporter {
                 projectsByNode.computeIfAbsent(p.nodeId(), k -> new ArrayList<>()).add(new ProjectEntry(p.code(), p.name(),
                         p.description(), p.chain(), leads.getOrDefault(p.id(), List.of()),
                         projectIndicators.getOrDefault(p.id(), List.of()), budgets.getOrDefault(p.id(), List.of()),
-                        roles.getOrDefault(p.id(), List.of()), readings.getOrDefault(p.id(), List.of())));
+                        roles.getOrDefault(p.id(), List.of()), sources.getOrDefault(p.id(), List.of()),
+                        roadmaps.getOrDefault(p.id(), List.of()), readings.getOrDefault(p.id(), List.of())));
             }
             Map<Long, List<NodeRow>> children = new LinkedHashMap<>();
             for (NodeRow n : nodes) {

@@ -17,7 +17,21 @@ public final class WorkspaceFiles {
 
     /** journeys/&lt;ws&gt;/workspace.json */
     public record WorkspaceFile(String slug, String name, String fullName, String municipality, String published,
-                                PlanPeriod planPeriod, List<String> levels, String description, String source) {
+                                PlanPeriod planPeriod, List<String> levels,
+                                @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                                @JacksonInject(value = DataJson.NO_ROLES, useInput = OptBoolean.TRUE)
+                                List<String> codePatterns,
+                                String description, String source) {
+
+        /** issue 6: {@code codePatterns} (one per level from the top, optional) was added; files without it read as before. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public WorkspaceFile {
+        }
+
+        public WorkspaceFile(String slug, String name, String fullName, String municipality, String published,
+                             PlanPeriod planPeriod, List<String> levels, String description, String source) {
+            this(slug, name, fullName, municipality, published, planPeriod, levels, List.of(), description, source);
+        }
     }
 
     public record PlanPeriod(int from, int to) {
@@ -69,11 +83,51 @@ public final class WorkspaceFiles {
                                @JsonInclude(JsonInclude.Include.NON_EMPTY)
                                @JacksonInject(value = DataJson.NO_ROLES, useInput = OptBoolean.TRUE)
                                List<RoleEntry> roles,
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                               @JacksonInject(value = DataJson.NO_SOURCES, useInput = OptBoolean.TRUE)
+                               List<SourceEntry> budgetSources,
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                               @JacksonInject(value = DataJson.NO_ROADMAP, useInput = OptBoolean.TRUE)
+                               List<RoadmapEntry> roadmap,
                                List<String> readings) {
+
+        /** issue 6: {@code budgetSources} and {@code roadmap} (optional, like roles) were added. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public ProjectEntry {
+        }
+
+        public ProjectEntry(String code, String name, String description, boolean experienceChain,
+                            List<String> leadActors, List<IndicatorEntry> indicators, List<BudgetEntry> budgets,
+                            List<RoleEntry> roles, List<String> readings) {
+            this(code, name, description, experienceChain, leadActors, indicators, budgets, roles, List.of(), List.of(),
+                    readings);
+        }
     }
 
-    /** What one partner municipality does in a joint project (役割分担). */
-    public record RoleEntry(String municipality, String role) {
+    /**
+     * What one partner municipality does in a joint project (役割分担), and (issue 6, optional) its share of the cost
+     * in percent.
+     */
+    public record RoleEntry(String municipality, String role,
+                            @JsonInclude(JsonInclude.Include.NON_NULL)
+                            @JacksonInject(value = DataJson.NO_SHARE, useInput = OptBoolean.TRUE)
+                            BigDecimal sharePercent) {
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public RoleEntry {
+        }
+
+        public RoleEntry(String municipality, String role) {
+            this(municipality, role, null);
+        }
+    }
+
+    /** issue 6: part of a fiscal year's budget estimate from one funding source (NATIONAL, PREFECTURE, BOND, OTHER, GENERAL). */
+    public record SourceEntry(int fiscalYear, String source, long thousandYen) {
+    }
+
+    /** issue 6: what a project does in one fiscal year. */
+    public record RoadmapEntry(int fiscalYear, String text) {
     }
 
     public record BudgetEntry(int fiscalYear, long thousandYen) {

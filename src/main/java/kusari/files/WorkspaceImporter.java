@@ -124,6 +124,10 @@ public final class WorkspaceImporter {
                 Sql.update(c, "INSERT INTO framework_level (workspace_id, depth, label) VALUES (?, ?, ?)",
                         workspaceId, i + 1, w.levels().get(i));
             }
+            for (int i = 0; i < w.codePatterns().size(); i++) {
+                Sql.update(c, "INSERT INTO framework_code_pattern (workspace_id, depth, pattern) VALUES (?, ?, ?)",
+                        workspaceId, i + 1, w.codePatterns().get(i));
+            }
             List<ActorEntry> actors = ws.actors().actors();
             for (int i = 0; i < actors.size(); i++) {
                 ActorEntry a = actors.get(i);
@@ -174,8 +178,16 @@ public final class WorkspaceImporter {
                         id, b.fiscalYear(), b.thousandYen());
             }
             for (RoleEntry r : p.roles()) {
-                Sql.update(c, "INSERT INTO project_role (project_id, municipality, role) VALUES (?, ?, ?)",
-                        id, r.municipality(), r.role());
+                Sql.update(c, "INSERT INTO project_role (project_id, municipality, role, share_percent) VALUES (?, ?, ?, ?)",
+                        id, r.municipality(), r.role(), toDouble(r.sharePercent()));
+            }
+            for (WorkspaceFiles.SourceEntry s : p.budgetSources()) {
+                Sql.update(c, "INSERT INTO budget_source (project_id, fiscal_year, source, thousand_yen) VALUES (?, ?, ?, ?)",
+                        id, s.fiscalYear(), s.source(), s.thousandYen());
+            }
+            for (WorkspaceFiles.RoadmapEntry r : p.roadmap()) {
+                Sql.update(c, "INSERT INTO roadmap_entry (project_id, fiscal_year, text) VALUES (?, ?, ?)",
+                        id, r.fiscalYear(), r.text());
             }
             writeIndicators(p.indicators(), "project_id", id);
             writeReadings("PROJECT", id, p.readings());

@@ -91,6 +91,9 @@ final class WorkspaceValidator {
         if (workspace.levels().size() < 2) {
             add(file, "$.levels", "needs at least two level names: the framework's levels and the project level last");
         }
+        if (workspace.codePatterns().size() > workspace.levels().size()) {
+            add(file, "$.codePatterns", "has more patterns than the framework has levels");
+        }
         for (int i = 0; i < workspace.levels().size(); i++) {
             notBlank(file, "$.levels[" + i + "]", workspace.levels().get(i));
         }
@@ -173,6 +176,49 @@ final class WorkspaceValidator {
                 if (budget.thousandYen() < 0) {
                     add(file, bat + ".thousandYen", "must not be negative");
                 }
+            }
+            checkPlanParts(file, pat, p);
+        }
+    }
+
+    // issue 6: partners' shares, budgets by funding source, roadmaps
+    private static final Set<String> FUNDING_SOURCES = Set.of("NATIONAL", "PREFECTURE", "BOND", "OTHER", "GENERAL");
+
+    private void checkPlanParts(String file, String pat, WorkspaceFiles.ProjectEntry p) {
+        java.math.BigDecimal shares = java.math.BigDecimal.ZERO;
+        for (int r = 0; r < p.roles().size(); r++) {
+            java.math.BigDecimal share = p.roles().get(r).sharePercent();
+            if (share != null) {
+                if (share.signum() < 0 || share.compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
+                    add(file, pat + ".roles[" + r + "].sharePercent", "must be between 0 and 100");
+                }
+                shares = shares.add(share);
+            }
+        }
+        if (shares.compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
+            add(file, pat + ".roles", "the shares add up to " + shares.toPlainString() + "%, more than 100%");
+        }
+        Set<String> sourceYears = new HashSet<>();
+        for (int i = 0; i < p.budgetSources().size(); i++) {
+            WorkspaceFiles.SourceEntry e = p.budgetSources().get(i);
+            String at = pat + ".budgetSources[" + i + "]";
+            if (!FUNDING_SOURCES.contains(e.source())) {
+                add(file, at + ".source", "must be NATIONAL, PREFECTURE, BOND, OTHER or GENERAL, not \"" + e.source() + "\"");
+            }
+            if (e.thousandYen() < 0) {
+                add(file, at + ".thousandYen", "must not be negative");
+            }
+            if (!sourceYears.add(e.fiscalYear() + " " + e.source())) {
+                add(file, at, "duplicate " + e.source() + " for fiscal year " + e.fiscalYear());
+            }
+        }
+        Set<Integer> roadmapYears = new HashSet<>();
+        for (int i = 0; i < p.roadmap().size(); i++) {
+            WorkspaceFiles.RoadmapEntry e = p.roadmap().get(i);
+            String at = pat + ".roadmap[" + i + "]";
+            notBlank(file, at + ".text", e.text());
+            if (!roadmapYears.add(e.fiscalYear())) {
+                add(file, at + ".fiscalYear", "duplicate fiscal year " + e.fiscalYear());
             }
         }
     }

@@ -142,4 +142,33 @@ class OtherMunicipalityApiTest {
         assertEquals(409, conflict.status());
         assertTrue(conflict.body().get("current").isArray());
     }
+
+    @Test
+    void theStrategyLeavesAsFilesAndComesBackByteForByte() throws Exception {
+        api.post(WS + "/reviews/R3/values", """
+                {"cells": [{"indicator": %d, "value": "9", "source": "農業委員会"}]}""".formatted(k.goalIndicator));
+        Path first = dir.resolve("first");
+        kusari.files.WorkspaceExporter.writeTo(first, new kusari.files.WorkspaceExporter(db).find("kitaura").orElseThrow());
+        String workspace = java.nio.file.Files.readString(first.resolve("journeys/kitaura/workspace.json"));
+        String framework = java.nio.file.Files.readString(first.resolve("journeys/kitaura/framework.json"));
+        assertTrue(workspace.contains("\"codePatterns\": [\n    \"9\",\n    \"9-9\",\n    \"9-9-99\"\n  ]"), workspace);
+        assertTrue(framework.contains("\"budgetSources\": ["), framework);
+        assertTrue(framework.contains("\"source\": \"PREFECTURE\""), framework);
+        assertTrue(framework.contains("\"text\": \"研修農場の整備と募集開始\""), framework);
+        assertTrue(framework.contains("\"sharePercent\": 60"), framework);
+        assertTrue(framework.contains("\"actuals\": ["), framework);
+
+        Database empty = Database.open(dir.resolve("empty.db"));
+        kusari.db.Migrations.apply(empty);
+        kusari.files.ImportService service = new kusari.files.ImportService(empty);
+        kusari.files.ImportReport report = service.dryRun(first);
+        assertTrue(report.ok(), report.problems().toString());
+        assertTrue(service.apply(first, report.fingerprint()).applied());
+        Path second = dir.resolve("second");
+        kusari.files.WorkspaceExporter.writeTo(second, new kusari.files.WorkspaceExporter(empty).find("kitaura").orElseThrow());
+        for (String f : new String[] {"workspace.json", "framework.json", "actors.json", "challenges.json"}) {
+            assertEquals(java.nio.file.Files.readString(first.resolve("journeys/kitaura/" + f)),
+                    java.nio.file.Files.readString(second.resolve("journeys/kitaura/" + f)), f);
+        }
+    }
 }
