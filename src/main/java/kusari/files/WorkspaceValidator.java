@@ -137,6 +137,7 @@ final class WorkspaceValidator {
         if (depth > nodeLevels) {
             add(file, at, "is at depth " + depth + " but workspace.json names only " + nodeLevels + " framework level(s) above the projects");
         }
+        checkCodePattern(file, at + ".code", node.code(), depth);
         checkIndicators(file, at, node.indicators());
         for (int i = 0; i < node.children().size(); i++) {
             checkNode(file, at + ".children[" + i + "]", node.children().get(i), depth + 1, nodeLevels, codes);
@@ -146,6 +147,7 @@ final class WorkspaceValidator {
             String pat = at + ".projects[" + i + "]";
             notBlank(file, pat + ".code", p.code());
             notBlank(file, pat + ".name", p.name());
+            checkCodePattern(file, pat + ".code", p.code(), workspace.levels().size());
             if (!codes.add(p.code())) {
                 add(file, pat + ".code", "duplicate code \"" + p.code() + "\"");
             }
@@ -178,6 +180,16 @@ final class WorkspaceValidator {
                 }
             }
             checkPlanParts(file, pat, p);
+        }
+    }
+
+    /** issue 6: a code follows its level's pattern when workspace.json gives one. */
+    private void checkCodePattern(String file, String at, String code, int depth) {
+        List<String> patterns = workspace.codePatterns();
+        if (code != null && depth >= 1 && depth <= patterns.size()
+                && !kusari.strategy.CodePattern.matches(patterns.get(depth - 1), code)) {
+            add(file, at, "\"" + code + "\" does not follow the pattern \"" + patterns.get(depth - 1)
+                    + "\" of its level (workspace.json codePatterns)");
         }
     }
 
