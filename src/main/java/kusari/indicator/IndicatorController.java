@@ -200,7 +200,9 @@ public final class IndicatorController {
                 YearValue now = row.value(year);
                 ReviewService.Cell cell = byIndicator.get(row.indicator().id());
                 ReviewPage.Line line;
-                if (cell != null && (conflict || errors.containsKey(row.indicator().id()) || submitted != null)) {
+                // After a conflict, cells the person left alone show what is stored now (else saving again would
+                // put back the empty cell they saw over the colleague's value).
+                if (cell != null && !(conflict && cell.untouched())) {
                     // Re-shown as typed; on a conflict, based on what is stored now, with that value beside.
                     boolean stale = conflict && (now == null ? 0 : now.version()) != cell.version();
                     line = new ReviewPage.Line(index, row, cell.state(), cell.value(), cell.dataDate(), cell.source(),

@@ -267,4 +267,39 @@ class IndicatorPagesTest {
         String projectPage = Http.text(api.get("/w/omitama/projects/1-03-4").text());
         assertTrue(projectPage.contains("年度ごとの評価 令和2年度（2020年度） 見直し"), projectPage);
     }
+
+    @Test
+    void aValueSavedBySomeoneElseSinceThePageWasOpenedIsShownAndNothingIsOverwritten() {
+        String grid = api.get("/w/omitama/review/2020").text();
+        int a = indexOf(grid, birthRate);
+        int b = indexOf(grid, marriageAge);
+        String seen = ReviewService.seenOf(null);
+        // Meanwhile a colleague enters the birth rate.
+        saveActuals();
+        Answer refused = api.postForm("/w/omitama/review/2020",
+                "cells[" + a + "].indicator", String.valueOf(birthRate), "cells[" + a + "].version", "0",
+                "cells[" + a + "].seen", seen, "cells[" + a + "].state", "ACTUAL", "cells[" + a + "].value", "1.7",
+                "cells[" + b + "].indicator", String.valueOf(marriageAge), "cells[" + b + "].version", "0",
+                "cells[" + b + "].seen", seen, "cells[" + b + "].state", "ACTUAL", "cells[" + b + "].value", "");
+        assertEquals(409, refused.status());
+        String text = Http.text(refused.text());
+        assertTrue(text.contains("ほかの人がこの年度の値を変えました"), text);
+        assertTrue(text.contains("いま保存されている値: 1.55"), text);
+        assertTrue(refused.text().contains("value=\"1.7\""), "the person's input stays in the cell");
+        assertEquals(1L, count("SELECT COUNT(*) FROM actual WHERE value = 1.55"));
+        // The marriage age cell was left as shown (empty): it neither conflicts nor clears the colleague's 29.
+        assertEquals(1L, count("SELECT COUNT(*) FROM actual WHERE value = 29"));
+        String untouchedRow = refused.text().substring(refused.text().indexOf("name=\"cells[" + b + "].value\""));
+        assertTrue(untouchedRow.startsWith("name=\"cells[" + b + "].value\" value=\"29\""),
+                "the untouched cell now shows the colleague's value: " + untouchedRow.substring(0, 60));
+        // Saving again from the refreshed form applies the person's value on top of the current version.
+        String again = refused.text();
+        var version = java.util.regex.Pattern.compile("name=\"cells\\[" + a + "]\\.version\" value=\"(\\d+)\"").matcher(again);
+        assertTrue(version.find());
+        Answer saved = api.postForm("/w/omitama/review/2020",
+                "cells[" + a + "].indicator", String.valueOf(birthRate), "cells[" + a + "].version", version.group(1),
+                "cells[" + a + "].state", "ACTUAL", "cells[" + a + "].value", "1.7", "cells[" + a + "].source", "人口動態統計");
+        assertEquals(303, saved.status(), saved.text());
+        assertEquals(1L, count("SELECT COUNT(*) FROM actual WHERE value = 1.7"));
+    }
 }
