@@ -251,8 +251,11 @@ public final class ImportService {
                                 JOIN workspace w ON w.id = i.workspace_id WHERE w.slug = ?)
                              + (SELECT count(*) FROM project p JOIN workspace w ON w.id = p.workspace_id
                                 JOIN project_review x ON x.project_id = p.id
+                                WHERE w.slug = ?)
+                             + (SELECT count(*) FROM review_setting r JOIN workspace w ON w.id = r.workspace_id
                                 WHERE w.slug = ?)""",
-                        incoming.slug(), incoming.slug(), incoming.slug(), incoming.slug(), incoming.slug()));
+                        incoming.slug(), incoming.slug(), incoming.slug(), incoming.slug(), incoming.slug(),
+                        incoming.slug()));
             }
             plans.add(plan);
         }
