@@ -142,4 +142,22 @@ class ReviewGridBrowserTest {
         driver.get(base + "/w/kitaura/review/2021");
         assertEquals("2021年度（令和3年度）の評価", driver.findElement(By.tagName("h1")).getText());
     }
+
+    @Test
+    void theIndicatorTablePrintsWithoutNavigationAndFitsThePage() {
+        new ApiClient(app.port()).post("/api/v1/workspaces/omitama/reviews/2020/values",
+                "{\"cells\": [{\"indicator\": 3, \"value\": \"1.55\"}]}");
+        driver.get(base + "/w/omitama/indicators");
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        assertTrue(!driver.findElement(By.cssSelector(".site-header")).isDisplayed(), "no navigation on paper");
+        long viewport = (Long) driver.executeScript("return document.documentElement.clientWidth");
+        WebElement table = driver.findElement(By.cssSelector("[data-testid='indicator-review-table']"));
+        assertTrue(table.getRect().getWidth() <= viewport, "the table fits the printed width");
+        assertTrue(driver.findElements(By.cssSelector("svg.sparkline")).stream().allMatch(WebElement::isDisplayed),
+                "the panel gets the charts on paper too");
+        assertTrue(driver.findElements(By.cssSelector(".edit-links a")).stream().noneMatch(WebElement::isDisplayed),
+                "links to forms are left out");
+        assertTrue(table.getText().contains("86.1%"), "achievement printed as text");
+        BrowserSupport.screenshot(driver, "indicator-table-print");
+    }
 }
