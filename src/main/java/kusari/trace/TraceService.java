@@ -271,13 +271,13 @@ public final class TraceService {
                 i.targetValue(), achievement(i.direction(), i.latestValue(), i.targetValue()));
     }
 
-    /** Latest actual against the target, in percent (for a DECREASE indicator, target over actual). */
+    /**
+     * Latest actual against the target, in percent (for a DECREASE indicator, target over actual), as the indicator
+     * table computes it (issue 6: kusari.indicator.Achievement; empty where a ratio says nothing, e.g. negative values).
+     */
     static Integer achievement(String direction, Double latest, Double target) {
-        if (latest == null || target == null || target == 0 || latest == 0) {
-            return null;
-        }
-        double ratio = "DECREASE".equals(direction) ? target / latest : latest / target;
-        return (int) Math.round(ratio * 100);
+        kusari.indicator.Achievement a = kusari.indicator.Achievement.of(direction, null, target, latest);
+        return a == null || a.againstTarget() == null ? null : (int) Math.round(a.againstTarget());
     }
 
     private static String number(Double v, String unit) {
