@@ -17,6 +17,12 @@ public final class WorkspaceRepository {
         this.database = database;
     }
 
+    /** The fiscal-year style the workspace chose in its review settings (issue 6), if any. */
+    public Optional<String> yearStyle(long workspaceId) {
+        return database.read(c -> Sql.queryOne(c, "SELECT year_style FROM review_setting WHERE workspace_id = ?",
+                rs -> rs.getString(1), workspaceId));
+    }
+
     /** The database, for the project page's plan (issue 6), read in the same package. */
     Database database() {
         return database;

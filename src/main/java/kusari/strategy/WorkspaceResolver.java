@@ -15,7 +15,10 @@ public final class WorkspaceResolver {
 
     public Workspace require(Context ctx) {
         String slug = ctx.pathParam("ws");
-        return workspaces.findBySlug(slug).orElseThrow(() ->
+        Workspace ws = workspaces.findBySlug(slug).orElseThrow(() ->
                 new NotFoundResponse(Requests.ui(ctx).t("error.notFound.workspace", slug)));
+        // issue 6: the workspace's own way of showing fiscal years, when it has chosen one
+        workspaces.yearStyle(ws.id()).ifPresent(style -> Requests.ui(ctx).useYearStyle(YearStyle.of(style)));
+        return ws;
     }
 }

@@ -72,7 +72,15 @@ public final class Ui {
     }
 
     public String fiscalYear(int year) {
-        return new FiscalYear(year).label(japanese());
+        return yearStyle != null ? yearStyle.format(year, japanese()) : new FiscalYear(year).label(japanese());
+    }
+
+    // issue 6: a workspace that chose how its fiscal years are shown (review settings) gets that style on every page
+    private kusari.strategy.YearStyle yearStyle;
+
+    /** Shows fiscal years of this request in the workspace's chosen style (null: the default label). */
+    public void useYearStyle(kusari.strategy.YearStyle style) {
+        this.yearStyle = style;
     }
 
     public String period(int from, int to) {
