@@ -34,9 +34,12 @@ public record FiscalYear(int year) {
         return "Showa " + (year - 1925);
     }
 
-    /** 令和2年度（2020年度） in Japanese; FY2020 (Reiwa 2) in English. */
+    /**
+     * 令和2年度（2020） in Japanese — the default display the strategy documents use (issue 6; a workspace may choose
+     * another, see {@link YearStyle}); FY2020 (Reiwa 2) in English.
+     */
     public String label(boolean japanese) {
-        return japanese ? wareki() + "（" + year + "年度）" : "FY" + year + " (" + warekiLatin() + ")";
+        return YearStyle.WAREKI_WESTERN.format(year, japanese);
     }
 
     /** 令和2年度〜令和6年度（2020〜2024年度） in Japanese; FY2020–FY2024 (Reiwa 2–6) in English. */

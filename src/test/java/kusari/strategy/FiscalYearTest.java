@@ -22,7 +22,7 @@ class FiscalYearTest {
 
     @Test
     void labelsCarryBothCalendars() {
-        assertEquals("令和2年度（2020年度）", new FiscalYear(2020).label(true));
+        assertEquals("令和2年度（2020）", new FiscalYear(2020).label(true));
         assertEquals("FY2020 (Reiwa 2)", new FiscalYear(2020).label(false));
         assertEquals("令和2年度〜令和6年度（2020〜2024年度）", FiscalYear.period(2020, 2024, true));
     }
