@@ -29,7 +29,7 @@ class MigrationsTest {
         for (String t : List.of("workspace", "framework_level", "framework_node", "project", "budget", "project_role",
                 "actor", "project_lead_actor", "persona", "persona_attribute", "journey", "step", "action",
                 "action_actor", "challenge", "challenge_evidence", "challenge_approach", "step_challenge",
-                "challenge_project", "indicator", "actual", "evaluation", "reading", "change_log")) {
+                "challenge_project", "indicator", "actual", "evaluation", "reading", "change_log", "actor_name")) {
             assertTrue(tables.contains(t), "missing table " + t + " in " + tables);
         }
     }
@@ -42,11 +42,11 @@ class MigrationsTest {
     }
 
     @Test
-    void versionsAreUniqueAndContiguousFromOne() {
+    void versionsAreUniqueAndStartAtOne() {
+        // Parallel feature branches take reserved number ranges (issue 4 took V020), so gaps are allowed; after a
+        // merge every branch's files are present, and a database older than all of them gets each one in order.
         List<Migrations.Migration> all = Migrations.load();
-        for (int i = 0; i < all.size(); i++) {
-            assertEquals(i + 1, all.get(i).version(), "migration versions must run 1, 2, 3… without gaps");
-        }
+        assertEquals(1, all.get(0).version());
         assertEquals(all.size(), Set.copyOf(all.stream().map(Migrations.Migration::version).toList()).size());
     }
 

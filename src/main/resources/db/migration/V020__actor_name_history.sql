@@ -1,0 +1,20 @@
+-- Departments are renamed and merged on 1 April: an actor's names, each with the fiscal year it took effect.
+-- actor.name stays the newest name (what pages without a chosen fiscal year show, and what the UNIQUE
+-- constraint protects); this table holds every name, so an old name still finds the actor.
+CREATE TABLE actor_name (
+    actor_id         INTEGER NOT NULL REFERENCES actor (id) ON DELETE CASCADE,
+    from_fiscal_year INTEGER NOT NULL,
+    name             TEXT    NOT NULL,
+    PRIMARY KEY (actor_id, from_fiscal_year)
+);
+CREATE INDEX actor_name_name ON actor_name (name);
+
+-- Actors that exist already: their current name takes effect from the plan's first fiscal year.
+INSERT INTO actor_name (actor_id, from_fiscal_year, name)
+SELECT a.id, w.plan_from, a.name FROM actor a JOIN workspace w ON w.id = a.workspace_id;
+
+-- Every actor created later (the importer, editing forms) gets the same first entry, whichever code inserts
+-- it, so every actor always has a name for every fiscal year of its plan. The body stays on one line
+-- because the migration runner splits scripts on a semicolon at the end of a line.
+CREATE TRIGGER actor_first_name AFTER INSERT ON actor
+BEGIN INSERT OR IGNORE INTO actor_name (actor_id, from_fiscal_year, name) SELECT NEW.id, w.plan_from, NEW.name FROM workspace w WHERE w.id = NEW.workspace_id; END;
