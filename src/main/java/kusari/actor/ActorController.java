@@ -166,8 +166,8 @@ public final class ActorController {
         }
         Integer year = ActorService.parseYear(raw);
         if (year == null || year < ActorService.FIRST_YEAR || year > ActorService.LAST_YEAR) {
-            throw new BadRequestResponse(Requests.ui(ctx).t("actor.error.fiscalYear", raw, ActorService.FIRST_YEAR,
-                    ActorService.LAST_YEAR));
+            throw new BadRequestResponse(Requests.ui(ctx).t("actor.error.fiscalYear", raw,
+                    String.valueOf(ActorService.FIRST_YEAR), String.valueOf(ActorService.LAST_YEAR)));
         }
         return year;
     }

@@ -200,10 +200,11 @@ public final class ActorService {
             Integer year = parseYear(form.fromFiscalYear());
             int first = before.isEmpty() ? ws.planFrom() : before.get(0).fromFiscalYear();
             if (year == null || year < FIRST_YEAR || year > LAST_YEAR) {
-                errors.add(FieldError.of("fromFiscalYear", "actor.rename.error.year", FIRST_YEAR, LAST_YEAR));
+                errors.add(FieldError.of("fromFiscalYear", "actor.rename.error.year", String.valueOf(FIRST_YEAR),
+                        String.valueOf(LAST_YEAR)));
             } else if (year < first) {
                 errors.add(FieldError.of("fromFiscalYear", "actor.rename.error.yearBeforeFirst",
-                        new FiscalYear(first).wareki(), first));
+                        new FiscalYear(first).wareki(), String.valueOf(first)));
             }
             if (!name.isEmpty()) {
                 ActorNames all = ActorRepository.names(c, ws.id());

@@ -1,0 +1,160 @@
+package kusari.actor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import kusari.AppConfig;
+import kusari.Http;
+import kusari.TestApp;
+import kusari.db.Database;
+import kusari.db.Sql;
+import kusari.web.Server;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Renaming a department from a fiscal year on: both names stay findable; bad input and stale forms are refused. */
+class ActorRenameTest {
+
+    @TempDir
+    Path dir;
+
+    private Database db;
+    private Javalin app;
+    private Browserless browser;
+    private long id;
+
+    @BeforeEach
+    void start() {
+        db = TestApp.freshSampleDatabase(dir);
+        app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start("127.0.0.1", 0);
+        browser = new Browserless(app.port());
+        id = ActorSample.idOf(browser.get("/w/omitama/actors").body(), "健康増進課");
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+    }
+
+    private static String q(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theSampleNamesTakeEffectFromThePlansFirstYear() {
+        List<String> rows = db.read(c -> Sql.query(c, """
+                SELECT a.name || '@' || n.from_fiscal_year FROM actor a JOIN actor_name n ON n.actor_id = a.id
+                WHERE a.id = ?""", rs -> rs.getString(1), id));
+        assertEquals(List.of("健康増進課@2020"), rows);
+    }
+
+    @Test
+    void renamingInALaterFiscalYearKeepsBothNamesFindable() {
+        String page = browser.get("/w/omitama/actors/" + id).body();
+        var res = browser.post("/w/omitama/actors/" + id + "/names", "_csrf", Browserless.hidden(page, "_csrf"),
+                "version", Browserless.hidden(page, "version"), "name", "健康づくり推進課", "fromFiscalYear", "2023");
+        assertEquals(303, res.statusCode(), res.body());
+        String location = res.headers().firstValue("Location").orElseThrow();
+        String after = browser.get(location).body();
+        assertTrue(after.contains("data-testid=\"flash\""), "the change is confirmed");
+        assertTrue(after.contains("data-testid=\"actor-name\">健康づくり推進課<"), "the page shows FY2023's name");
+
+        assertTrue(browser.get("/w/omitama/actors/" + id + "?fy=2022").body().contains("data-testid=\"actor-name\">健康増進課<"),
+                "FY2022 keeps the old name");
+        assertTrue(browser.get("/w/omitama/actors/" + id).body().contains("data-testid=\"actor-name\">健康づくり推進課<"),
+                "without a year, the newest name");
+
+        String byOld = browser.get("/w/omitama/actors?q=" + q("健康増進課")).body();
+        assertEquals(1, Http.count(byOld, "data-testid=\"actor-row\""));
+        assertTrue(byOld.contains(">健康づくり推進課</a>"), "the old name finds the renamed actor");
+        assertTrue(Http.all(byOld, "data-testid=\"matched-old-name\">(.*?)</span>").get(0).contains("健康増進課"),
+                "and says which name matched");
+        String byNew = browser.get("/w/omitama/actors?q=" + q("健康づくり")).body();
+        assertEquals(1, Http.count(byNew, "data-testid=\"actor-row\""));
+        String inOldYear = browser.get("/w/omitama/actors?q=" + q("健康づくり") + "&fy=2021").body();
+        assertTrue(inOldYear.contains(">健康増進課</a>"), "the new name finds the actor, shown with FY2021's name");
+
+        String matrix2021 = browser.get("/w/omitama/matrix?fy=2021").body();
+        assertTrue(matrix2021.contains("data-actor=\"健康増進課\""));
+        assertTrue(browser.get("/w/omitama/matrix?fy=2024").body().contains("data-actor=\"健康づくり推進課\""));
+
+        long logged = db.<Long>read(c -> Sql.queryLong(c,
+                "SELECT count(*) FROM change_log WHERE entity = 'actor' AND entity_id = ? AND operation = 'UPDATE'", id));
+        assertEquals(1, logged, "the rename is in the audit history");
+        assertEquals(2L, (long) db.<Long>read(c -> Sql.queryLong(c, "SELECT version FROM actor WHERE id = ?", id)));
+    }
+
+    @Test
+    void anEmptyNameOrABadYearIsShownNextToItsFieldAndNothingIsSaved() {
+        String page = browser.get("/w/omitama/actors/" + id).body();
+        var res = browser.post("/w/omitama/actors/" + id + "/names", "_csrf", Browserless.hidden(page, "_csrf"),
+                "version", Browserless.hidden(page, "version"), "name", "  ", "fromFiscalYear", "令和五年");
+        assertEquals(422, res.statusCode());
+        assertTrue(res.body().contains("data-testid=\"error-name\">新しい名称を入力してください。<"));
+        assertTrue(res.body().contains("data-testid=\"error-fromFiscalYear\">年度は 1989〜2100 の西暦の数字で入力してください"));
+        assertTrue(res.body().contains("value=\"令和五年\""), "the entered year is kept");
+
+        var taken = browser.post("/w/omitama/actors/" + id + "/names", "_csrf", Browserless.hidden(page, "_csrf"),
+                "version", Browserless.hidden(page, "version"), "name", "企画調整課", "fromFiscalYear", "2023");
+        assertEquals(422, taken.statusCode());
+        assertTrue(taken.body().contains("「企画調整課」という別の担当"));
+        assertEquals(0L, (long) db.<Long>read(c -> Sql.queryLong(c, "SELECT count(*) FROM change_log WHERE entity = 'actor'")));
+    }
+
+    @Test
+    void aStaleFormIsAConflictAndIsNotSaved() {
+        String page = browser.get("/w/omitama/actors/" + id).body();
+        String csrf = Browserless.hidden(page, "_csrf");
+        assertEquals(303, browser.post("/w/omitama/actors/" + id + "/names", "_csrf", csrf, "version", "1",
+                "name", "健康づくり課", "fromFiscalYear", "2022").statusCode());
+        var stale = browser.post("/w/omitama/actors/" + id + "/names", "_csrf", csrf, "version", "1",
+                "name", "健康推進課", "fromFiscalYear", "2024");
+        assertEquals(409, stale.statusCode());
+        assertTrue(stale.body().contains("data-testid=\"rename-conflict\""));
+        assertFalse(db.read(c -> Sql.query(c, "SELECT name FROM actor_name WHERE actor_id = ?", rs -> rs.getString(1), id))
+                .contains("健康推進課"));
+    }
+
+    @Test
+    void withoutTheCsrfTokenNothingIsSaved() {
+        browser.get("/w/omitama/actors/" + id);
+        var res = browser.post("/w/omitama/actors/" + id + "/names", "version", "1", "name", "健康づくり課",
+                "fromFiscalYear", "2022");
+        assertEquals(403, res.statusCode());
+        assertEquals(1L, (long) db.<Long>read(c -> Sql.queryLong(c, "SELECT count(*) FROM actor_name WHERE actor_id = ?", id)));
+    }
+
+    @Test
+    void theApiRenamesWithTheSameRules() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String page = browser.get("/w/omitama/actors/" + id).body();
+        String csrf = Browserless.hidden(page, "_csrf");
+        var bad = browser.postJson("/api/v1/workspaces/omitama/actors/" + id + "/names", csrf,
+                "{\"name\": \"\", \"fromFiscalYear\": 2023, \"version\": 1}");
+        assertEquals(400, bad.statusCode());
+        assertEquals("name", json.readTree(bad.body()).get("fields").get(0).get("field").asText());
+        var ok = browser.postJson("/api/v1/workspaces/omitama/actors/" + id + "/names", csrf,
+                "{\"name\": \"健康づくり課\", \"fromFiscalYear\": 2023, \"version\": 1}");
+        assertEquals(201, ok.statusCode(), ok.body());
+        var stale = browser.postJson("/api/v1/workspaces/omitama/actors/" + id + "/names", csrf,
+                "{\"name\": \"健康課\", \"fromFiscalYear\": 2024, \"version\": 1}");
+        assertEquals(409, stale.statusCode());
+        JsonNode actor = json.readTree(browser.get("/api/v1/workspaces/omitama/actors/" + id + "?fy=2022").body());
+        assertEquals("健康増進課", actor.get("name").asText());
+        assertEquals(2, actor.get("names").size());
+        JsonNode found = json.readTree(browser.get("/api/v1/workspaces/omitama/actors?q=" + q("健康増進")).body());
+        assertEquals(1, found.size());
+        assertEquals("健康づくり課", found.get(0).get("name").asText());
+        assertEquals("健康増進課", found.get(0).get("matchedOldNames").get(0).get("name").asText());
+    }
+}
