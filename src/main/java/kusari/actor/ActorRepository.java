@@ -46,45 +46,6 @@ public final class ActorRepository {
                 ActorRepository::toActor, workspaceId, id));
     }
 
-    /** One action of an actor at one step, with the journey it belongs to and who else shares it. */
-    public record ActorAction(String journeySlug, String journeyTitle, String personaSlug, String personaLabel,
-                              int stepPosition, String stepTitle, int emotionScore, String painPoint, String text,
-                              List<String> sharedWith) {
-    }
-
-    /** Every action of an actor, by journey (in persona order) and step order. */
-    public List<ActorAction> findActions(long actorId) {
-        return database.read(c -> {
-            record Row(long actionId, ActorAction action) {
-            }
-            List<Row> rows = Sql.query(c, """
-                    SELECT x.id AS action_id, j.slug AS journey_slug, j.title AS journey_title, p.slug AS persona_slug,
-                           p.label AS persona_label, s.position, s.title AS step_title, s.emotion_score, s.pain_point, x.text
-                    FROM action_actor aa
-                    JOIN action x ON x.id = aa.action_id
-                    JOIN step s ON s.id = x.step_id
-                    JOIN journey j ON j.id = s.journey_id
-                    JOIN persona p ON p.id = j.persona_id
-                    WHERE aa.actor_id = ?
-                    ORDER BY p.position, j.id, s.position, x.position""",
-                    rs -> new Row(rs.getLong("action_id"), new ActorAction(rs.getString("journey_slug"),
-                            rs.getString("journey_title"), rs.getString("persona_slug"), rs.getString("persona_label"),
-                            rs.getInt("position"), rs.getString("step_title"), rs.getInt("emotion_score"),
-                            rs.getString("pain_point"), rs.getString("text"), List.of())), actorId);
-            List<ActorAction> result = new java.util.ArrayList<>();
-            for (Row row : rows) {
-                List<String> others = Sql.query(c, """
-                        SELECT a.name FROM action_actor aa JOIN actor a ON a.id = aa.actor_id
-                        WHERE aa.action_id = ? AND aa.actor_id <> ? ORDER BY aa.position""",
-                        rs -> rs.getString(1), row.actionId(), actorId);
-                ActorAction a = row.action();
-                result.add(new ActorAction(a.journeySlug(), a.journeyTitle(), a.personaSlug(), a.personaLabel(),
-                        a.stepPosition(), a.stepTitle(), a.emotionScore(), a.painPoint(), a.text(), others));
-            }
-            return result;
-        });
-    }
-
     /** Projects an actor leads: code and name. */
     public record LedProject(String code, String name) {
     }

@@ -7,11 +7,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import kusari.actor.Acting.ActionRow;
 import kusari.actor.Acting.ActorRow;
 import kusari.actor.Acting.StepRow;
@@ -234,19 +232,13 @@ public final class ActorService {
         });
     }
 
-    /** The name of the other actor of the workspace that has or had {@code name}, or null. */
+    /** The (newest) name of another actor of the workspace that has or had {@code name}, or null. */
     private static String ownerOfName(Connection c, long workspaceId, long actorId, String name, ActorNames all)
             throws SQLException {
-        Set<Long> others = new LinkedHashSet<>();
-        for (var r : kusari.db.Sql.query(c, "SELECT id FROM actor WHERE workspace_id = ? AND id <> ?",
+        for (long other : kusari.db.Sql.query(c, "SELECT id FROM actor WHERE workspace_id = ? AND id <> ?",
                 rs -> rs.getLong(1), workspaceId, actorId)) {
-            others.add(r);
-        }
-        for (long other : others) {
-            for (ActorName n : all.of(other)) {
-                if (n.name().equals(name)) {
-                    return all.in(other, null, n.name());
-                }
+            if (all.of(other).stream().anyMatch(n -> n.name().equals(name))) {
+                return all.in(other, null, name);
             }
         }
         return null;
