@@ -86,8 +86,10 @@ public final class ActorTables {
         IndicatorProgress p = m.progress();
         String latest = p.latest() == null ? ui.t("progress.noActual")
                 : p.latestShown() + " (" + ui.fiscalYear(p.latest().fiscalYear()) + ")";
-        return p.indicator().name() + " — " + ui.t("progress.latest") + " " + latest + " / " + ui.t("indicator.target")
-                + " " + p.indicator().targetShown() + " [" + ui.t("progress." + p.status()) + "]";
+        String target = p.indicator().targetShown().isBlank() ? ""
+                : " / " + ui.t("indicator.target") + " " + p.indicator().targetShown();
+        return p.indicator().name() + " — " + ui.t("progress.latest") + " " + latest + target + " ["
+                + ui.t("progress." + p.status()) + "]";
     }
 
     private static String names(List<Actor> actors) {
