@@ -51,7 +51,7 @@ public final class ActorController {
         String q = ctx.queryParam("q");
         List<DirectoryEntry> all = service.directory(ws, q, fy);
         ctx.render("actor/list.jte", Map.of("page", new ActorListPage(Requests.ui(ctx), ws, q == null ? "" : q.strip(), fy,
-                fiscalYears(ws, service.repository().acting(ws.id()).names()),
+                fiscalYears(ws, service.repository().names(ws.id())),
                 all.stream().filter(e -> e.actor().government()).toList(),
                 all.stream().filter(e -> !e.actor().government()).toList())));
     }
@@ -79,7 +79,7 @@ public final class ActorController {
                 : new RenameForm("", String.valueOf(Math.max(ws.planFrom(), o.names().isEmpty() ? ws.planFrom()
                         : o.names().get(o.names().size() - 1).fromFiscalYear() + 1)), o.version(), Map.of(), null);
         ctx.render("actor/show.jte", Map.of("page", new ActorPage(Requests.ui(ctx), ws, o, persona, personaLabel,
-                fiscalYears(ws, service.repository().acting(ws.id()).names()), shown, flash)));
+                fiscalYears(ws, service.repository().names(ws.id())), shown, flash)));
     }
 
     void rename(Context ctx) {
@@ -126,7 +126,7 @@ public final class ActorController {
         ResponsibilityMatrix m = matrixOf(ctx, service, ws);
         ctx.render("actor/matrix.jte", Map.of("page", new MatrixPage(Requests.ui(ctx), ws, m,
                 service.repository().policyFields(ws.id()), service.repository().journeys(ws.id()),
-                fiscalYears(ws, service.repository().acting(ws.id()).names()))));
+                fiscalYears(ws, service.repository().names(ws.id())))));
     }
 
     void journeyChart(Context ctx) {

@@ -81,6 +81,11 @@ public final class ActorRepository {
                 rs -> new ActorRow(toActor(rs), rs.getInt("position"), rs.getLong("version")), workspaceId);
     }
 
+    /** The name history of every actor of a workspace. */
+    public ActorNames names(long workspaceId) {
+        return database.read(c -> names(c, workspaceId));
+    }
+
     static ActorNames names(Connection c, long workspaceId) throws SQLException {
         Map<Long, List<ActorName>> byActor = Sql.queryGrouped(c, """
                 SELECT n.actor_id, n.from_fiscal_year, n.name FROM actor_name n JOIN actor a ON a.id = n.actor_id
