@@ -82,4 +82,14 @@ public final class ActorNames {
         byActor.values().forEach(list -> list.forEach(n -> years.add(n.fromFiscalYear())));
         return years;
     }
+
+    /** The last fiscal year a name was in force (the year before the next name), or null for the newest name. */
+    public Integer untilYear(long actorId, ActorName name) {
+        for (ActorName n : of(actorId)) {
+            if (n.fromFiscalYear() > name.fromFiscalYear()) {
+                return n.fromFiscalYear() - 1;
+            }
+        }
+        return null;
+    }
 }

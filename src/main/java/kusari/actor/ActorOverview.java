@@ -65,6 +65,11 @@ public record ActorOverview(Actor actor, long version, Integer fiscalYear, List<
         }
     }
 
+    /** The last fiscal year a name of the history was in force, or null for the newest. */
+    public Integer untilYear(ActorName name) {
+        return new ActorNames(java.util.Map.of(actor.id(), names)).untilYear(actor.id(), name);
+    }
+
     public int stepCount() {
         return journeys.stream().mapToInt(j -> j.steps().size()).sum();
     }

@@ -144,7 +144,7 @@ public final class ActorService {
     }
 
     /** An actor of the directory with the names a search matched (empty when no search or the name shown matched). */
-    public record DirectoryEntry(Actor actor, List<ActorName> otherNames, List<ActorName> matchedOldNames,
+    public record DirectoryEntry(Actor actor, List<NameSpan> otherNames, List<ActorName> matchedOldNames,
                                  long steps, long journeys) {
         public String matchedOldNamesText() {
             return String.join("・", matchedOldNames.stream().map(ActorName::name).toList());
@@ -164,11 +164,16 @@ public final class ActorService {
                 continue;
             }
             List<StepRow> steps = acting.stepsOf(id);
-            result.add(new DirectoryEntry(shown, acting.names().others(id, shown.name()),
+            result.add(new DirectoryEntry(shown, acting.names().others(id, shown.name()).stream()
+                            .map(n -> new NameSpan(n, acting.names().untilYear(id, n))).toList(),
                     matched.stream().filter(n -> !n.name().equals(shown.name())).toList(),
                     steps.size(), steps.stream().map(StepRow::journeyId).distinct().count()));
         }
         return result;
+    }
+
+    /** A name with the fiscal years it is in force; {@code untilYear} null for the newest name. */
+    public record NameSpan(ActorName name, Integer untilYear) {
     }
 
     /** What a rename form sends: the new name, the fiscal year it takes effect, and the version it was based on. */
