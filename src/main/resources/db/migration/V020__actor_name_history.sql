@@ -18,3 +18,8 @@ SELECT a.id, w.plan_from, a.name FROM actor a JOIN workspace w ON w.id = a.works
 -- because the migration runner splits scripts on a semicolon at the end of a line.
 CREATE TRIGGER actor_first_name AFTER INSERT ON actor
 BEGIN INSERT OR IGNORE INTO actor_name (actor_id, from_fiscal_year, name) SELECT NEW.id, w.plan_from, NEW.name FROM workspace w WHERE w.id = NEW.workspace_id; END;
+
+-- An edit of actor.name outside a rename (the generic edit form, a revert) corrects the newest name, so the
+-- history and actor.name never disagree. A rename sets actor.name to the newest entry itself: then nothing changes.
+CREATE TRIGGER actor_name_follows_edit AFTER UPDATE OF name ON actor WHEN NEW.name <> OLD.name
+BEGIN UPDATE actor_name SET name = NEW.name WHERE actor_id = NEW.id AND name <> NEW.name AND from_fiscal_year = (SELECT MAX(from_fiscal_year) FROM actor_name WHERE actor_id = NEW.id); END;

@@ -157,4 +157,12 @@ class ActorRenameTest {
         assertEquals("健康づくり課", found.get(0).get("name").asText());
         assertEquals("健康増進課", found.get(0).get("matchedOldNames").get(0).get("name").asText());
     }
+
+    @Test
+    void editingTheNameDirectlyCorrectsTheNewestNameInTheHistory() {
+        db.inTransaction(c -> Sql.update(c, "UPDATE actor SET name = ? WHERE id = ?", "健康増進課（訂正）", id));
+        List<String> names = db.read(c -> Sql.query(c, "SELECT name FROM actor_name WHERE actor_id = ?",
+                rs -> rs.getString(1), id));
+        assertEquals(List.of("健康増進課（訂正）"), names);
+    }
 }
