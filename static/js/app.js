@@ -10,3 +10,437 @@ document.addEventListener("DOMContentLoaded", function () {
         target.classList.add("highlight");
     }
 });
+
+// The journey map's editing mode (section.journey[data-editor]): cells edit in place through the JSON API;
+// every control is also a plain link or form that works without this script.
+(function () {
+    "use strict";
+
+    var editing = null;       // the cell being edited, if any
+    var latest = null;        // the newest change id seen, to notice other people's edits
+    var pollTimer = null;
+
+    function section() {
+        return document.querySelector("section.journey[data-editor]");
+    }
+
+    function statusBox() {
+        return document.querySelector("section.journey[data-editor] .editor-status");
+    }
+
+    function msg(name, arg) {
+        var box = statusBox();
+        var text = box ? (box.dataset[name] || "") : "";
+        return arg === undefined ? text : text.replace("{0}", arg);
+    }
+
+    function say(text, button, problem) {
+        var box = statusBox();
+        if (!box) {
+            return;
+        }
+        box.classList.toggle("problem", !!problem);
+        box.textContent = text;
+        if (button) {
+            box.appendChild(document.createTextNode(" "));
+            box.appendChild(button);
+        }
+    }
+
+    function csrf() {
+        var meta = document.querySelector('meta[name="csrf-token"]');
+        return meta ? meta.content : "";
+    }
+
+    function api(method, path, body) {
+        return fetch(section().dataset.api + path, {
+            method: method,
+            credentials: "same-origin",
+            headers: {"Content-Type": "application/json", "Accept": "application/json", "X-CSRF-Token": csrf()},
+            body: body === undefined ? undefined : JSON.stringify(body)
+        }).then(function (response) {
+            return response.text().then(function (text) {
+                var data = null;
+                try {
+                    data = text ? JSON.parse(text) : null;
+                } catch (e) {
+                    data = null;
+                }
+                return {status: response.status, body: data};
+            });
+        });
+    }
+
+    function failure(result) {
+        return msg("failed", (result.body && result.body.message) || String(result.status));
+    }
+
+    /**
+     * Fetches the editing page again and swaps in the fresh map, keeping the scroll position and the status line;
+     * then focuses {@code focusSelector}, opening its editor when {@code edit} is set (a newly inserted step).
+     */
+    function refresh(focusSelector, edit) {
+        var current = section();
+        if (!current) {
+            return Promise.resolve();
+        }
+        var scroller = current.querySelector(".map-scroll");
+        var left = scroller ? scroller.scrollLeft : 0;
+        return fetch(current.dataset.editor, {credentials: "same-origin"}).then(function (r) {
+            return r.text();
+        }).then(function (html) {
+            var fresh = new DOMParser().parseFromString(html, "text/html").getElementById(current.id);
+            if (!fresh || editing) {
+                return;
+            }
+            var oldStatus = current.querySelector(".editor-status");
+            current.replaceWith(fresh);
+            var newStatus = fresh.querySelector(".editor-status");
+            if (oldStatus && newStatus) {
+                newStatus.replaceWith(oldStatus);
+            }
+            var freshScroller = fresh.querySelector(".map-scroll");
+            if (freshScroller) {
+                freshScroller.scrollLeft = left;
+            }
+            bind(fresh);
+            if (focusSelector) {
+                var target = fresh.querySelector(focusSelector);
+                if (target) {
+                    target.scrollIntoView({block: "nearest", inline: "center"});
+                    if (edit) {
+                        startEdit(target);
+                    } else {
+                        target.focus();
+                    }
+                }
+            }
+            return noteLatest();
+        });
+    }
+
+    function noteLatest() {
+        return api("GET", "/history/latest").then(function (r) {
+            if (r.status === 200) {
+                latest = r.body.latest;
+            }
+        });
+    }
+
+    function poll() {
+        if (!section() || editing || document.visibilityState !== "visible") {
+            return;
+        }
+        api("GET", "/history/latest").then(function (r) {
+            if (r.status === 200 && latest !== null && r.body.latest !== latest && !editing) {
+                latest = r.body.latest;
+                refresh().then(function () {
+                    say(msg("refreshed"));
+                });
+            } else if (r.status === 200) {
+                latest = r.body.latest;
+            }
+        });
+    }
+
+    function button(text, onClick, testId) {
+        var b = document.createElement("button");
+        b.type = "button";
+        b.textContent = text;
+        if (testId) {
+            b.dataset.testid = testId;
+        }
+        b.addEventListener("click", onClick);
+        return b;
+    }
+
+    /** Opens an editor over one cell, based on the version current when editing starts. */
+    function startEdit(cell) {
+        if (editing) {
+            return;
+        }
+        editing = cell;
+        var path = "/" + cell.dataset.edit;
+        var field = cell.dataset.field;
+        var multiline = !!cell.dataset.multiline;
+        api("GET", path).then(function (r) {
+            if (r.status !== 200) {
+                editing = null;
+                say(failure(r), null, true);
+                return;
+            }
+            var version = r.body.version;
+            var original = r.body[field] === null ? "" : String(r.body[field]);
+            var box = document.createElement(multiline ? "textarea" : "input");
+            box.className = "inplace";
+            box.value = original;
+            box.dataset.testid = "inplace-editor";
+            box.setAttribute("aria-label", cell.getAttribute("aria-label") || field);
+            var panel = null;
+            var closed = false;
+            cell.hidden = true;
+            cell.after(box);
+            box.focus();
+            box.select();
+
+            function close() {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                box.remove();
+                if (panel) {
+                    panel.remove();
+                }
+                cell.hidden = false;
+                editing = null;
+            }
+
+            function save(basedOn) {
+                say(msg("saving"));
+                var body = {version: basedOn};
+                body[field] = box.value;
+                api("PATCH", path, body).then(function (res) {
+                    if (res.status === 200) {
+                        close();
+                        cell.textContent = res.body[field];
+                        say(msg("saved"));
+                        refresh();
+                    } else if (res.status === 409) {
+                        showConflict(res.body.current);
+                    } else {
+                        say(failure(res), null, true);
+                        box.focus();
+                    }
+                });
+            }
+
+            // Someone saved first: their text beside ours, and the choice is the person's.
+            function showConflict(current) {
+                if (panel) {
+                    panel.remove();
+                }
+                panel = document.createElement("div");
+                panel.className = "inplace-conflict";
+                panel.setAttribute("role", "alert");
+                panel.dataset.testid = "inplace-conflict";
+                var head = document.createElement("p");
+                head.textContent = msg("conflict");
+                panel.appendChild(head);
+                if (current) {
+                    var theirs = document.createElement("p");
+                    theirs.className = "theirs";
+                    var label = document.createElement("strong");
+                    label.textContent = msg("theirs") + ": ";
+                    theirs.appendChild(label);
+                    var value = document.createElement("span");
+                    value.dataset.testid = "conflict-theirs";
+                    value.textContent = current[field] === null ? "" : String(current[field]);
+                    theirs.appendChild(value);
+                    panel.appendChild(theirs);
+                    var mine = document.createElement("p");
+                    mine.textContent = msg("mine") + " ↑";
+                    panel.appendChild(mine);
+                    panel.appendChild(button(msg("keepMine"), function () {
+                        save(current.version);
+                    }, "conflict-keep-mine"));
+                    panel.appendChild(button(msg("takeTheirs"), function () {
+                        close();
+                        refresh();
+                    }, "conflict-take-theirs"));
+                } else {
+                    panel.appendChild(button(msg("takeTheirs"), function () {
+                        close();
+                        refresh();
+                    }, "conflict-take-theirs"));
+                }
+                box.after(panel);
+                say(msg("conflict"), null, true);
+            }
+
+            box.addEventListener("keydown", function (e) {
+                if (e.isComposing || e.keyCode === 229) {
+                    return; // Enter that confirms a Japanese input conversion is not a save
+                }
+                if (e.key === "Escape") {
+                    e.preventDefault();
+                    close();
+                    cell.focus();
+                } else if (e.key === "Enter" && !(multiline && e.shiftKey)) {
+                    e.preventDefault();
+                    if (box.value === original && !panel) {
+                        close();
+                        cell.focus();
+                    } else if (!panel) {
+                        save(version);
+                    }
+                }
+            });
+        });
+    }
+
+    function moveStep(stepId, index) {
+        api("POST", "/steps/" + stepId + "/move", {index: Math.max(0, index)}).then(function (r) {
+            if (r.status === 200) {
+                say(msg("saved"));
+                refresh('[data-step-id="' + stepId + '"] .step-title');
+            } else {
+                say(failure(r), null, true);
+            }
+        });
+    }
+
+    function bind(root) {
+        root.querySelectorAll("[data-edit]").forEach(function (cell) {
+            cell.tabIndex = 0;
+            cell.classList.add("editable");
+            cell.addEventListener("click", function () {
+                startEdit(cell);
+            });
+            cell.addEventListener("keydown", function (e) {
+                if (e.key === "Enter" || e.key === "F2") {
+                    e.preventDefault();
+                    startEdit(cell);
+                }
+            });
+        });
+        root.querySelectorAll(".js-hide").forEach(function (el) {
+            el.hidden = true;
+        });
+        root.querySelectorAll('form[data-js="move"]').forEach(function (form) {
+            form.addEventListener("submit", function (e) {
+                e.preventDefault();
+                moveStep(form.closest("[data-step-id]").dataset.stepId, Number(form.dataset.index));
+            });
+        });
+        root.querySelectorAll('form[data-js="score"] select').forEach(function (select) {
+            select.addEventListener("change", function () {
+                var form = select.form;
+                api("PATCH", "/steps/" + select.dataset.step, {
+                    version: Number(form.elements.version.value), emotionScore: Number(select.value)
+                }).then(function (r) {
+                    if (r.status === 200) {
+                        say(msg("saved"));
+                        refresh();
+                    } else if (r.status === 409) {
+                        say(msg("conflict"), null, true);
+                        refresh();
+                    } else {
+                        say(failure(r), null, true);
+                    }
+                });
+            });
+        });
+        root.querySelectorAll('a[data-js="insert"]').forEach(function (link) {
+            link.addEventListener("click", function (e) {
+                e.preventDefault();
+                api("POST", "/steps", {
+                    journey: Number(section().dataset.journeyId), title: msg("newStep"), index: Number(link.dataset.index)
+                }).then(function (r) {
+                    if (r.status === 201) {
+                        refresh('[data-edit="steps/' + r.body.id + '"][data-field="title"]', true);
+                    } else {
+                        say(failure(r), null, true);
+                    }
+                });
+            });
+        });
+        root.querySelectorAll('a[data-js="delete"]').forEach(function (link) {
+            link.addEventListener("click", function (e) {
+                e.preventDefault();
+                var stepId = link.closest("[data-step-id]").dataset.stepId;
+                api("DELETE", "/steps/" + stepId).then(function (r) {
+                    if (r.status !== 200) {
+                        say(failure(r), null, true);
+                        return;
+                    }
+                    var change = r.body.change;
+                    refresh().then(function () {
+                        say(msg("deleted"), button(msg("undo"), function () {
+                            api("POST", "/history/" + change + "/revert").then(function (res) {
+                                if (res.status === 200) {
+                                    say(msg("undone"));
+                                    refresh();
+                                } else {
+                                    say(failure(res), null, true);
+                                }
+                            });
+                        }, "undo-delete"));
+                    });
+                });
+            });
+        });
+        root.querySelectorAll('form[data-js="add-action"]').forEach(function (form) {
+            form.addEventListener("submit", function (e) {
+                e.preventDefault();
+                var name = form.elements.actor.value.trim();
+                var known = Array.prototype.some.call(
+                    document.querySelectorAll("#" + form.elements.actor.getAttribute("list") + " option"),
+                    function (o) {
+                        return o.value === name;
+                    });
+                if (name && !known && !form.elements.create.checked) {
+                    if (!window.confirm(msg("createActor", name))) {
+                        return;
+                    }
+                    form.elements.create.checked = true;
+                }
+                fetch(form.action, {
+                    method: "POST", credentials: "same-origin",
+                    body: new URLSearchParams(new FormData(form))
+                }).then(function (r) {
+                    if (r.ok) {
+                        say(msg("saved"));
+                        refresh();
+                    } else {
+                        return r.text().then(function (html) {
+                            var page = new DOMParser().parseFromString(html, "text/html");
+                            var text = page.querySelector("main p");
+                            say(msg("failed", text ? text.textContent : String(r.status)), null, true);
+                        });
+                    }
+                });
+            });
+        });
+        // Drag a step's heading onto another to put it there; the buttons do the same by keyboard.
+        root.querySelectorAll("th.step[data-step-id]").forEach(function (th) {
+            th.draggable = true;
+            th.addEventListener("dragstart", function (e) {
+                e.dataTransfer.setData("text/plain", th.dataset.stepId);
+                e.dataTransfer.effectAllowed = "move";
+            });
+            th.addEventListener("dragover", function (e) {
+                e.preventDefault();
+                th.classList.add("drop-target");
+            });
+            th.addEventListener("dragleave", function () {
+                th.classList.remove("drop-target");
+            });
+            th.addEventListener("drop", function (e) {
+                e.preventDefault();
+                th.classList.remove("drop-target");
+                var moved = e.dataTransfer.getData("text/plain");
+                if (moved && moved !== th.dataset.stepId) {
+                    moveStep(moved, Number(th.dataset.position) - 1);
+                }
+            });
+            th.addEventListener("keydown", function (e) {
+                if (e.altKey && (e.key === "ArrowLeft" || e.key === "ArrowRight") && !editing) {
+                    e.preventDefault();
+                    var position = Number(th.dataset.position);
+                    moveStep(th.dataset.stepId, e.key === "ArrowLeft" ? position - 2 : position);
+                }
+            });
+        });
+    }
+
+    document.addEventListener("DOMContentLoaded", function () {
+        var root = section();
+        if (!root) {
+            return;
+        }
+        bind(root);
+        noteLatest();
+        pollTimer = window.setInterval(poll, 4000);
+    });
+}());

@@ -87,11 +87,15 @@ public final class ActorRepository {
     }
 
     static ActorNames names(Connection c, long workspaceId) throws SQLException {
+        // An actor without stored names has had its one name since the plan's first fiscal year.
         Map<Long, List<ActorName>> byActor = Sql.queryGrouped(c, """
                 SELECT n.actor_id, n.from_fiscal_year, n.name FROM actor_name n JOIN actor a ON a.id = n.actor_id
-                WHERE a.workspace_id = ? ORDER BY n.actor_id, n.from_fiscal_year""",
-                rs -> rs.getLong("actor_id"), rs -> new ActorName(rs.getInt("from_fiscal_year"), rs.getString("name")),
-                workspaceId);
+                WHERE a.workspace_id = ?
+                UNION ALL
+                SELECT a.id, w.plan_from, a.name FROM actor a JOIN workspace w ON w.id = a.workspace_id
+                WHERE a.workspace_id = ? AND NOT EXISTS (SELECT 1 FROM actor_name n WHERE n.actor_id = a.id)
+                ORDER BY 1, 2""",
+                rs -> rs.getLong(1), rs -> new ActorName(rs.getInt(2), rs.getString(3)), workspaceId, workspaceId);
         return new ActorNames(byActor);
     }
 
@@ -207,7 +211,8 @@ public final class ActorRepository {
                 rs -> new ActorRow(toActor(rs), rs.getInt("position"), rs.getLong("version")), workspaceId, id);
     }
 
-    static List<ActorName> namesOf(Connection c, long actorId) throws SQLException {
+    /** The names stored for one actor, oldest first (empty until its first rename, for actors added after V020). */
+    static List<ActorName> storedNamesOf(Connection c, long actorId) throws SQLException {
         return Sql.query(c, "SELECT from_fiscal_year, name FROM actor_name WHERE actor_id = ? ORDER BY from_fiscal_year",
                 rs -> new ActorName(rs.getInt(1), rs.getString(2)), actorId);
     }

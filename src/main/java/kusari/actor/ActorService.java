@@ -192,7 +192,10 @@ public final class ActorService {
         return database.inTransaction(c -> {
             ActorRow row = ActorRepository.findRow(c, ws.id(), actorId)
                     .orElseThrow(() -> new ConflictException("actor", parseVersion(form.version()), null));
-            List<ActorName> before = ActorRepository.namesOf(c, actorId);
+            List<ActorName> before = ActorRepository.storedNamesOf(c, actorId);
+            if (before.isEmpty()) {
+                before = List.of(new ActorName(ws.planFrom(), row.actor().name()));
+            }
             String name = form.name() == null ? "" : form.name().strip();
             List<FieldError> errors = new ArrayList<>();
             if (name.isEmpty()) {
@@ -225,6 +228,9 @@ public final class ActorService {
             if (version != row.version()) {
                 throw new ConflictException("actor", version, state(row, before));
             }
+            if (ActorRepository.storedNamesOf(c, actorId).isEmpty()) {
+                ActorRepository.putName(c, actorId, first, row.actor().name());
+            }
             ActorRepository.putName(c, actorId, year, name);
             if (ActorRepository.syncNewestName(c, actorId, version) != 1) {
                 throw new ConflictException("actor", version, state(row, before));
@@ -232,7 +238,7 @@ public final class ActorService {
             ActorRow after = ActorRepository.findRow(c, ws.id(), actorId).orElseThrow();
             ChangeLog.record(c, new Change(ws.id(), "actor", actorId, Operation.UPDATE,
                     "担当「" + row.actor().name() + "」の名称を" + new FiscalYear(year).wareki() + "から「" + name + "」に変更",
-                    state(row, before), state(after, ActorRepository.namesOf(c, actorId))));
+                    state(row, before), state(after, ActorRepository.storedNamesOf(c, actorId))));
             return new ActorName(year, name);
         });
     }

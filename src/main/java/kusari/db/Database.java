@@ -74,7 +74,35 @@ public final class Database {
 
     /** Runs {@code work} in one write transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(TransactionWork<T> work) {
-        return run(writeDataSource, work);
+        // SQLite can answer BUSY without waiting (a writer racing the first opening of a fresh WAL file); a
+        // transaction that was rolled back changed nothing, so running it again is safe.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return run(writeDataSource, work);
+            } catch (DataAccessException e) {
+                if (attempt == BUSY_RETRIES || !busy(e)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(5L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final int BUSY_RETRIES = 5;
+
+    private static boolean busy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.sqlite.SQLiteException s
+                    && (s.getResultCode().code & 0xff) == org.sqlite.SQLiteErrorCode.SQLITE_BUSY.code) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs read-only work in one transaction: one consistent snapshot under WAL, never blocking writers. */

@@ -1,5 +1,8 @@
 package kusari.journey;
 
+import java.util.List;
+import kusari.actor.Actor;
+import kusari.actor.ActorRepository;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -18,26 +21,33 @@ public final class JourneyController {
     private final JourneyRepository journeys;
     private final PersonaRepository personas;
     private final ReadingRepository readings;
+    private final ActorRepository actors;
 
     public JourneyController(WorkspaceResolver resolver, JourneyRepository journeys, PersonaRepository personas,
-                             ReadingRepository readings) {
+                             ReadingRepository readings, ActorRepository actors) {
         this.resolver = resolver;
         this.journeys = journeys;
         this.personas = personas;
         this.readings = readings;
+        this.actors = actors;
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/w/{ws}/journeys/{slug}", this::show);
+        routes.get("/w/{ws}/journeys/{slug}", ctx -> show(ctx, false));
+        routes.get("/w/{ws}/journeys/{slug}/edit", ctx -> show(ctx, true));
     }
 
-    void show(Context ctx) {
+    void show(Context ctx, boolean editing) {
         Workspace ws = resolver.require(ctx);
         String slug = ctx.pathParam("slug");
         Journey journey = journeys.findBySlug(ws.id(), slug)
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.journey", slug));
         Persona persona = personas.findBySlug(ws.id(), journey.personaSlug()).orElseThrow();
         JourneySection section = new JourneySection(journeys.loadMap(journey), readings.find("JOURNEY", journey.id()));
-        ctx.render("journey/show.jte", Map.of("page", new JourneyPage(Requests.ui(ctx), ws, persona, section)));
+        List<Actor> suggestions = editing
+                ? actors.findAllWithCounts(ws.id()).stream().map(ActorRepository.ActorSummary::actor).toList()
+                : List.of();
+        ctx.render("journey/show.jte", Map.of("page",
+                new JourneyPage(Requests.ui(ctx), ws, persona, section, editing, suggestions)));
     }
 }

@@ -12,14 +12,14 @@ import kusari.challenge.Challenge;
  * the emotion (text and curve), the pain point, one lane per actor with its actions, and one band per challenge.
  */
 public record JourneyMap(Journey journey, List<Step> steps, EmotionCurve curve, List<ActorLane> lanes,
-                         List<ChallengeBand> bands) {
+                         List<ChallengeBand> bands, Map<Long, Long> versions) {
 
     /** One actor's row: for every step (in order) the actions it takes there, possibly none. */
     public record ActorLane(Actor actor, List<List<LaneAction>> cells) {
     }
 
     /** An action in an actor's lane; {@code sharedWith} names the other actors named with it. */
-    public record LaneAction(String text, List<String> sharedWith) {
+    public record LaneAction(long actionId, String text, List<String> sharedWith) {
     }
 
     /** A challenge's row: runs of steps, each either covered by the challenge or a gap. */
@@ -38,10 +38,11 @@ public record JourneyMap(Journey journey, List<Step> steps, EmotionCurve curve, 
         return steps.stream().filter(Step::troubled).count();
     }
 
+    /** @param versions each step's current version, which the editing mode's forms are based on */
     public static JourneyMap build(Journey journey, List<Step> steps, List<StepAction> actions,
-                                   Map<Long, List<Challenge>> stepChallenges) {
+                                   Map<Long, List<Challenge>> stepChallenges, Map<Long, Long> versions) {
         return new JourneyMap(journey, steps, EmotionCurve.of(steps), lanes(steps, actions),
-                bands(steps, stepChallenges));
+                bands(steps, stepChallenges), Map.copyOf(versions));
     }
 
     /** Government departments first, then partners; within each, in the order they first act along the journey. */
@@ -57,7 +58,7 @@ public record JourneyMap(Journey journey, List<Step> steps, EmotionCurve curve, 
                 actors.putIfAbsent(actor.id(), actor);
                 List<List<LaneAction>> row = cells.computeIfAbsent(actor.id(), id -> emptyRow(steps.size()));
                 List<String> others = action.actors().stream().filter(a -> a.id() != actor.id()).map(Actor::name).toList();
-                row.get(column.get(action.stepId())).add(new LaneAction(action.text(), others));
+                row.get(column.get(action.stepId())).add(new LaneAction(action.id(), action.text(), others));
             }
         }
         List<ActorLane> lanes = new ArrayList<>();

@@ -91,7 +91,18 @@ public final class JourneyRepository {
     /** The whole map of a journey: steps, emotion curve, actor lanes and challenge bands. */
     public JourneyMap loadMap(Journey journey) {
         return JourneyMap.build(journey, findSteps(journey.id()), findActions(journey.id()),
-                findStepChallenges(journey.id()));
+                findStepChallenges(journey.id()), stepVersions(journey.id()));
+    }
+
+    private Map<Long, Long> stepVersions(long journeyId) {
+        return database.read(c -> {
+            Map<Long, Long> versions = new java.util.HashMap<>();
+            for (long[] row : Sql.query(c, "SELECT id, version FROM step WHERE journey_id = ?",
+                    rs -> new long[] {rs.getLong(1), rs.getLong(2)}, journeyId)) {
+                versions.put(row[0], row[1]);
+            }
+            return versions;
+        });
     }
 
     private static Journey toJourney(ResultSet rs) throws SQLException {

@@ -48,4 +48,35 @@ public record FiscalYear(int year) {
         }
         return "FY" + from + "–FY" + to + " (" + a.warekiLatin() + " – " + b.warekiLatin() + ")";
     }
+
+    private static final java.util.regex.Pattern INPUT = java.util.regex.Pattern.compile(
+            "(?i)^(?:(\\d{4})|(令和|平成|昭和|R|H|S)\\s*(\\d{1,2}|元))\\s*(?:年度|年)?$");
+
+    /**
+     * Reads a fiscal year as people type it: 2020, 2020年度, R2, 令和2年度, 令和元年度, H31, 平成31年度, and
+     * the never-existing 平成32年度 that documents written before the era change still use (= 2020).
+     */
+    public static java.util.Optional<FiscalYear> parse(String text) {
+        if (text == null) {
+            return java.util.Optional.empty();
+        }
+        String normalized = java.text.Normalizer.normalize(text.strip(), java.text.Normalizer.Form.NFKC);
+        java.util.regex.Matcher m = INPUT.matcher(normalized);
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        if (m.group(1) != null) {
+            return java.util.Optional.of(new FiscalYear(Integer.parseInt(m.group(1))));
+        }
+        int n = m.group(3).equals("元") ? 1 : Integer.parseInt(m.group(3));
+        if (n < 1) {
+            return java.util.Optional.empty();
+        }
+        int base = switch (m.group(2).toUpperCase(java.util.Locale.ROOT)) {
+            case "令和", "R" -> 2018;
+            case "平成", "H" -> 1988;
+            default -> 1925;
+        };
+        return java.util.Optional.of(new FiscalYear(base + n));
+    }
 }

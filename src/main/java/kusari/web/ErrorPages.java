@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import kusari.history.ConflictException;
 import kusari.history.FieldError;
+import kusari.history.NotFoundException;
 import kusari.history.ValidationException;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -48,6 +49,8 @@ public final class ErrorPages {
             extra.put("current", e.current());
             answer(ctx, 409, Requests.ui(ctx).t("error.conflict.message"), extra);
         });
+        routes.exception(NotFoundException.class, (e, ctx) ->
+                answer(ctx, 404, Requests.ui(ctx).t("error.notFound.entity")));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
             answer(ctx, 500, Requests.ui(ctx).t("error.server.message"));

@@ -27,7 +27,30 @@ public final class JteRenderer implements FileRenderer {
     }
 
     public static JteRenderer hotReloading(Path templateRoot) {
-        return new JteRenderer(TemplateEngine.create(new DirectoryCodeResolver(templateRoot), ContentType.Html));
+        // Templates compiled at run time must see the application's classes (and jte's) through the class loader
+        // that loaded this class: under `mvn exec:java` that is not the system class loader.
+        TemplateEngine engine = TemplateEngine.create(new DirectoryCodeResolver(templateRoot),
+                Path.of("target", "jte-dev-classes"), ContentType.Html, JteRenderer.class.getClassLoader());
+        engine.setClassPath(classPath(JteRenderer.class.getClassLoader()));
+        return new JteRenderer(engine);
+    }
+
+    /** The jar files and folders of a class loader's class path, which the template compiler needs. */
+    private static java.util.List<String> classPath(ClassLoader loader) {
+        java.util.List<String> entries = new java.util.ArrayList<>();
+        for (ClassLoader l = loader; l != null; l = l.getParent()) {
+            if (l instanceof java.net.URLClassLoader urls) {
+                for (java.net.URL url : urls.getURLs()) {
+                    try {
+                        entries.add(Path.of(url.toURI()).toString());
+                    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                        // not a file: nothing the compiler could read
+                    }
+                }
+            }
+        }
+        entries.addAll(java.util.List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)));
+        return entries;
     }
 
     @Override

@@ -28,6 +28,11 @@ public final class Links {
         return home(ws) + "/journeys/" + enc(slug);
     }
 
+    /** The facilitator's editing mode of a journey map. */
+    public static String journeyEditor(String ws, String slug) {
+        return journey(ws, slug) + "/edit";
+    }
+
     /** A step's column on its journey map. */
     public static String step(String ws, String journeySlug, int position) {
         return journey(ws, journeySlug) + "#" + enc(journeySlug) + "-step-" + position;
@@ -59,6 +64,59 @@ public final class Links {
 
     public static String actor(String ws, long id) {
         return actors(ws) + "/" + id;
+    }
+
+    /** The form that creates an entity of an API collection (e.g. {@code steps}), with optional query. */
+    public static String newEntity(String ws, String collection) {
+        return home(ws) + "/edit/" + collection + "/new";
+    }
+
+    public static String edit(String ws, String collection, long id) {
+        return home(ws) + "/edit/" + collection + "/" + id;
+    }
+
+    public static String delete(String ws, String collection, long id) {
+        return edit(ws, collection, id) + "/delete";
+    }
+
+    public static String move(String ws, String collection, long id) {
+        return edit(ws, collection, id) + "/move";
+    }
+
+    public static String linkForm(String ws, String linkCollection) {
+        return home(ws) + "/links/" + linkCollection;
+    }
+
+    public static String history(String ws) {
+        return home(ws) + "/history";
+    }
+
+    public static String entityHistory(String ws, String collection, long id) {
+        return history(ws) + "/" + collection + "/" + id;
+    }
+
+    public static String revert(String ws, long changeId) {
+        return history(ws) + "/" + changeId + "/revert";
+    }
+
+    public static String trash(String ws) {
+        return home(ws) + "/trash";
+    }
+
+    public static String copyWorkspace(String ws) {
+        return home(ws) + "/copy";
+    }
+
+    public static String newWorkspace() {
+        return "/workspaces/new";
+    }
+
+    /** Appends {@code done=<change>} so the next page offers to undo the change just made. */
+    public static String withDone(String url, long changeId) {
+        int hash = url.indexOf('#');
+        String base = hash < 0 ? url : url.substring(0, hash);
+        String fragment = hash < 0 ? "" : url.substring(hash);
+        return base + (base.contains("?") ? "&" : "?") + "done=" + changeId + fragment;
     }
 
     private static String enc(String s) {

@@ -28,7 +28,12 @@ public final class Requests {
         } else {
             lang = Lang.fromCode(ctx.cookie(LANG_COOKIE));
         }
-        ctx.attribute(UI_ATTRIBUTE, new Ui(lang, ctx.path(), Security.csrfToken(ctx)));
+        Long done = null;
+        String doneParam = ctx.queryParam("done");
+        if (doneParam != null && doneParam.matches("\\d{1,18}")) {
+            done = Long.parseLong(doneParam);
+        }
+        ctx.attribute(UI_ATTRIBUTE, new Ui(lang, ctx.path(), Security.csrfToken(ctx), done));
         ctx.header("Content-Language", lang.code());
     }
 

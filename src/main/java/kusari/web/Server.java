@@ -15,11 +15,17 @@ import kusari.challenge.ChallengeApi;
 import kusari.challenge.ChallengeController;
 import kusari.challenge.ChallengeRepository;
 import kusari.db.Database;
+import kusari.edit.EditApi;
+import kusari.edit.EditController;
+import kusari.history.HistoryController;
+import kusari.edit.EditKinds;
+import kusari.history.EditService;
 import kusari.files.ReadingRepository;
 import kusari.home.HomeController;
 import kusari.indicator.IndicatorApi;
 import kusari.indicator.IndicatorRepository;
 import kusari.journey.JourneyController;
+import kusari.journey.JourneyEditController;
 import kusari.journey.JourneyRepository;
 import kusari.persona.PersonaApi;
 import kusari.persona.PersonaController;
@@ -46,6 +52,7 @@ public final class Server {
         IndicatorRepository indicators = new IndicatorRepository(database);
         ReadingRepository readings = new ReadingRepository(database);
         Framework framework = new Framework(database, workspaces, indicators);
+        EditService edits = new EditService(database, EditKinds.all());
         ActorService actorService = new ActorService(database, actors, indicators);
 
         JteRenderer renderer = config.devTemplates()
@@ -74,7 +81,7 @@ public final class Server {
 
             new HomeController(workspaces, personas, indicators).register(cfg.routes);
             new PersonaController(resolver, personas, journeys, readings).register(cfg.routes);
-            new JourneyController(resolver, journeys, personas, readings).register(cfg.routes);
+            new JourneyController(resolver, journeys, personas, readings, actors).register(cfg.routes);
             new ChallengeController(resolver, challenges, indicators, readings).register(cfg.routes);
             new StrategyController(workspaces, framework, challenges, indicators, actors, readings).register(cfg.routes);
             new ActorController(resolver, actorService).register(cfg.routes);
@@ -84,6 +91,10 @@ public final class Server {
             new ChallengeApi(resolver, challenges, indicators).register(cfg.routes);
             new ActorApi(resolver, actorService).register(cfg.routes);
             new IndicatorApi(resolver, indicators).register(cfg.routes);
+            new EditApi(resolver, edits).register(cfg.routes);
+            new EditController(resolver, workspaces, edits, database).register(cfg.routes);
+            new HistoryController(resolver, edits, database).register(cfg.routes);
+            new JourneyEditController(resolver, edits, database).register(cfg.routes);
         });
     }
 }

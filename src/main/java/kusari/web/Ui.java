@@ -16,12 +16,24 @@ public final class Ui {
     private final ResourceBundle bundle;
     private final String path;
     private final String csrfToken;
+    private final Long done;
 
     public Ui(Lang lang, String path, String csrfToken) {
+        this(lang, path, csrfToken, null);
+    }
+
+    /** @param done the change just made, when a form redirected here after saving (shown with an undo button) */
+    public Ui(Lang lang, String path, String csrfToken, Long done) {
         this.lang = lang;
         this.bundle = lang.bundle();
         this.path = path;
         this.csrfToken = csrfToken;
+        this.done = done;
+    }
+
+    /** The change a form just made (from {@code ?done=}), or null. */
+    public Long done() {
+        return done;
     }
 
     /** Interface text for a key; a missing key shows as the key itself so that it is noticed, never a crash. */

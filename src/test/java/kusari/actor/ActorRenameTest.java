@@ -51,11 +51,12 @@ class ActorRenameTest {
     }
 
     @Test
-    void theSampleNamesTakeEffectFromThePlansFirstYear() {
-        List<String> rows = db.read(c -> Sql.query(c, """
-                SELECT a.name || '@' || n.from_fiscal_year FROM actor a JOIN actor_name n ON n.actor_id = a.id
-                WHERE a.id = ?""", rs -> rs.getString(1), id));
-        assertEquals(List.of("健康増進課@2020"), rows);
+    void theSampleNamesTakeEffectFromThePlansFirstYear() throws Exception {
+        JsonNode names = new ObjectMapper().readTree(browser.get("/api/v1/workspaces/omitama/actors/" + id).body())
+                .get("names");
+        assertEquals(1, names.size());
+        assertEquals(2020, names.get(0).get("fromFiscalYear").asInt());
+        assertEquals("健康増進課", names.get(0).get("name").asText());
     }
 
     @Test
@@ -131,7 +132,8 @@ class ActorRenameTest {
         var res = browser.post("/w/omitama/actors/" + id + "/names", "version", "1", "name", "健康づくり課",
                 "fromFiscalYear", "2022");
         assertEquals(403, res.statusCode());
-        assertEquals(1L, (long) db.<Long>read(c -> Sql.queryLong(c, "SELECT count(*) FROM actor_name WHERE actor_id = ?", id)));
+        assertEquals(List.of(), storedNames());
+        assertEquals(1L, (long) db.<Long>read(c -> Sql.queryLong(c, "SELECT version FROM actor WHERE id = ?", id)));
     }
 
     @Test
@@ -158,11 +160,47 @@ class ActorRenameTest {
         assertEquals("健康増進課", found.get(0).get("matchedOldNames").get(0).get("name").asText());
     }
 
+    private List<String> storedNames() {
+        return db.read(c -> Sql.query(c, "SELECT from_fiscal_year || ':' || name FROM actor_name WHERE actor_id = ? "
+                + "ORDER BY from_fiscal_year", rs -> rs.getString(1), id));
+    }
+
     @Test
-    void editingTheNameDirectlyCorrectsTheNewestNameInTheHistory() {
-        db.inTransaction(c -> Sql.update(c, "UPDATE actor SET name = ? WHERE id = ?", "健康増進課（訂正）", id));
-        List<String> names = db.read(c -> Sql.query(c, "SELECT name FROM actor_name WHERE actor_id = ?",
-                rs -> rs.getString(1), id));
-        assertEquals(List.of("健康増進課（訂正）"), names);
+    void editingTheNameDirectlyCorrectsTheNewestNameAndUndoingARenameRemovesIt() {
+        String page = browser.get("/w/omitama/actors/" + id).body();
+        assertEquals(303, browser.post("/w/omitama/actors/" + id + "/names", "_csrf", Browserless.hidden(page, "_csrf"),
+                "version", "1", "name", "健康づくり課", "fromFiscalYear", "2023").statusCode());
+        assertEquals(List.of("2020:健康増進課", "2023:健康づくり課"), storedNames());
+        db.inTransaction(c -> Sql.update(c, "UPDATE actor SET name = ? WHERE id = ?", "健康づくり推進課", id));
+        assertEquals(List.of("2020:健康増進課", "2023:健康づくり推進課"), storedNames(), "an edit corrects the newest name");
+        db.inTransaction(c -> Sql.update(c, "UPDATE actor SET name = ? WHERE id = ?", "健康増進課", id));
+        assertEquals(List.of("2020:健康増進課"), storedNames(), "going back to the earlier name undoes the rename");
+    }
+
+    @Test
+    void theGenericHistoryRevertsARenameAndRestoresADeletedActorWithItsNames() {
+        var edits = new kusari.history.EditService(db, kusari.edit.EditKinds.all());
+        var actorKind = ActorKinds.ACTOR;
+        long ws = db.<Long>read(c -> Sql.queryLong(c, "SELECT id FROM workspace WHERE slug = 'omitama'"));
+        var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        long created = edits.create(ws, actorKind, java.util.Map.of("name", json.textNode("移住定住課"),
+                "kind", json.textNode("GOVERNMENT")), null).state().get("id").asLong();
+        var service = new ActorService(db, new ActorRepository(db), new kusari.indicator.IndicatorRepository(db));
+        var workspace = new kusari.strategy.WorkspaceRepository(db).findBySlug("omitama").orElseThrow();
+        service.rename(workspace, created, new ActorService.Rename("移住・定住推進課", "2022", "1"));
+        service.rename(workspace, created, new ActorService.Rename("定住推進課", "2024", "2"));
+        long lastRename = db.<Long>read(c -> Sql.queryLong(c,
+                "SELECT MAX(id) FROM change_log WHERE entity = 'actor' AND entity_id = ?", created));
+        edits.revert(ws, lastRename);
+        assertEquals(List.of("2020:移住定住課", "2022:移住・定住推進課"), db.read(c -> Sql.query(c,
+                "SELECT from_fiscal_year || ':' || name FROM actor_name WHERE actor_id = ? ORDER BY 1",
+                rs -> rs.getString(1), created)), "reverting the rename takes its entry away");
+
+        long version = db.<Long>read(c -> Sql.queryLong(c, "SELECT version FROM actor WHERE id = ?", created));
+        long deleted = edits.delete(ws, actorKind, created, version).changeId();
+        assertEquals(0L, (long) db.<Long>read(c -> Sql.queryLong(c, "SELECT count(*) FROM actor_name WHERE actor_id = ?", created)));
+        edits.revert(ws, deleted);
+        String found = browser.get("/w/omitama/actors?q=" + q("移住定住課")).body();
+        assertTrue(found.contains(">移住・定住推進課</a>"), "restored from the trash, found by its first name");
     }
 }

@@ -1,0 +1,46 @@
+package kusari.edit;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import kusari.db.Sql;
+import kusari.web.Ui;
+
+/**
+ * What a reference field may point at, labelled the way planners name things: 「1-03-4 健康づくり…」,
+ * 「課題2 …」, 「Bさん 3. 窓口で相談」. Always within one workspace.
+ */
+final class Choices {
+
+    private Choices() {
+    }
+
+    record Choice(long id, String label) {
+    }
+
+    static List<Choice> of(Connection c, Ui ui, String table, long workspaceId) throws SQLException {
+        String sql = switch (table) {
+            case "framework_node" -> """
+                    SELECT id, substr('　　　　', 1, depth - 1) || code || ' ' || title FROM framework_node
+                    WHERE workspace_id = ? ORDER BY code""";
+            case "project" -> "SELECT id, code || ' ' || name FROM project WHERE workspace_id = ? ORDER BY code";
+            case "challenge" -> "SELECT id, number || '|' || title FROM challenge WHERE workspace_id = ? ORDER BY number";
+            case "persona" -> "SELECT id, label FROM persona WHERE workspace_id = ? ORDER BY position";
+            case "journey" -> "SELECT id, title FROM journey WHERE workspace_id = ? ORDER BY slug";
+            case "actor" -> "SELECT id, name FROM actor WHERE workspace_id = ? ORDER BY kind DESC, position";
+            case "step" -> """
+                    SELECT s.id, p.label || ' ' || s.position || '. ' || s.title FROM step s
+                    JOIN journey j ON j.id = s.journey_id JOIN persona p ON p.id = j.persona_id
+                    WHERE j.workspace_id = ? ORDER BY p.position, s.position""";
+            default -> throw new IllegalArgumentException("No choices for " + table);
+        };
+        return Sql.query(c, sql, rs -> {
+            String label = rs.getString(2);
+            if (table.equals("challenge")) {
+                int bar = label.indexOf('|');
+                label = ui.t("challenge.label", Integer.parseInt(label.substring(0, bar))) + " " + label.substring(bar + 1);
+            }
+            return new Choice(rs.getLong(1), label);
+        }, workspaceId);
+    }
+}

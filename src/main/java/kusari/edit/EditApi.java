@@ -1,0 +1,202 @@
+package kusari.edit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kusari.history.EditService;
+import kusari.history.Kind;
+import kusari.history.LinkKind;
+import kusari.history.NotFoundException;
+import kusari.history.ValidationException;
+import kusari.strategy.StrategyKinds;
+import kusari.strategy.Workspace;
+import kusari.strategy.WorkspaceResolver;
+
+/**
+ * The JSON API for writes: POST creates, PATCH changes the fields it names (with the {@code version} it is
+ * based on), DELETE moves to the trash; links are made and broken; any change can be reverted. Every route
+ * calls {@link EditService}, the same as the forms. Described in {@link OpenApi}.
+ */
+public final class EditApi {
+
+    static final String BASE = "/api/v1/workspaces";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final WorkspaceResolver resolver;
+    private final EditService edits;
+
+    public EditApi(WorkspaceResolver resolver, EditService edits) {
+        this.resolver = resolver;
+        this.edits = edits;
+    }
+
+    /** Collections whose GET by key the read API does not already answer with a richer document. */
+    static final List<String> STATE_ONLY = List.of("journeys", "steps", "actions", "framework-nodes", "indicators");
+
+    public void register(RoutesConfig routes) {
+        routes.post(BASE, this::createWorkspace);
+        routes.patch(BASE + "/{ws}", ctx -> update(ctx, StrategyKinds.WORKSPACE, ctx.pathParam("ws")));
+        routes.delete(BASE + "/{ws}", ctx -> delete(ctx, StrategyKinds.WORKSPACE, ctx.pathParam("ws")));
+        routes.post(BASE + "/{ws}/copy", this::copyWorkspace);
+        for (Kind kind : edits.kinds().all()) {
+            if (kind == StrategyKinds.WORKSPACE) {
+                continue;
+            }
+            String collection = BASE + "/{ws}/" + kind.collection();
+            routes.post(collection, ctx -> create(ctx, kind));
+            if (STATE_ONLY.contains(kind.collection())) {
+                routes.get(collection + "/{key}", ctx -> show(ctx, kind));
+            }
+            routes.patch(collection + "/{key}", ctx -> update(ctx, kind, ctx.pathParam("key")));
+            routes.delete(collection + "/{key}", ctx -> delete(ctx, kind, ctx.pathParam("key")));
+            if (kind.ordered()) {
+                routes.post(collection + "/{key}/move", ctx -> move(ctx, kind));
+            }
+        }
+        for (LinkKind link : edits.kinds().allLinks()) {
+            routes.post(BASE + "/{ws}/" + link.collection(), ctx -> link(ctx, link));
+            routes.delete(BASE + "/{ws}/" + link.collection() + "/{left}/{right}", ctx -> unlink(ctx, link));
+        }
+        routes.post(BASE + "/{ws}/history/{change}/revert", this::revert);
+    }
+
+    private void createWorkspace(Context ctx) {
+        EditService.Saved saved = edits.create(0, StrategyKinds.WORKSPACE, fields(body(ctx)), null);
+        ctx.status(HttpStatus.CREATED).json(saved.state());
+    }
+
+    private void copyWorkspace(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        EditService.Saved saved = edits.copyWorkspace(StrategyKinds.WORKSPACE, ws.id(), fields(body(ctx)));
+        ctx.status(HttpStatus.CREATED).json(saved.state());
+    }
+
+    private void create(Context ctx, Kind kind) {
+        Workspace ws = resolver.require(ctx);
+        ObjectNode body = body(ctx);
+        Integer index = null;
+        if (kind.ordered() && body.has("index")) {
+            index = integer(body.remove("index"), "index");
+        }
+        EditService.Saved saved = edits.create(ws.id(), kind, fields(body), index);
+        ctx.status(HttpStatus.CREATED).json(saved.state());
+    }
+
+    private void show(Context ctx, Kind kind) {
+        Workspace ws = resolver.require(ctx);
+        long id = id(ws, kind, ctx.pathParam("key"));
+        ctx.json(edits.find(ws.id(), kind, id).orElseThrow(() -> new NotFoundException(kind.name(), id)));
+    }
+
+    private void update(Context ctx, Kind kind, String key) {
+        Workspace ws = resolver.require(ctx);
+        long id = id(ws, kind, key);
+        ObjectNode body = body(ctx);
+        if (!body.has("version")) {
+            throw ValidationException.of("version", "validation.versionMissing");
+        }
+        long version = integer(body.remove("version"), "version");
+        ctx.json(edits.update(ws.id(), kind, id, version, fields(body)).state());
+    }
+
+    private void delete(Context ctx, Kind kind, String key) {
+        Workspace ws = resolver.require(ctx);
+        long id = id(ws, kind, key);
+        String version = ctx.queryParam("version");
+        Long expected = null;
+        if (version != null) {
+            try {
+                expected = Long.parseLong(version);
+            } catch (NumberFormatException e) {
+                throw ValidationException.of("version", "validation.notNumber");
+            }
+        }
+        EditService.Saved saved = edits.delete(ws.id(), kind, id, expected);
+        ctx.json(Map.of("deleted", true, "change", saved.changeId()));
+    }
+
+    private void move(Context ctx, Kind kind) {
+        Workspace ws = resolver.require(ctx);
+        long id = id(ws, kind, ctx.pathParam("key"));
+        ObjectNode body = body(ctx);
+        if (!body.has("index")) {
+            throw ValidationException.of("index", "validation.required");
+        }
+        ctx.json(edits.move(ws.id(), kind, id, integer(body.get("index"), "index")).state());
+    }
+
+    private void link(Context ctx, LinkKind link) {
+        Workspace ws = resolver.require(ctx);
+        ObjectNode body = body(ctx);
+        long left = reference(body.remove(link.left().name()), link.left().name());
+        long right = reference(body.remove(link.right().name()), link.right().name());
+        ctx.status(HttpStatus.CREATED).json(edits.link(ws.id(), link, left, right, fields(body)).state());
+    }
+
+    private void unlink(Context ctx, LinkKind link) {
+        Workspace ws = resolver.require(ctx);
+        long left = reference(JSON.getNodeFactory().textNode(ctx.pathParam("left")), link.left().name());
+        long right = reference(JSON.getNodeFactory().textNode(ctx.pathParam("right")), link.right().name());
+        EditService.Saved saved = edits.unlink(ws.id(), link, left, right);
+        ctx.json(Map.of("unlinked", true, "change", saved.changeId()));
+    }
+
+    private void revert(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        long change = reference(JSON.getNodeFactory().textNode(ctx.pathParam("change")), "change");
+        EditService.Saved saved = edits.revert(ws.id(), change);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("change", saved.changeId());
+        answer.put("state", saved.state());
+        ctx.json(answer);
+    }
+
+    // ------------------------------------------------------------------ request reading
+
+    private long id(Workspace ws, Kind kind, String key) {
+        return edits.findId(ws.id(), kind, key).orElseThrow(() -> new NotFoundException(kind.name(), -1));
+    }
+
+    private static ObjectNode body(Context ctx) {
+        String text = ctx.body();
+        if (text.isBlank()) {
+            return JSON.createObjectNode();
+        }
+        try {
+            JsonNode body = JSON.readTree(text);
+            if (body instanceof ObjectNode object) {
+                return object;
+            }
+        } catch (JsonProcessingException e) {
+            // answered below: the body is not a JSON object
+        }
+        throw ValidationException.of("body", "validation.jsonObject");
+    }
+
+    private static Map<String, JsonNode> fields(ObjectNode body) {
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        body.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
+        return fields;
+    }
+
+    private static int integer(JsonNode node, String field) {
+        if (node != null && node.canConvertToInt() && node.isIntegralNumber()) {
+            return node.intValue();
+        }
+        throw ValidationException.of(field, "validation.notNumber");
+    }
+
+    private static long reference(JsonNode node, String field) {
+        if (node != null && (node.isIntegralNumber() || node.isTextual() && node.asText().matches("\\d{1,18}"))) {
+            return node.asLong();
+        }
+        throw ValidationException.of(field, node == null ? "validation.required" : "validation.reference");
+    }
+}

@@ -1,0 +1,188 @@
+package kusari.edit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.javalin.http.Context;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import kusari.history.Field;
+import kusari.history.FieldError;
+import kusari.history.Kind;
+import kusari.web.ErrorPages;
+import kusari.web.Ui;
+
+/**
+ * The bridge between an HTML form and a kind's fields: reads a submitted form into the same input the JSON
+ * API sends, and lays out the fields of a form with their values, choices and errors.
+ */
+final class EditForm {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private EditForm() {
+    }
+
+    /** The fields a form edits: all of them when creating; when editing, all but those fixed at creation. */
+    static List<Field> editable(Kind kind, boolean creating) {
+        return kind.fields().stream().filter(f -> creating || !f.createOnly()).toList();
+    }
+
+    /** Marks a form that shows every field: there an unticked checkbox means "no" and no ticked box "none". */
+    static final String WHOLE_FORM = "_all";
+
+    /**
+     * A submitted form as API input. A whole form gives every editable field; a small form (the score select
+     * of the journey map) gives only the fields it holds, and only those change.
+     */
+    static Map<String, JsonNode> read(Context ctx, Kind kind, boolean creating) {
+        Map<String, JsonNode> input = new LinkedHashMap<>();
+        boolean whole = ctx.formParam(WHOLE_FORM) != null;
+        for (Field field : editable(kind, creating)) {
+            if (!whole && !ctx.formParamMap().containsKey(field.name())) {
+                continue;
+            }
+            switch (field.type()) {
+                case FLAG -> input.put(field.name(), JSON.booleanNode(ctx.formParam(field.name()) != null));
+                case REFERENCES -> {
+                    ArrayNode ids = JSON.arrayNode();
+                    ctx.formParams(field.name()).forEach(ids::add);
+                    input.put(field.name(), ids);
+                }
+                default -> {
+                    String value = ctx.formParam(field.name());
+                    input.put(field.name(), JSON.textNode(value == null ? "" : value));
+                }
+            }
+        }
+        return input;
+    }
+
+    /**
+     * The form's fields. {@code values} holds what is shown in the boxes (an entity's state, or what the person
+     * submitted); {@code current}, in a conflict, the state someone else saved, shown beside fields that differ.
+     */
+    static List<FormField> fields(Connection c, Ui ui, Kind kind, long workspaceId, boolean creating,
+                                  Map<String, JsonNode> values, List<FieldError> errors, JsonNode current)
+            throws SQLException {
+        List<FormField> fields = new ArrayList<>();
+        for (Field field : kind.fields()) {
+            boolean readonly = !creating && field.createOnly();
+            JsonNode value = values.get(field.name());
+            List<String> fieldErrors = errors.stream().filter(e -> e.field().equals(field.name()))
+                    .map(e -> ErrorPages.message(ui, e)).toList();
+            String shownCurrent = null;
+            if (current != null && !readonly && !Objects.equals(display(field, value), display(field, current.get(field.name())))) {
+                shownCurrent = display(field, current.get(field.name()));
+            }
+            List<FormField.Option> options = options(c, ui, field, workspaceId, value);
+            String input = readonly ? "readonly" : switch (field.type()) {
+                case TEXTAREA, LINES, BUDGET -> "textarea";
+                case INTEGER -> "number";
+                case CHOICE, REFERENCE -> "select";
+                case FLAG -> "checkbox";
+                case REFERENCES -> "checkboxes";
+                default -> "text";
+            };
+            String shown = display(field, value);
+            if (readonly && field.type() == Field.Type.REFERENCE) {
+                shown = options.stream().filter(FormField.Option::selected).map(FormField.Option::label)
+                        .findFirst().orElse(shown);
+            }
+            if (shownCurrent != null && (field.type() == Field.Type.REFERENCE || field.type() == Field.Type.CHOICE
+                    || field.type() == Field.Type.REFERENCES)) {
+                shownCurrent = labels(options(c, ui, field, workspaceId, current.get(field.name())));
+            }
+            String hintKey = "hint." + kind.name() + "." + field.name();
+            String hint = ui.t(hintKey);
+            if (hint.equals(hintKey)) {
+                hint = ui.t("hint.type." + field.type());
+                if (hint.startsWith("hint.type.")) {
+                    hint = "";
+                }
+            }
+            fields.add(new FormField(field.name(), ui.t("field." + kind.name() + "." + field.name()), input, shown,
+                    field.required() && !readonly && field.type() != Field.Type.FLAG, field.maxLength(), hint, options, fieldErrors,
+                    shownCurrent));
+        }
+        return fields;
+    }
+
+    private static String labels(List<FormField.Option> options) {
+        return options.stream().filter(FormField.Option::selected).map(FormField.Option::label)
+                .collect(Collectors.joining("、"));
+    }
+
+    private static List<FormField.Option> options(Connection c, Ui ui, Field field, long workspaceId, JsonNode value)
+            throws SQLException {
+        List<FormField.Option> options = new ArrayList<>();
+        switch (field.type()) {
+            case CHOICE -> {
+                String chosen = value == null || value.isNull() ? String.valueOf(field.defaultValue()) : value.asText();
+                field.choices().forEach(ch -> options.add(new FormField.Option(ch, ui.t("choice." + ch), ch.equals(chosen))));
+            }
+            case REFERENCE, REFERENCES -> {
+                Set<String> chosen = selected(value);
+                if (field.type() == Field.Type.REFERENCE && !field.required()) {
+                    options.add(new FormField.Option("", ui.t("common.none"), chosen.isEmpty()));
+                }
+                for (Choices.Choice choice : Choices.of(c, ui, field.refTable(), workspaceId)) {
+                    String id = String.valueOf(choice.id());
+                    options.add(new FormField.Option(id, choice.label(), chosen.contains(id)));
+                }
+            }
+            default -> {
+            }
+        }
+        return options;
+    }
+
+    private static Set<String> selected(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return Set.of();
+        }
+        if (value.isArray()) {
+            Set<String> ids = new java.util.HashSet<>();
+            value.forEach(v -> ids.add(v.asText()));
+            return ids;
+        }
+        return value.asText().isEmpty() ? Set.of() : Set.of(value.asText());
+    }
+
+    /** A stored or submitted value as the text in a form's box. */
+    static String display(Field field, JsonNode value) {
+        if (value == null || value.isNull()) {
+            return "";
+        }
+        return switch (field.type()) {
+            case LINES -> value.isArray() ? join(value) : value.asText();
+            case REFERENCES -> value.isArray() ? join(value) : value.asText();
+            case BUDGET -> {
+                if (!value.isObject()) {
+                    yield value.asText();
+                }
+                List<String> lines = new ArrayList<>();
+                value.fields().forEachRemaining(e -> lines.add(e.getKey() + " " + e.getValue().asText()));
+                yield String.join("\n", lines);
+            }
+            case FLAG -> value.asBoolean() || value.asText().equals("1") ? "1" : "";
+            case DECIMAL -> value.isNumber() ? new BigDecimal(value.asText()).stripTrailingZeros().toPlainString()
+                    : value.asText();
+            default -> value.asText();
+        };
+    }
+
+    private static String join(JsonNode array) {
+        List<String> items = new ArrayList<>();
+        array.forEach(item -> items.add(item.asText()));
+        return String.join("\n", items);
+    }
+}

@@ -1,0 +1,175 @@
+package kusari.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kusari.db.Database;
+import kusari.db.Sql;
+import kusari.strategy.Workspace;
+import kusari.strategy.WorkspaceResolver;
+import kusari.web.Links;
+import kusari.web.NotFound;
+import kusari.web.Requests;
+import kusari.web.Ui;
+
+/** The timeline of a workspace, each entity's history tab, the trash, and undo of any change. */
+public final class HistoryController {
+
+    private static final int PAGE_SIZE = 50;
+    /** Municipal staff read times in Japan time, whatever the server's zone. */
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Tokyo"));
+    private static final Set<String> NOT_SHOWN = Set.of("id", "version", "position");
+
+    private final WorkspaceResolver resolver;
+    private final EditService edits;
+    private final Database database;
+
+    public HistoryController(WorkspaceResolver resolver, EditService edits, Database database) {
+        this.resolver = resolver;
+        this.edits = edits;
+        this.database = database;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/w/{ws}/history", this::timeline);
+        routes.get("/w/{ws}/history/{kind}/{id}", this::entity);
+        routes.post("/w/{ws}/history/{change}/revert", this::revert);
+        routes.get("/w/{ws}/trash", this::trash);
+        routes.get("/api/v1/workspaces/{ws}/history", this::timelineJson);
+        routes.get("/api/v1/workspaces/{ws}/history/latest", this::latest);
+    }
+
+    private void timeline(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        Ui ui = Requests.ui(ctx);
+        Long before = ctx.queryParam("before") != null && ctx.queryParam("before").matches("\\d{1,18}")
+                ? Long.valueOf(ctx.queryParam("before")) : null;
+        List<ChangeEntry> entries = database.read(c -> ChangeLog.forWorkspace(c, ws.id(), before, PAGE_SIZE));
+        String older = entries.size() == PAGE_SIZE
+                ? Links.history(ws.slug()) + "?before=" + entries.get(entries.size() - 1).id() : null;
+        render(ctx, new HistoryPage(ui, ws, ui.t("history.timeline"), ui.t("history.timelineIntro"),
+                views(ui, ws, entries), older, false));
+    }
+
+    private void entity(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        Ui ui = Requests.ui(ctx);
+        Kind kind = edits.kinds().byCollection(ctx.pathParam("kind"))
+                .orElseThrow(() -> NotFound.of(ctx, "error.notFound.page", ctx.path()));
+        long id = NotFound.pathLong(ctx, "id", "error.notFound.entity");
+        List<ChangeEntry> entries = database.read(c -> ChangeLog.forEntity(c, kind.name(), id)).stream()
+                .filter(e -> e.workspaceId() != null && e.workspaceId() == ws.id()).toList();
+        if (entries.isEmpty() && edits.find(ws.id(), kind, id).isEmpty()) {
+            throw NotFound.of(ctx, "error.notFound.entity");
+        }
+        String label = edits.find(ws.id(), kind, id).map(s -> edits.label(kind, id))
+                .orElse(entries.isEmpty() ? "" : entries.get(0).summary());
+        render(ctx, new HistoryPage(ui, ws, ui.t("history.entityTitle", ui.t("kind." + kind.name()), label),
+                entries.isEmpty() ? ui.t("history.noChanges") : "", views(ui, ws, entries), null, false));
+    }
+
+    private void trash(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        Ui ui = Requests.ui(ctx);
+        List<ChangeEntry> deleted = database.read(c -> Sql.query(c, """
+                SELECT id FROM change_log WHERE workspace_id = ? AND after_json IS NULL AND reverted_by IS NULL
+                AND json_extract(before_json, '$.snapshot') IS NOT NULL ORDER BY id DESC""",
+                rs -> rs.getLong(1), ws.id())).stream()
+                .map(id -> database.read(c -> ChangeLog.find(c, id)).orElseThrow()).toList();
+        render(ctx, new HistoryPage(ui, ws, ui.t("history.trash"),
+                deleted.isEmpty() ? ui.t("history.trashEmpty") : ui.t("history.trashIntro"),
+                views(ui, ws, deleted), null, true));
+    }
+
+    private void revert(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        long change = NotFound.pathLong(ctx, "change", "error.notFound.entity");
+        EditService.Saved saved;
+        try {
+            saved = edits.revert(ws.id(), change);
+        } catch (ConflictException e) {
+            throw new HttpResponseException(409, Requests.ui(ctx).t("history.revert.conflict"));
+        }
+        String back = ctx.formParam("return");
+        boolean safe = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\");
+        ctx.redirect(Links.withDone(safe ? back : Links.history(ws.slug()), saved.changeId()), HttpStatus.SEE_OTHER);
+    }
+
+    private void timelineJson(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        Long before = ctx.queryParam("before") != null && ctx.queryParam("before").matches("\\d{1,18}")
+                ? Long.valueOf(ctx.queryParam("before")) : null;
+        ctx.json(database.read(c -> ChangeLog.forWorkspace(c, ws.id(), before, PAGE_SIZE)));
+    }
+
+    /** The newest change id: an open journey map polls it to notice other people's edits. */
+    private void latest(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        ctx.json(Map.of("latest", database.read(c -> ChangeLog.latestId(c, ws.id()))));
+    }
+
+    private void render(Context ctx, HistoryPage page) {
+        ctx.render("history/list.jte", Map.of("page", page));
+    }
+
+    private List<ChangeView> views(Ui ui, Workspace ws, List<ChangeEntry> entries) {
+        List<ChangeView> views = new ArrayList<>();
+        for (ChangeEntry e : entries) {
+            String entityUrl = edits.kinds().byName(e.entity())
+                    .filter(k -> e.entityId() != null)
+                    .map(k -> Links.entityHistory(ws.slug(), k.collection(), e.entityId())).orElse(null);
+            views.add(new ChangeView(e.id(), WHEN.format(Instant.parse(e.changedAt())), e.changedBy(),
+                    ui.t("op." + e.operation()), ui.t("kind." + e.entity()), e.summary(), entityUrl,
+                    fieldChanges(ui, e), !e.reverted(), e.revertedBy(), e.revertsId()));
+        }
+        return views;
+    }
+
+    /** The fields a change of values touched, before and after, in the kind's field order. */
+    private List<ChangeView.FieldChange> fieldChanges(Ui ui, ChangeEntry e) {
+        List<ChangeView.FieldChange> changes = new ArrayList<>();
+        JsonNode before = e.before();
+        JsonNode after = e.after();
+        if (before == null || after == null || before.has("order") || before.has("snapshot")) {
+            return changes;
+        }
+        for (Iterator<String> it = after.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (NOT_SHOWN.contains(name) || after.get(name).equals(before.get(name))) {
+                continue;
+            }
+            changes.add(new ChangeView.FieldChange(ui.t("field." + e.entity() + "." + name),
+                    text(ui, before.get(name)), text(ui, after.get(name))));
+        }
+        return changes;
+    }
+
+    private static String text(Ui ui, JsonNode value) {
+        if (value == null || value.isNull() || value.isTextual() && value.asText().isEmpty()
+                || value.isContainerNode() && value.isEmpty()) {
+            return ui.t("history.empty");
+        }
+        if (value.isArray()) {
+            List<String> items = new ArrayList<>();
+            value.forEach(v -> items.add(v.asText()));
+            return String.join(" / ", items);
+        }
+        if (value.isObject()) {
+            List<String> items = new ArrayList<>();
+            value.fields().forEachRemaining(f -> items.add(f.getKey() + ": " + f.getValue().asText()));
+            return String.join(" / ", items);
+        }
+        return value.asText();
+    }
+}

@@ -1,0 +1,68 @@
+package kusari.journey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kusari.actor.ActorKinds;
+import kusari.db.Database;
+import kusari.db.Sql;
+import kusari.history.EditService;
+import kusari.history.ValidationException;
+import kusari.strategy.Workspace;
+import kusari.strategy.WorkspaceResolver;
+import kusari.web.Links;
+import kusari.web.NotFound;
+
+/**
+ * Adding an actor's action to a step of the journey map by typing the actor's name, as a facilitator does
+ * live: an existing actor is found by name; a new one is created only when the person asked for it (a typo
+ * must not silently become a new department).
+ */
+public final class JourneyEditController {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final WorkspaceResolver resolver;
+    private final EditService edits;
+    private final Database database;
+
+    public JourneyEditController(WorkspaceResolver resolver, EditService edits, Database database) {
+        this.resolver = resolver;
+        this.edits = edits;
+        this.database = database;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/w/{ws}/journeys/{slug}/steps/{step}/actions", this::addAction);
+    }
+
+    private void addAction(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        String slug = ctx.pathParam("slug");
+        long step = NotFound.pathLong(ctx, "step", "error.notFound.entity");
+        String name = Optional.ofNullable(ctx.formParam("actor")).orElse("").strip();
+        String text = Optional.ofNullable(ctx.formParam("text")).orElse("");
+        if (name.isEmpty()) {
+            throw ValidationException.of("actor", "validation.required");
+        }
+        Long actor = database.read(c -> Sql.queryOne(c, "SELECT id FROM actor WHERE workspace_id = ? AND name = ?",
+                rs -> rs.getLong(1), ws.id(), name)).orElse(null);
+        if (actor == null) {
+            if (ctx.formParam("create") == null) {
+                throw ValidationException.of("actor", "journey.edit.unknownActor", name);
+            }
+            String kind = Optional.ofNullable(ctx.formParam("kind")).orElse("GOVERNMENT");
+            actor = edits.create(ws.id(), ActorKinds.ACTOR,
+                    Map.of("name", JSON.textNode(name), "kind", JSON.textNode(kind)), null).state().get("id").asLong();
+        }
+        Map<String, JsonNode> input = Map.of("step", JSON.numberNode(step), "text", JSON.textNode(text),
+                "actors", JSON.arrayNode().add(actor));
+        EditService.Saved saved = edits.create(ws.id(), JourneyKinds.ACTION, input, null);
+        ctx.redirect(Links.withDone(Links.journeyEditor(ws.slug(), slug), saved.changeId()), HttpStatus.SEE_OTHER);
+    }
+}

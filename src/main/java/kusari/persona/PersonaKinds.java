@@ -1,0 +1,36 @@
+package kusari.persona;
+
+import java.util.List;
+import java.util.Map;
+import kusari.db.Sql;
+import kusari.history.Field;
+import kusari.history.FieldError;
+import kusari.history.Kind;
+import kusari.web.Links;
+
+/** A persona as people edit it. */
+public final class PersonaKinds {
+
+    private PersonaKinds() {
+    }
+
+    public static final Kind PERSONA = new Kind("persona", "personas", "slug", "label",
+            Kind.ownWorkspace("persona"), "workspace_id", List.of("slug"),
+            List.of(
+                    Field.slug("slug", "slug"),
+                    Field.text("label", "label", true, 40),
+                    Field.text("tagline", "tagline", false, 200),
+                    Field.textarea("profile", "profile", false, 2000),
+                    Field.textarea("story", "story", false, 4000),
+                    Field.reference("policyField", "policy_field_id", "framework_node", false),
+                    Field.lines("attributes", new Field.Child("persona_attribute", "persona_id", "position"), "text", 30)),
+            List.of((c, ws, id, values, errors) -> {
+                Long field = (Long) values.get("policyField");
+                if (field != null && Sql.queryLong(c, "SELECT depth FROM framework_node WHERE id = ?", field) != 1) {
+                    errors.add(FieldError.of("policyField", "validation.policyField"));
+                }
+            }),
+            (c, ws, id) -> Links.persona(ws, Sql.queryOne(c, "SELECT slug FROM persona WHERE id = ?",
+                    rs -> rs.getString(1), id).orElseThrow()),
+            Map.of(), null);
+}

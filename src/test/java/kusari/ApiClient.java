@@ -1,0 +1,77 @@
+package kusari;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** A JSON API client for tests: sends the CSRF double-submit pair that every write needs. */
+public final class ApiClient {
+
+    public static final String CSRF = "test-csrf-token-0123456789abcdef";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final int port;
+
+    public ApiClient(int port) {
+        this.port = port;
+    }
+
+    /** An answer: status and JSON body (null when the body is not JSON). */
+    public record Answer(int status, JsonNode body) {
+    }
+
+    public Answer get(String path) {
+        return send("GET", path, null);
+    }
+
+    public Answer post(String path, String json) {
+        return send("POST", path, json);
+    }
+
+    public Answer patch(String path, String json) {
+        return send("PATCH", path, json);
+    }
+
+    public Answer delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    public Answer send(String method, String path, String json) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Cookie", "kusari_csrf=" + CSRF)
+                .header("X-CSRF-Token", CSRF)
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body;
+            try {
+                body = JSON.readTree(response.body());
+            } catch (IOException e) {
+                body = null;
+            }
+            return new Answer(response.statusCode(), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A JSON string literal. */
+    public static String quote(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
