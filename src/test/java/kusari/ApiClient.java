@@ -22,8 +22,23 @@ public final class ApiClient {
         this.port = port;
     }
 
-    /** An answer: status and JSON body (null when the body is not JSON). */
-    public record Answer(int status, JsonNode body) {
+    /** An answer: status, JSON body (null when the body is not JSON), the raw text and a redirect's target. */
+    public record Answer(int status, JsonNode body, String text, String location) {
+    }
+
+    /** Posts an HTML form (with the CSRF field), as a browser without JavaScript does; redirects are not followed. */
+    public Answer postForm(String path, String... namesAndValues) {
+        StringBuilder form = new StringBuilder("_csrf=" + CSRF);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            form.append('&').append(java.net.URLEncoder.encode(namesAndValues[i], java.nio.charset.StandardCharsets.UTF_8))
+                    .append('=').append(java.net.URLEncoder.encode(namesAndValues[i + 1], java.nio.charset.StandardCharsets.UTF_8));
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Cookie", "kusari_csrf=" + CSRF)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+                .build();
+        return exchange(request);
     }
 
     public Answer get(String path) {
@@ -49,6 +64,10 @@ public final class ApiClient {
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .build();
+        return exchange(request);
+    }
+
+    private Answer exchange(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body;
@@ -57,7 +76,8 @@ public final class ApiClient {
             } catch (IOException e) {
                 body = null;
             }
-            return new Answer(response.statusCode(), body);
+            return new Answer(response.statusCode(), body, response.body(),
+                    response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -19,6 +19,7 @@ import kusari.edit.EditApi;
 import kusari.edit.EditController;
 import kusari.history.HistoryController;
 import kusari.edit.EditKinds;
+import kusari.edit.OpenApi;
 import kusari.history.EditService;
 import kusari.files.ReadingRepository;
 import kusari.home.HomeController;
@@ -92,6 +93,7 @@ public final class Server {
             new ActorApi(resolver, actorService).register(cfg.routes);
             new IndicatorApi(resolver, indicators).register(cfg.routes);
             new EditApi(resolver, edits).register(cfg.routes);
+            new OpenApi(edits.kinds()).register(cfg.routes);
             new EditController(resolver, workspaces, edits, database).register(cfg.routes);
             new HistoryController(resolver, edits, database).register(cfg.routes);
             new JourneyEditController(resolver, edits, database).register(cfg.routes);

@@ -32,7 +32,7 @@ class PersonaPagesTest {
             assertTrue(html.contains("子育てアプリ知らない"), "attribute list");
             assertTrue(html.contains("政策分野1"), "policy field");
 
-            List<String> steps = Http.all(html, "<span class=\"step-title\">(.*?)</span>");
+            List<String> steps = Http.all(html, "<span class=\"step-title\"[^>]*>(.*?)</span>");
             assertEquals(7, steps.size());
             assertEquals(SampleFiles.journey("b").steps().stream().map(StepEntry::title).toList(), steps);
             assertTrue(steps.get(0).contains("母子手帳"), steps.get(0));
