@@ -203,4 +203,20 @@ class ActorRenameTest {
         String found = browser.get("/w/omitama/actors?q=" + q("移住定住課")).body();
         assertTrue(found.contains(">移住・定住推進課</a>"), "restored from the trash, found by its first name");
     }
+
+    @Test
+    void aCopiedWorkspaceKeepsTheNameHistory() {
+        String page = browser.get("/w/omitama/actors/" + id).body();
+        assertEquals(303, browser.post("/w/omitama/actors/" + id + "/names", "_csrf", Browserless.hidden(page, "_csrf"),
+                "version", "1", "name", "健康づくり課", "fromFiscalYear", "2023").statusCode());
+        var edits = new kusari.history.EditService(db, kusari.edit.EditKinds.all());
+        var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        long ws = db.<Long>read(c -> Sql.queryLong(c, "SELECT id FROM workspace WHERE slug = 'omitama'"));
+        edits.copyWorkspace(kusari.strategy.StrategyKinds.WORKSPACE, ws, java.util.Map.of("slug", json.textNode("omitama2"),
+                "name", json.textNode("次期戦略")));
+        String copy = browser.get("/w/omitama2/actors?q=" + q("健康増進課")).body();
+        assertEquals(1, Http.count(copy, "data-testid=\"actor-row\""), "the copy's actor is found by its old name");
+        assertTrue(copy.contains(">健康づくり課</a>"));
+        assertTrue(browser.get("/w/omitama2/matrix?fy=2022").body().contains("data-actor=\"健康増進課\""));
+    }
 }
