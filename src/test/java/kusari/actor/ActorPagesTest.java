@@ -190,6 +190,9 @@ class ActorPagesTest {
             assertEquals(404, client.get("/w/omitama/actors/99999").code());
             assertEquals(404, client.get("/w/omitama/actors/x").code());
             assertEquals(404, client.get("/w/omitama/matrix/journeys/zz").code());
+            long id = ActorSample.idOf(client.get("/w/omitama/actors").body().string(), "企画調整課");
+            assertEquals(404, client.get("/w/omitama/actors/" + id + "?persona=zz").code());
+            assertEquals(404, client.get("/api/v1/workspaces/omitama/actors/99999/steps.csv").code());
         });
     }
 }
