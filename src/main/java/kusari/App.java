@@ -10,7 +10,10 @@ import kusari.web.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts Kusari: configuration, database, migrations, first-start import of the sample files, then the web server. */
+/**
+ * Starts Kusari: configuration, database, migrations, first-start import of the sample files, then the web server.
+ * With arguments it runs a command-line subcommand instead ({@link Cli}: export, import…).
+ */
 public final class App {
 
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
@@ -27,6 +30,15 @@ public final class App {
             System.exit(2);
             return;
         }
+        if (args.length > 0) {
+            // A subcommand (export, import…): run it and exit with its code; see Cli.
+            System.exit(new Cli(config, System.out, System.err, System.getenv()).run(args));
+            return;
+        }
+        serve(config);
+    }
+
+    private static void serve(AppConfig config) {
         Database database = Database.open(config.dbFile());
         int applied = Migrations.apply(database);
         LOG.info("Database {} ({} migration(s) applied)", config.dbFile().toAbsolutePath(), applied);

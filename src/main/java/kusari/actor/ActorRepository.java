@@ -211,7 +211,7 @@ public final class ActorRepository {
                 rs -> new ActorRow(toActor(rs), rs.getInt("position"), rs.getLong("version")), workspaceId, id);
     }
 
-    /** The names stored for one actor, oldest first (empty until its first rename, for actors added after V020). */
+    /** The names stored for one actor, oldest first (empty until its first rename, for actors added after V009). */
     static List<ActorName> storedNamesOf(Connection c, long actorId) throws SQLException {
         return Sql.query(c, "SELECT from_fiscal_year, name FROM actor_name WHERE actor_id = ? ORDER BY from_fiscal_year",
                 rs -> new ActorName(rs.getInt(1), rs.getString(2)), actorId);

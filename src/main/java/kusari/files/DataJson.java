@@ -7,13 +7,21 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.InjectableValues;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.List;
 
 /** The one Jackson setup for data files: strict when reading, canonical when writing. */
 public final class DataJson {
+
+    /** The injected value of an optional list left out of a file: empty (see WorkspaceFiles.ProjectEntry.roles). */
+    static final String NO_ROLES = "kusari.files.noRoles";
 
     private static final ObjectMapper MAPPER = create();
 
@@ -45,7 +53,32 @@ public final class DataJson {
         mapper.configOverride(String.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL));
         mapper.configOverride(List.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL, Nulls.FAIL));
         mapper.disable(SerializationFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+        mapper.setInjectableValues(new InjectableValues.Std().addValue(NO_ROLES, List.of()));
+        mapper.registerModule(new SimpleModule("kusari-canonical-numbers").addSerializer(BigDecimal.class, new NumberWriter()));
         return mapper;
+    }
+
+    /**
+     * Numbers are written in their shortest form (30, not 30.0; 1.51 stays 1.51). The database keeps values as
+     * SQLite REAL, which cannot tell 30 from 30.0, so only the shortest form survives a round trip through it;
+     * the document's own wording of a value ("30.0歳") is kept in the neighbouring {@code text} field.
+     */
+    static final class NumberWriter extends StdSerializer<BigDecimal> {
+
+        NumberWriter() {
+            super(BigDecimal.class);
+        }
+
+        @Override
+        public void serialize(BigDecimal value, JsonGenerator g, SerializerProvider provider) throws IOException {
+            g.writeNumber(shortest(value).toPlainString());
+        }
+    }
+
+    /** The shortest decimal equal to {@code value}: trailing zeros dropped, never an exponent. */
+    public static BigDecimal shortest(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** Jackson's pretty printer writes `"key" : value` and `[ ]`; the files use `"key": value` and `[]`. */

@@ -1,5 +1,8 @@
 package kusari.files;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -45,9 +48,20 @@ public final class WorkspaceFiles {
     public record Target(BigDecimal value, String text, int fiscalYear) {
     }
 
+    /**
+     * A project. {@code roles} (役割分担 of a joint strategy) is optional: written only when there are some, so the
+     * files of a single municipality stay free of empty lists, and read as empty when left out.
+     */
     public record ProjectEntry(String code, String name, String description, boolean experienceChain,
                                List<String> leadActors, List<IndicatorEntry> indicators, List<BudgetEntry> budgets,
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                               @JacksonInject(value = DataJson.NO_ROLES, useInput = OptBoolean.TRUE)
+                               List<RoleEntry> roles,
                                List<String> readings) {
+    }
+
+    /** What one partner municipality does in a joint project (役割分担). */
+    public record RoleEntry(String municipality, String role) {
     }
 
     public record BudgetEntry(int fiscalYear, long thousandYen) {

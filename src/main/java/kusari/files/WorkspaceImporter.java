@@ -19,6 +19,7 @@ import kusari.files.WorkspaceFiles.NodeEntry;
 import kusari.files.WorkspaceFiles.PersonaFile;
 import kusari.files.WorkspaceFiles.ProjectEntry;
 import kusari.files.WorkspaceFiles.ProjectLink;
+import kusari.files.WorkspaceFiles.RoleEntry;
 import kusari.files.WorkspaceFiles.StepEntry;
 import kusari.files.WorkspaceFiles.WorkspaceFile;
 import org.slf4j.Logger;
@@ -47,13 +48,47 @@ public final class WorkspaceImporter {
                 .toList();
         database.inTransaction(c -> {
             for (LoadedWorkspace ws : missing) {
-                new Writer(c, ws).write();
+                insert(c, ws);
             }
             return null;
         });
         missing.forEach(ws -> LOG.info("Imported workspace '{}' ({} personas, {} journeys)",
                 ws.slug(), ws.personas().size(), ws.journeys().size()));
         return missing.stream().map(LoadedWorkspace::slug).toList();
+    }
+
+    /** Inserts a new workspace with all its content on {@code c} (inside the caller's transaction); returns its id. */
+    static long insert(Connection c, LoadedWorkspace ws) throws SQLException {
+        Writer writer = new Writer(c, ws);
+        writer.write();
+        return writer.workspaceId;
+    }
+
+    /**
+     * Replaces the whole content of workspace {@code workspaceId} by {@code ws}, keeping the workspace's own row (its id,
+     * so its history stays attached) and bumping its version, so that a page opened before the import cannot save over it.
+     */
+    static void replace(Connection c, long workspaceId, LoadedWorkspace ws) throws SQLException {
+        // Children before parents: projects and action links hold RESTRICT references to nodes and actors.
+        Sql.update(c, "DELETE FROM journey WHERE workspace_id = ?", workspaceId);
+        Sql.update(c, "DELETE FROM persona WHERE workspace_id = ?", workspaceId);
+        Sql.update(c, "DELETE FROM challenge WHERE workspace_id = ?", workspaceId);
+        Sql.update(c, "DELETE FROM indicator WHERE workspace_id = ?", workspaceId);
+        Sql.update(c, "DELETE FROM project WHERE workspace_id = ?", workspaceId);
+        Sql.update(c, "DELETE FROM framework_node WHERE workspace_id = ?", workspaceId);
+        Sql.update(c, "DELETE FROM actor WHERE workspace_id = ?", workspaceId);
+        Sql.update(c, "DELETE FROM framework_level WHERE workspace_id = ?", workspaceId);
+        Sql.update(c, "DELETE FROM reading WHERE workspace_id = ?", workspaceId);
+        WorkspaceFile w = ws.workspace();
+        Sql.update(c, """
+                UPDATE workspace SET name = ?, full_name = ?, municipality = ?, published = ?, plan_from = ?, plan_to = ?,
+                    description = ?, source = ?, version = version + 1
+                WHERE id = ?""",
+                w.name(), w.fullName(), w.municipality(), w.published(), w.planPeriod().from(), w.planPeriod().to(),
+                w.description(), w.source(), workspaceId);
+        Writer writer = new Writer(c, ws);
+        writer.workspaceId = workspaceId;
+        writer.writeContent();
     }
 
     /** The inserts for one workspace, on one connection inside the caller's transaction. */
@@ -79,6 +114,12 @@ public final class WorkspaceImporter {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     w.slug(), w.name(), w.fullName(), w.municipality(), w.published(),
                     w.planPeriod().from(), w.planPeriod().to(), w.description(), w.source());
+            writeContent();
+        }
+
+        /** Everything below the workspace row. */
+        void writeContent() throws SQLException {
+            WorkspaceFile w = ws.workspace();
             for (int i = 0; i < w.levels().size(); i++) {
                 Sql.update(c, "INSERT INTO framework_level (workspace_id, depth, label) VALUES (?, ?, ?)",
                         workspaceId, i + 1, w.levels().get(i));
@@ -131,6 +172,10 @@ public final class WorkspaceImporter {
             for (BudgetEntry b : p.budgets()) {
                 Sql.update(c, "INSERT INTO budget (project_id, fiscal_year, thousand_yen) VALUES (?, ?, ?)",
                         id, b.fiscalYear(), b.thousandYen());
+            }
+            for (RoleEntry r : p.roles()) {
+                Sql.update(c, "INSERT INTO project_role (project_id, municipality, role) VALUES (?, ?, ?)",
+                        id, r.municipality(), r.role());
             }
             writeIndicators(p.indicators(), "project_id", id);
             writeReadings("PROJECT", id, p.readings());

@@ -146,10 +146,22 @@ final class WorkspaceValidator {
                 add(file, pat + ".code", "duplicate code \"" + p.code() + "\"");
             }
             projectCodes.add(p.code());
+            Set<String> leads = new HashSet<>();
             for (int a = 0; a < p.leadActors().size(); a++) {
                 requireActor(file, pat + ".leadActors[" + a + "]", p.leadActors().get(a));
+                if (!leads.add(p.leadActors().get(a))) {
+                    add(file, pat + ".leadActors[" + a + "]", "actor \"" + p.leadActors().get(a) + "\" is listed twice");
+                }
             }
             checkIndicators(file, pat, p.indicators());
+            Set<String> municipalities = new HashSet<>();
+            for (int r = 0; r < p.roles().size(); r++) {
+                String rat = pat + ".roles[" + r + "]";
+                notBlank(file, rat + ".municipality", p.roles().get(r).municipality());
+                if (!municipalities.add(p.roles().get(r).municipality())) {
+                    add(file, rat + ".municipality", "duplicate municipality \"" + p.roles().get(r).municipality() + "\"");
+                }
+            }
             Set<Integer> years = new HashSet<>();
             for (int b = 0; b < p.budgets().size(); b++) {
                 BudgetEntry budget = p.budgets().get(b);
@@ -227,6 +239,14 @@ final class WorkspaceValidator {
                 add(file, "$.slug", "duplicate persona slug \"" + p.slug() + "\"");
             }
             notBlank(file, "$.label", p.label());
+            // The database keeps the story as one text with a blank line between paragraphs: a paragraph that is
+            // empty or holds a blank line itself would come back differently, so it is refused here.
+            for (int i = 0; i < p.story().size(); i++) {
+                String paragraph = p.story().get(i);
+                if (paragraph.isBlank() || paragraph.contains("\n\n") || paragraph.startsWith("\n") || paragraph.endsWith("\n")) {
+                    add(file, "$.story[" + i + "]", "a paragraph must have text and no blank line (make each paragraph its own list item)");
+                }
+            }
             String other = orders.put(p.order(), p.slug());
             if (other != null) {
                 add(file, "$.order", "order " + p.order() + " is also used by persona \"" + other + "\"");
@@ -266,10 +286,13 @@ final class WorkspaceValidator {
         if (step.emotionScore() < -2 || step.emotionScore() > 2) {
             add(file, at + ".emotionScore", "must be between -2 and 2, not " + step.emotionScore());
         }
+        Set<Integer> spanned = new HashSet<>();
         for (int c = 0; c < step.challenges().size(); c++) {
             Integer number = step.challenges().get(c);
             if (number == null || !challengeNumbers.contains(number)) {
                 add(file, at + ".challenges[" + c + "]", "unknown challenge " + number + " (not in challenges.json)");
+            } else if (!spanned.add(number)) {
+                add(file, at + ".challenges[" + c + "]", "challenge " + number + " is listed twice");
             }
         }
         for (int a = 0; a < step.actions().size(); a++) {
@@ -278,8 +301,12 @@ final class WorkspaceValidator {
             if (action.actors().isEmpty()) {
                 add(file, aat + ".actors", "an action needs at least one actor");
             }
+            Set<String> named = new HashSet<>();
             for (int n = 0; n < action.actors().size(); n++) {
                 requireActor(file, aat + ".actors[" + n + "]", action.actors().get(n));
+                if (!named.add(action.actors().get(n))) {
+                    add(file, aat + ".actors[" + n + "]", "actor \"" + action.actors().get(n) + "\" is listed twice");
+                }
             }
         }
     }

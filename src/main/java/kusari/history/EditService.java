@@ -29,10 +29,17 @@ public final class EditService {
 
     private final Database database;
     private final Kinds kinds;
+    private final WorkspaceTrees trees;
 
     public EditService(Database database, Kinds kinds) {
+        this(database, kinds, null);
+    }
+
+    /** @param trees how to undo an import of a whole workspace (null: imports cannot be undone) */
+    public EditService(Database database, Kinds kinds, WorkspaceTrees trees) {
         this.database = database;
         this.kinds = kinds;
+        this.trees = trees;
     }
 
     /** A change made: its entry in the history (0 when nothing changed) and the entity's state after it. */
@@ -404,6 +411,9 @@ public final class EditService {
             if (entry.reverted()) {
                 throw ValidationException.of("change", "history.revert.already", changeId);
             }
+            if (WorkspaceTrees.isTree(entry.after()) || WorkspaceTrees.isTree(entry.before())) {
+                return revertImport(c, workspaceId, entry);
+            }
             Optional<LinkKind> link = kinds.link(entry.entity());
             if (link.isPresent()) {
                 return revertLink(c, workspaceId, link.get(), entry);
@@ -473,6 +483,28 @@ public final class EditService {
                 label(c, kind, id), null, after));
         ChangeLog.markReverted(c, entry.id(), changeId);
         return new Saved(changeId, after);
+    }
+
+    /** An import replaced the whole workspace: put back the files it replaced, if nothing changed since. */
+    private Saved revertImport(Connection c, long workspaceId, ChangeEntry entry) throws SQLException {
+        Kind workspace = kinds.byName("workspace").orElseThrow();
+        if (trees == null) {
+            throw ValidationException.of("change", "history.revert.notPossible", entry.id());
+        }
+        if (entry.before() == null) {
+            return delete(c, workspaceId, workspace, workspaceId, null, Operation.REVERT, entry.id());
+        }
+        // Anything changed since the import would be silently thrown away by putting the old files back.
+        if (Sql.queryLong(c, "SELECT COUNT(*) FROM change_log WHERE workspace_id = ? AND id > ?",
+                workspaceId, entry.id()) > 0) {
+            throw new ConflictException("workspace", 0, null);
+        }
+        JsonNode now = trees.current(c, workspaceId);
+        trees.restore(c, workspaceId, entry.before());
+        long changeId = ChangeLog.record(c, new Change(workspaceId, "workspace", workspaceId, Operation.REVERT,
+                entry.summary(), now, entry.before()));
+        ChangeLog.markReverted(c, entry.id(), changeId);
+        return new Saved(changeId, state(c, workspace, workspaceId));
     }
 
     private Saved revertOrder(Connection c, long workspaceId, Kind kind, ChangeEntry entry) throws SQLException {

@@ -13,6 +13,7 @@ import kusari.strategy.Project;
 import kusari.strategy.Workspace;
 import kusari.strategy.WorkspaceRepository;
 import kusari.strategy.WorkspaceResolver;
+import kusari.trace.ChainCheck;
 import kusari.web.Links;
 import kusari.web.Requests;
 
@@ -23,12 +24,15 @@ public final class HomeController {
     private final WorkspaceResolver resolver;
     private final PersonaRepository personas;
     private final IndicatorRepository indicators;
+    private final ChainCheck chainCheck;
 
-    public HomeController(WorkspaceRepository workspaces, PersonaRepository personas, IndicatorRepository indicators) {
+    public HomeController(WorkspaceRepository workspaces, PersonaRepository personas, IndicatorRepository indicators,
+                          ChainCheck chainCheck) {
         this.workspaces = workspaces;
         this.resolver = new WorkspaceResolver(workspaces);
         this.personas = personas;
         this.indicators = indicators;
+        this.chainCheck = chainCheck;
     }
 
     public void register(RoutesConfig routes) {
@@ -60,7 +64,8 @@ public final class HomeController {
                         projects.stream().filter(p -> underField(p, field, nodes)).count()))
                 .toList();
         ctx.render("home/index.jte", Map.of("page",
-                new HomePage(Requests.ui(ctx), ws, fields, allPersonas, workspaces.counts(ws.id()))));
+                new HomePage(Requests.ui(ctx), ws, fields, allPersonas, workspaces.counts(ws.id()),
+                        chainCheck.report(ws, null))));
     }
 
     private static boolean underField(Project project, FrameworkNode field, List<FrameworkNode> nodes) {

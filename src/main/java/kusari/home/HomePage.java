@@ -9,7 +9,8 @@ import kusari.strategy.WorkspaceRepository.Counts;
 import kusari.web.Ui;
 
 /** The strategy at a glance. */
-public record HomePage(Ui ui, Workspace workspace, List<FieldSummary> fields, List<Persona> personas, Counts counts) {
+public record HomePage(Ui ui, Workspace workspace, List<FieldSummary> fields, List<Persona> personas, Counts counts,
+                       kusari.trace.ChainReport chain) {
 
     /** A policy field with its goal indicators and the personas who belong to it. */
     public record FieldSummary(FrameworkNode field, List<Indicator> goals, List<Persona> personas, long projects) {

@@ -119,6 +119,93 @@ public final class Links {
         return base + (base.contains("?") ? "&" : "?") + "done=" + changeId + fragment;
     }
 
+    // --- files in/out (issue 3) ---
+
+    /** A workspace's files as a zip download. */
+    public static String exportZip(String ws) {
+        return home(ws) + "/export.zip";
+    }
+
+    public static String apiExportZip(String ws) {
+        return "/api/v1/workspaces/" + enc(ws) + "/export.zip";
+    }
+
+    /** The upload form for workspace files. */
+    public static String importForm() {
+        return "/import";
+    }
+
+    /** The dry-run report (or result) of one upload. */
+    public static String importReport(String token) {
+        return importForm() + "/" + enc(token);
+    }
+
+    public static String importApply(String token) {
+        return importReport(token) + "/apply";
+    }
+
+    public static String importCancel(String token) {
+        return importReport(token) + "/cancel";
+    }
+    // --- trace and chain check (issue 5) ---
+
+    /** A trace through the chain from one thing; {@code kind} is a {@code kusari.trace.TraceKind} slug. */
+    public static String trace(String ws, String kind, String id) {
+        return home(ws) + "/trace/" + enc(kind) + "/" + enc(id);
+    }
+
+    public static String traceStep(String ws, String journeySlug, int position) {
+        return trace(ws, "step", journeySlug + "-" + position);
+    }
+
+    public static String traceChallenge(String ws, int number) {
+        return trace(ws, "challenge", String.valueOf(number));
+    }
+
+    public static String traceProject(String ws, String code) {
+        return trace(ws, "project", code);
+    }
+
+    /** A framework node's trace: the top level is a policy field, every level below it a measure. */
+    public static String traceNode(String ws, int depth, String code) {
+        return trace(ws, depth == 1 ? "policy-field" : "measure", code);
+    }
+
+    public static String traceIndicator(String ws, long id) {
+        return trace(ws, "indicator", String.valueOf(id));
+    }
+
+    public static String chainCheck(String ws) {
+        return home(ws) + "/chain-check";
+    }
+
+    public static String chainCheckJourney(String ws, String journeySlug) {
+        return chainCheck(ws) + "?journey=" + enc(journeySlug);
+    }
+
+    public static String chainDismissals(String ws) {
+        return chainCheck(ws) + "/dismissals";
+    }
+
+    public static String chainUndo(String ws, long dismissalId) {
+        return chainDismissals(ws) + "/" + dismissalId + "/undo";
+    }
+
+    public static String chainSettings(String ws) {
+        return chainCheck(ws) + "/settings";
+    }
+
+    public static String budgets(String ws) {
+        return home(ws) + "/budgets";
+    }
+
+    /** The same trace as JSON. */
+    public static String apiTrace(String ws, String kind, String id) {
+        return "/api/v1/workspaces/" + enc(ws) + "/trace/" + enc(kind) + "/" + enc(id);
+    }
+
+    // --- end trace (issue 5) ---
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -3,6 +3,7 @@ package kusari.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
@@ -21,7 +22,11 @@ import kusari.history.HistoryController;
 import kusari.edit.EditKinds;
 import kusari.edit.OpenApi;
 import kusari.history.EditService;
+import kusari.files.FilesController;
+import kusari.files.ImportService;
+import kusari.files.ImportUploads;
 import kusari.files.ReadingRepository;
+import kusari.files.WorkspaceExporter;
 import kusari.home.HomeController;
 import kusari.indicator.IndicatorApi;
 import kusari.indicator.IndicatorRepository;
@@ -36,6 +41,11 @@ import kusari.strategy.StrategyApi;
 import kusari.strategy.StrategyController;
 import kusari.strategy.WorkspaceRepository;
 import kusari.strategy.WorkspaceResolver;
+import kusari.trace.BudgetRollups;
+import kusari.trace.ChainCheck;
+import kusari.trace.TraceApi;
+import kusari.trace.TraceController;
+import kusari.trace.TraceService;
 
 /** The one place that creates the Javalin app; main and every test call it, so they run the same app. */
 public final class Server {
@@ -53,15 +63,27 @@ public final class Server {
         IndicatorRepository indicators = new IndicatorRepository(database);
         ReadingRepository readings = new ReadingRepository(database);
         Framework framework = new Framework(database, workspaces, indicators);
-        EditService edits = new EditService(database, EditKinds.all());
+        EditService edits = new EditService(database, EditKinds.all(), ImportService.trees());
+        // trace (issue 5): fiscal years turn in Japan, whatever the server's zone
+        TraceService traces = new TraceService(database);
+        ChainCheck chainCheck = new ChainCheck(database, java.time.Clock.system(java.time.ZoneId.of("Asia/Tokyo")));
+        BudgetRollups budgetRollups = new BudgetRollups(database);
         ActorService actorService = new ActorService(database, actors, indicators);
 
         JteRenderer renderer = config.devTemplates()
                 ? JteRenderer.hotReloading(Path.of("src", "main", "jte"))
                 : JteRenderer.precompiled();
 
+        // files in/out (issue 3)
+        FilesController files = new FilesController(resolver, new WorkspaceExporter(database),
+                new ImportService(database), ImportUploads.besideDatabase(config.dbFile()));
+
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
+            // Uploads (workspace zips, issue 3): a multipart body over these sizes is refused while it is read.
+            cfg.jetty.multipartConfig.maxFileSize(FilesController.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(FilesController.MAX_UPLOAD_BYTES + (1 << 20), SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             cfg.fileRenderer(renderer);
             cfg.jsonMapper(new JavalinJackson(new ObjectMapper()
                     .enable(SerializationFeature.INDENT_OUTPUT), false));
@@ -80,7 +102,7 @@ public final class Server {
             cfg.routes.before(Security::checkCsrf);
             ErrorPages.register(cfg.routes);
 
-            new HomeController(workspaces, personas, indicators).register(cfg.routes);
+            new HomeController(workspaces, personas, indicators, chainCheck).register(cfg.routes);
             new PersonaController(resolver, personas, journeys, readings).register(cfg.routes);
             new JourneyController(resolver, journeys, personas, readings, actors).register(cfg.routes);
             new ChallengeController(resolver, challenges, indicators, readings).register(cfg.routes);
@@ -97,6 +119,10 @@ public final class Server {
             new EditController(resolver, workspaces, edits, database).register(cfg.routes);
             new HistoryController(resolver, edits, database).register(cfg.routes);
             new JourneyEditController(resolver, edits, database).register(cfg.routes);
+            files.register(cfg.routes);
+            // trace (issue 5)
+            new TraceController(resolver, traces, chainCheck, budgetRollups).register(cfg.routes);
+            new TraceApi(resolver, traces, chainCheck, budgetRollups).register(cfg.routes);
         });
     }
 }

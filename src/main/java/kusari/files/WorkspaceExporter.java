@@ -1,0 +1,359 @@
+package kusari.files;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import kusari.db.Database;
+import kusari.db.Sql;
+import kusari.files.WorkspaceFiles.ActionEntry;
+import kusari.files.WorkspaceFiles.ActorEntry;
+import kusari.files.WorkspaceFiles.ActorsFile;
+import kusari.files.WorkspaceFiles.Baseline;
+import kusari.files.WorkspaceFiles.BudgetEntry;
+import kusari.files.WorkspaceFiles.ChallengeEntry;
+import kusari.files.WorkspaceFiles.ChallengesFile;
+import kusari.files.WorkspaceFiles.FrameworkFile;
+import kusari.files.WorkspaceFiles.IndicatorEntry;
+import kusari.files.WorkspaceFiles.JourneyFile;
+import kusari.files.WorkspaceFiles.LoadedWorkspace;
+import kusari.files.WorkspaceFiles.NodeEntry;
+import kusari.files.WorkspaceFiles.PersonaFile;
+import kusari.files.WorkspaceFiles.PlanPeriod;
+import kusari.files.WorkspaceFiles.ProjectEntry;
+import kusari.files.WorkspaceFiles.ProjectLink;
+import kusari.files.WorkspaceFiles.RoleEntry;
+import kusari.files.WorkspaceFiles.StepEntry;
+import kusari.files.WorkspaceFiles.Target;
+import kusari.files.WorkspaceFiles.WorkspaceFile;
+
+/**
+ * Reads a workspace out of the database into the records of the file format, and writes those as files (a folder or
+ * a zip). The inverse of {@link WorkspaceImporter}: export after import gives back the same canonical files.
+ */
+public final class WorkspaceExporter {
+
+    private final Database database;
+
+    public WorkspaceExporter(Database database) {
+        this.database = database;
+    }
+
+    /** One file of an export: its path inside the data folder ({@code journeys/omitama/b.json}) and its text. */
+    public record ExportFile(String path, String text) {
+    }
+
+    /** The slugs of every workspace in the database. */
+    public List<String> slugs() {
+        return database.read(c -> Sql.query(c, "SELECT slug FROM workspace ORDER BY slug", rs -> rs.getString(1)));
+    }
+
+    public Optional<LoadedWorkspace> find(String slug) {
+        return database.read(c -> find(c, slug));
+    }
+
+    static Optional<LoadedWorkspace> find(Connection c, String slug) throws SQLException {
+        Optional<Long> id = Sql.queryOne(c, "SELECT id FROM workspace WHERE slug = ?", rs -> rs.getLong(1), slug);
+        return id.isPresent() ? Optional.of(new Reader(c, id.get()).read()) : Optional.empty();
+    }
+
+    /** What a file of the format may be called: slugs only, so an export can never write outside its folder. */
+    private static final java.util.regex.Pattern FILE_PATH =
+            java.util.regex.Pattern.compile("(personas|journeys)/[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*\\.json");
+
+    /** The files of a workspace, in the order Canonicalize lists them, each in canonical form. */
+    public static List<ExportFile> files(LoadedWorkspace ws) {
+        List<ExportFile> files = Canonicalize.files(Path.of(""), ws).stream()
+                .map(f -> new ExportFile(f.path().toString().replace('\\', '/'), DataJson.canonical(f.content())))
+                .toList();
+        for (ExportFile f : files) {
+            if (!FILE_PATH.matcher(f.path()).matches()) {
+                throw new IllegalStateException("Cannot export " + f.path() + ": a slug must be lower-case letters, digits and '-'");
+            }
+        }
+        return files;
+    }
+
+    /** The same files keyed by path: what import compares and what the audit history stores. */
+    public static Map<String, String> fileMap(LoadedWorkspace ws) {
+        Map<String, String> map = new LinkedHashMap<>();
+        files(ws).forEach(f -> map.put(f.path(), f.text()));
+        return map;
+    }
+
+    /** Writes the workspaces as a zip with {@code personas/<ws>/…} and {@code journeys/<ws>/…} at its root. */
+    public static void writeZip(List<LoadedWorkspace> workspaces, OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        for (LoadedWorkspace ws : workspaces) {
+            for (ExportFile f : files(ws)) {
+                ZipEntry entry = new ZipEntry(f.path());
+                zip.putNextEntry(entry);
+                zip.write(f.text().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        zip.finish();
+    }
+
+    /**
+     * Writes a workspace under {@code folder}, replacing what an earlier export left there: a {@code .json} file
+     * in the workspace's two folders that the workspace no longer has (a deleted journey) is removed, so that the
+     * folder holds exactly the workspace. Returns the paths written and removed, relative to {@code folder}.
+     */
+    public static WriteResult writeTo(Path folder, LoadedWorkspace ws) throws IOException {
+        List<ExportFile> files = files(ws);
+        List<String> written = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        for (String dir : List.of("personas/" + ws.slug(), "journeys/" + ws.slug())) {
+            Path d = folder.resolve(dir);
+            Files.createDirectories(d);
+            try (var listing = Files.list(d)) {
+                for (Path p : listing.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                    String rel = dir + "/" + p.getFileName();
+                    if (files.stream().noneMatch(f -> f.path().equals(rel))) {
+                        Files.delete(p);
+                        removed.add(rel);
+                    }
+                }
+            }
+        }
+        for (ExportFile f : files) {
+            Files.writeString(folder.resolve(f.path()), f.text(), StandardCharsets.UTF_8);
+            written.add(f.path());
+        }
+        return new WriteResult(written, removed);
+    }
+
+    public record WriteResult(List<String> written, List<String> removed) {
+    }
+
+    /** The queries of one workspace's export, on one connection (one consistent snapshot). */
+    private static final class Reader {
+        private final Connection c;
+        private final long ws;
+
+        Reader(Connection c, long workspaceId) {
+            this.c = c;
+            this.ws = workspaceId;
+        }
+
+        LoadedWorkspace read() throws SQLException {
+            WorkspaceFile workspace = Sql.queryOne(c, "SELECT * FROM workspace WHERE id = ?", rs -> new WorkspaceFile(
+                    rs.getString("slug"), rs.getString("name"), rs.getString("full_name"), rs.getString("municipality"),
+                    rs.getString("published"), new PlanPeriod(rs.getInt("plan_from"), rs.getInt("plan_to")),
+                    levels(), rs.getString("description"), rs.getString("source")), ws).orElseThrow();
+            ActorsFile actors = new ActorsFile(Sql.query(c,
+                    "SELECT name, kind FROM actor WHERE workspace_id = ? ORDER BY position, id",
+                    rs -> new ActorEntry(rs.getString(1), rs.getString(2)), ws));
+            return new LoadedWorkspace(workspace, actors, framework(), challenges(), personas(), journeys());
+        }
+
+        private List<String> levels() throws SQLException {
+            return Sql.query(c, "SELECT label FROM framework_level WHERE workspace_id = ? ORDER BY depth",
+                    rs -> rs.getString(1), ws);
+        }
+
+        // --- framework.json ---
+
+        private record NodeRow(long id, Long parentId, String code, String title, String description) {
+        }
+
+        private record ProjectRow(long id, long nodeId, String code, String name, String description, boolean chain) {
+        }
+
+        private FrameworkFile framework() throws SQLException {
+            List<NodeRow> nodes = Sql.query(c, """
+                    SELECT id, parent_id, code, title, description FROM framework_node
+                    WHERE workspace_id = ? ORDER BY depth, position, id""",
+                    rs -> new NodeRow(rs.getLong("id"), Sql.getLong(rs, "parent_id"), rs.getString("code"),
+                            rs.getString("title"), rs.getString("description")), ws);
+            List<ProjectRow> projects = Sql.query(c, """
+                    SELECT id, node_id, code, name, description, experience_chain FROM project
+                    WHERE workspace_id = ? ORDER BY position, id""",
+                    rs -> new ProjectRow(rs.getLong("id"), rs.getLong("node_id"), rs.getString("code"), rs.getString("name"),
+                            rs.getString("description"), rs.getInt("experience_chain") == 1), ws);
+            Map<Long, List<IndicatorEntry>> nodeIndicators = indicators("node_id");
+            Map<Long, List<IndicatorEntry>> projectIndicators = indicators("project_id");
+            Map<Long, List<String>> leads = Sql.queryGrouped(c, """
+                    SELECT pla.project_id, a.name FROM project_lead_actor pla JOIN actor a ON a.id = pla.actor_id
+                    WHERE a.workspace_id = ? ORDER BY pla.project_id, pla.position""",
+                    rs -> rs.getLong(1), rs -> rs.getString(2), ws);
+            Map<Long, List<BudgetEntry>> budgets = Sql.queryGrouped(c, """
+                    SELECT b.project_id, b.fiscal_year, b.thousand_yen FROM budget b JOIN project p ON p.id = b.project_id
+                    WHERE p.workspace_id = ? ORDER BY b.project_id, b.fiscal_year""",
+                    rs -> rs.getLong(1), rs -> new BudgetEntry(rs.getInt(2), rs.getLong(3)), ws);
+            // project_role has no position: the order of insertion (rowid) is the file's order.
+            Map<Long, List<RoleEntry>> roles = Sql.queryGrouped(c, """
+                    SELECT r.project_id, r.municipality, r.role FROM project_role r JOIN project p ON p.id = r.project_id
+                    WHERE p.workspace_id = ? ORDER BY r.project_id, r.rowid""",
+                    rs -> rs.getLong(1), rs -> new RoleEntry(rs.getString(2), rs.getString(3)), ws);
+            Map<Long, List<String>> readings = readings("PROJECT");
+
+            Map<Long, List<ProjectEntry>> projectsByNode = new LinkedHashMap<>();
+            for (ProjectRow p : projects) {
+                projectsByNode.computeIfAbsent(p.nodeId(), k -> new ArrayList<>()).add(new ProjectEntry(p.code(), p.name(),
+                        p.description(), p.chain(), leads.getOrDefault(p.id(), List.of()),
+                        projectIndicators.getOrDefault(p.id(), List.of()), budgets.getOrDefault(p.id(), List.of()),
+                        roles.getOrDefault(p.id(), List.of()), readings.getOrDefault(p.id(), List.of())));
+            }
+            Map<Long, List<NodeRow>> children = new LinkedHashMap<>();
+            for (NodeRow n : nodes) {
+                children.computeIfAbsent(n.parentId() == null ? -1L : n.parentId(), k -> new ArrayList<>()).add(n);
+            }
+            return new FrameworkFile(nodeEntries(-1L, children, nodeIndicators, projectsByNode));
+        }
+
+        private static List<NodeEntry> nodeEntries(long parent, Map<Long, List<NodeRow>> children,
+                                                   Map<Long, List<IndicatorEntry>> indicators,
+                                                   Map<Long, List<ProjectEntry>> projects) {
+            List<NodeEntry> entries = new ArrayList<>();
+            for (NodeRow n : children.getOrDefault(parent, List.of())) {
+                entries.add(new NodeEntry(n.code(), n.title(), n.description(), indicators.getOrDefault(n.id(), List.of()),
+                        nodeEntries(n.id(), children, indicators, projects), projects.getOrDefault(n.id(), List.of())));
+            }
+            return entries;
+        }
+
+        private Map<Long, List<IndicatorEntry>> indicators(String ownerColumn) throws SQLException {
+            return Sql.queryGrouped(c, """
+                    SELECT %1$s AS owner, kind, name, unit, direction, baseline_value, baseline_text, baseline_year,
+                           baseline_source, target_value, target_text, target_fiscal_year
+                    FROM indicator WHERE workspace_id = ? AND %1$s IS NOT NULL AND kind IN ('GOAL', 'KPI')
+                    ORDER BY %1$s, position, id""".formatted(ownerColumn),
+                    rs -> rs.getLong("owner"),
+                    rs -> new IndicatorEntry(rs.getString("kind"), rs.getString("name"), rs.getString("unit"),
+                            rs.getString("direction"),
+                            new Baseline(decimal(rs, "baseline_value"), rs.getString("baseline_text"),
+                                    rs.getString("baseline_year"), rs.getString("baseline_source")),
+                            new Target(decimal(rs, "target_value"), rs.getString("target_text"),
+                                    rs.getInt("target_fiscal_year"))), ws);
+        }
+
+        /** A REAL column as the shortest decimal that reads back as the same double (0.97, not 0.9699999…). */
+        private static BigDecimal decimal(ResultSet rs, String column) throws SQLException {
+            Double value = Sql.getDouble(rs, column);
+            return value == null ? null : DataJson.shortest(BigDecimal.valueOf(value));
+        }
+
+        private Map<Long, List<String>> readings(String subjectType) throws SQLException {
+            return Sql.queryGrouped(c, """
+                    SELECT subject_id, text FROM reading WHERE workspace_id = ? AND subject_type = ?
+                    ORDER BY subject_id, position""",
+                    rs -> rs.getLong(1), rs -> rs.getString(2), ws, subjectType);
+        }
+
+        // --- challenges.json ---
+
+        private ChallengesFile challenges() throws SQLException {
+            Map<Long, List<String>> evidence = texts("challenge_evidence");
+            Map<Long, List<String>> approaches = texts("challenge_approach");
+            Map<Long, List<String>> actionIndicators = Sql.queryGrouped(c, """
+                    SELECT challenge_id, name FROM indicator WHERE workspace_id = ? AND kind = 'ACTION'
+                    AND challenge_id IS NOT NULL ORDER BY challenge_id, position, id""",
+                    rs -> rs.getLong(1), rs -> rs.getString(2), ws);
+            // challenge_project has no position: the order of insertion (rowid) is the file's order.
+            Map<Long, List<ProjectLink>> links = Sql.queryGrouped(c, """
+                    SELECT cp.challenge_id, p.code, cp.basis, cp.note FROM challenge_project cp
+                    JOIN project p ON p.id = cp.project_id WHERE p.workspace_id = ? ORDER BY cp.challenge_id, cp.rowid""",
+                    rs -> rs.getLong(1), rs -> new ProjectLink(rs.getString(2), rs.getString(3), rs.getString(4)), ws);
+            Map<Long, List<String>> readings = readings("CHALLENGE");
+            return new ChallengesFile(Sql.query(c,
+                    "SELECT id, number, title FROM challenge WHERE workspace_id = ? ORDER BY number",
+                    rs -> {
+                        long id = rs.getLong(1);
+                        return new ChallengeEntry(rs.getInt(2), rs.getString(3), evidence.getOrDefault(id, List.of()),
+                                approaches.getOrDefault(id, List.of()), actionIndicators.getOrDefault(id, List.of()),
+                                links.getOrDefault(id, List.of()), readings.getOrDefault(id, List.of()));
+                    }, ws));
+        }
+
+        private Map<Long, List<String>> texts(String table) throws SQLException {
+            return Sql.queryGrouped(c, """
+                    SELECT t.challenge_id, t.text FROM %s t JOIN challenge ch ON ch.id = t.challenge_id
+                    WHERE ch.workspace_id = ? ORDER BY t.challenge_id, t.position""".formatted(table),
+                    rs -> rs.getLong(1), rs -> rs.getString(2), ws);
+        }
+
+        // --- personas/<ws>/<slug>.json ---
+
+        private List<PersonaFile> personas() throws SQLException {
+            Map<Long, List<String>> attributes = Sql.queryGrouped(c, """
+                    SELECT pa.persona_id, pa.text FROM persona_attribute pa JOIN persona p ON p.id = pa.persona_id
+                    WHERE p.workspace_id = ? ORDER BY pa.persona_id, pa.position""",
+                    rs -> rs.getLong(1), rs -> rs.getString(2), ws);
+            Map<Long, List<String>> readings = readings("PERSONA");
+            return Sql.query(c, """
+                    SELECT p.id, p.slug, p.label, p.position, p.tagline, p.profile, p.story, n.code AS field
+                    FROM persona p LEFT JOIN framework_node n ON n.id = p.policy_field_id
+                    WHERE p.workspace_id = ? ORDER BY p.position, p.id""",
+                    rs -> {
+                        long id = rs.getLong("id");
+                        String field = rs.getString("field");
+                        return new PersonaFile(rs.getString("slug"), rs.getString("label"), rs.getInt("position"),
+                                rs.getString("tagline"), rs.getString("profile"), attributes.getOrDefault(id, List.of()),
+                                paragraphs(rs.getString("story")), field == null ? "" : field,
+                                readings.getOrDefault(id, List.of()));
+                    }, ws);
+        }
+
+        /** The story is stored as one text with a blank line between paragraphs (as the importer joins them). */
+        private static List<String> paragraphs(String story) {
+            return story == null || story.isEmpty() ? List.of() : Arrays.asList(story.split("\n\n", -1));
+        }
+
+        // --- journeys/<ws>/<slug>.json ---
+
+        private record StepRow(long id, long journeyId, String title, String emotionText, int score, String painPoint) {
+        }
+
+        private List<JourneyFile> journeys() throws SQLException {
+            Map<Long, List<StepRow>> steps = Sql.queryGrouped(c, """
+                    SELECT s.id, s.journey_id, s.title, s.emotion_text, s.emotion_score, s.pain_point
+                    FROM step s JOIN journey j ON j.id = s.journey_id
+                    WHERE j.workspace_id = ? ORDER BY s.journey_id, s.position""",
+                    rs -> rs.getLong("journey_id"),
+                    rs -> new StepRow(rs.getLong("id"), rs.getLong("journey_id"), rs.getString("title"),
+                            rs.getString("emotion_text"), rs.getInt("emotion_score"), rs.getString("pain_point")), ws);
+            // step_challenge has no position: the order of insertion (rowid) is the file's order.
+            Map<Long, List<Integer>> challenges = Sql.queryGrouped(c, """
+                    SELECT sc.step_id, ch.number FROM step_challenge sc JOIN challenge ch ON ch.id = sc.challenge_id
+                    WHERE ch.workspace_id = ? ORDER BY sc.step_id, sc.rowid""",
+                    rs -> rs.getLong(1), rs -> rs.getInt(2), ws);
+            Map<Long, List<String>> actors = Sql.queryGrouped(c, """
+                    SELECT aa.action_id, a.name FROM action_actor aa JOIN actor a ON a.id = aa.actor_id
+                    WHERE a.workspace_id = ? ORDER BY aa.action_id, aa.position""",
+                    rs -> rs.getLong(1), rs -> rs.getString(2), ws);
+            Map<Long, List<ActionEntry>> actions = Sql.queryGrouped(c, """
+                    SELECT ac.id, ac.step_id, ac.text FROM action ac JOIN step s ON s.id = ac.step_id
+                    JOIN journey j ON j.id = s.journey_id WHERE j.workspace_id = ? ORDER BY ac.step_id, ac.position, ac.id""",
+                    rs -> rs.getLong("step_id"),
+                    rs -> new ActionEntry(actors.getOrDefault(rs.getLong("id"), List.of()), rs.getString("text")), ws);
+            Map<Long, List<String>> readings = readings("JOURNEY");
+            return Sql.query(c, """
+                    SELECT j.id, j.slug, p.slug AS persona, j.title FROM journey j JOIN persona p ON p.id = j.persona_id
+                    WHERE j.workspace_id = ? ORDER BY j.slug""",
+                    rs -> {
+                        long id = rs.getLong("id");
+                        List<StepEntry> stepEntries = steps.getOrDefault(id, List.of()).stream()
+                                .map(s -> new StepEntry(s.title(), s.emotionText(), s.score(), s.painPoint(),
+                                        challenges.getOrDefault(s.id(), List.of()), actions.getOrDefault(s.id(), List.of())))
+                                .toList();
+                        return new JourneyFile(rs.getString("slug"), rs.getString("persona"), rs.getString("title"),
+                                stepEntries, readings.getOrDefault(id, List.of()));
+                    }, ws);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package kusari.trace;
+
+/** Every way the chain can break, in the order the chain check reports them. */
+public enum BreakKind {
+    /** A troubled step (score below 0) where no actor acts. */
+    TROUBLED_STEP_NO_ACTOR(true),
+    /** A troubled step that no challenge covers. */
+    TROUBLED_STEP_NO_CHALLENGE(true),
+    /** Two or more troubled steps in a row: a broken stretch of the chain. */
+    BROKEN_STRETCH(true),
+    /** Consecutive steps where the acting actors change and no challenge or project spans both. */
+    HANDOFF_GAP(true),
+    CHALLENGE_NO_PROJECT(false),
+    CHALLENGE_NO_ACTION_INDICATOR(false),
+    /** A project that serves no challenge, and so no persona: no resident in sight. */
+    PROJECT_NO_CHALLENGE(false),
+    PROJECT_NO_LEAD(false),
+    /** A project without a budget for one or more fiscal years of the plan period. */
+    PROJECT_NO_BUDGET(false),
+    INDICATOR_NO_BASELINE(false),
+    INDICATOR_NO_TARGET(false),
+    /** An indicator with no actual for the last completed fiscal year of the plan period. */
+    INDICATOR_NO_ACTUAL(false);
+
+    private final boolean journeyLevel;
+
+    BreakKind(boolean journeyLevel) {
+        this.journeyLevel = journeyLevel;
+    }
+
+    /** True for breaks that sit on a journey's steps (these make up the journey's chain score). */
+    public boolean journeyLevel() {
+        return journeyLevel;
+    }
+}

@@ -1,0 +1,30 @@
+package kusari.trace;
+
+import java.util.List;
+
+/**
+ * Everything reachable from one thing along the chain: leftwards (towards the residents) and rightwards (towards
+ * funding, the strategy and its indicators), never sideways. Columns follow {@link Layer}; edges run left to right.
+ */
+public record Trace(String workspace, String kind, String id, String startKey, String startTitle,
+                    List<Column> columns, List<Edge> edges, Reach reach) {
+
+    /** One layer of the diagram; framework nodes get one column per depth, deepest (measures) first. */
+    public record Column(Layer layer, Integer depth, String levelLabel, List<TraceNode> nodes) {
+    }
+
+    public record Edge(String from, String to) {
+    }
+
+    /**
+     * What the trace reaches, counted once each: residents' journeys and troubled steps on the left, projects and
+     * their budget on the right (a project reached along several paths is counted once).
+     */
+    public record Reach(int personas, int journeys, int steps, List<String> troubledSteps, int projects,
+                        List<TraceNode.BudgetYear> budgetByYear, long budgetTotalThousandYen) {
+    }
+
+    public List<TraceNode> nodes() {
+        return columns.stream().flatMap(c -> c.nodes().stream()).toList();
+    }
+}

@@ -1,0 +1,132 @@
+package kusari.trace;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kusari.history.ValidationException;
+import kusari.strategy.Workspace;
+import kusari.strategy.WorkspaceResolver;
+import kusari.web.ErrorPages;
+import kusari.web.Links;
+import kusari.web.NotFound;
+import kusari.web.Requests;
+import kusari.web.Ui;
+
+/** Trace pages, the chain check (with dismissals and settings) and the budget roll-ups. */
+public final class TraceController {
+
+    private final WorkspaceResolver resolver;
+    private final TraceService traces;
+    private final ChainCheck chainCheck;
+    private final BudgetRollups budgets;
+
+    public TraceController(WorkspaceResolver resolver, TraceService traces, ChainCheck chainCheck,
+                           BudgetRollups budgets) {
+        this.resolver = resolver;
+        this.traces = traces;
+        this.chainCheck = chainCheck;
+        this.budgets = budgets;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/w/{ws}/trace/{kind}/{id}", this::trace);
+        routes.get("/w/{ws}/chain-check", this::chainCheck);
+        routes.post("/w/{ws}/chain-check/dismissals", this::dismiss);
+        routes.post("/w/{ws}/chain-check/dismissals/{id}/undo", this::undo);
+        routes.post("/w/{ws}/chain-check/settings", this::settings);
+        routes.get("/w/{ws}/budgets", this::budgets);
+    }
+
+    void trace(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        Trace trace = find(ctx, ws, traces);
+        ctx.render("trace/show.jte", Map.of("page", TracePage.of(Requests.ui(ctx), ws, trace)));
+    }
+
+    /** The trace named by the path, or a 404 that says which kind and id were not found. */
+    static Trace find(Context ctx, Workspace ws, TraceService traces) {
+        String kindSlug = ctx.pathParam("kind");
+        String id = ctx.pathParam("id");
+        TraceKind kind = TraceKind.fromSlug(kindSlug)
+                .orElseThrow(() -> NotFound.of(ctx, "error.notFound.traceKind", kindSlug));
+        return traces.trace(ws, kind, id)
+                .orElseThrow(() -> NotFound.of(ctx, "error.notFound.traceStart", Requests.ui(ctx).t("trace.kind." + kind.name()), id));
+    }
+
+    void chainCheck(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        render(ctx, ws, Map.of(), Map.of());
+    }
+
+    private void render(Context ctx, Workspace ws, Map<String, String> errors, Map<String, String> entered) {
+        String journey = ctx.queryParam("journey");
+        if (journey == null) {
+            journey = ctx.formParam("journey");
+        }
+        if (journey != null && journey.isBlank()) {
+            journey = null;
+        }
+        ChainReport report = chainCheck.report(ws, journey);
+        if (journey != null && report.journeys().isEmpty()) {
+            throw NotFound.of(ctx, "error.notFound.journey", journey);
+        }
+        ctx.render("trace/chainCheck.jte", Map.of("page", new ChainCheckPage(Requests.ui(ctx), ws, report,
+                chainCheck.journeys(ws), chainCheck.dismissalHistory(ws), errors, entered)));
+    }
+
+    void dismiss(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        String key = ctx.formParam("key");
+        String reason = ctx.formParam("reason");
+        try {
+            chainCheck.dismiss(ws, key, reason);
+        } catch (ValidationException e) {
+            Ui ui = Requests.ui(ctx);
+            String message = e.errors().stream().map(err -> ErrorPages.message(ui, err)).reduce((a, b) -> a + " " + b)
+                    .orElse("");
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            render(ctx, ws, Map.of(key == null ? "" : key, message), Map.of(key == null ? "" : key,
+                    reason == null ? "" : reason));
+            return;
+        }
+        ctx.redirect(back(ws, ctx.formParam("journey")) + "#dismissed-heading", HttpStatus.SEE_OTHER);
+    }
+
+    void undo(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        long id = NotFound.pathLong(ctx, "id", "error.notFound.dismissal");
+        try {
+            chainCheck.undo(ws, id);
+        } catch (ValidationException e) {
+            throw NotFound.of(ctx, "error.notFound.dismissal", id);
+        }
+        ctx.redirect(back(ws, ctx.formParam("journey")) + "#breaks-heading", HttpStatus.SEE_OTHER);
+    }
+
+    void settings(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        Set<BreakKind> enabled = EnumSet.noneOf(BreakKind.class);
+        List<String> checked = ctx.formParams("check");
+        for (BreakKind k : BreakKind.values()) {
+            if (checked.contains(k.name())) {
+                enabled.add(k);
+            }
+        }
+        chainCheck.saveChecks(ws, enabled);
+        ctx.redirect(Links.chainCheck(ws.slug()) + "#settings", HttpStatus.SEE_OTHER);
+    }
+
+    private static String back(Workspace ws, String journey) {
+        return journey == null || journey.isBlank() ? Links.chainCheck(ws.slug())
+                : Links.chainCheckJourney(ws.slug(), journey);
+    }
+
+    void budgets(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        ctx.render("trace/budgets.jte", Map.of("page", new BudgetPage(Requests.ui(ctx), ws, budgets.all(ws))));
+    }
+}

@@ -1,0 +1,150 @@
+package kusari.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import kusari.TestApp;
+import kusari.db.Database;
+import kusari.db.Migrations;
+import kusari.db.Sql;
+import kusari.files.WorkspaceFiles.LoadedWorkspace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Export writes exactly the file format, and files → database → files changes not one byte. */
+class ExportRoundTripTest {
+
+    /** Every .json file under personas/ and journeys/ of {@code root}, by relative path. */
+    static Map<String, String> dataFiles(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        for (String top : List.of("personas", "journeys")) {
+            Path dir = root.resolve(top);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                    files.put(root.relativize(p).toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void exportingTheFreshlyLoadedSampleReproducesTheShippedFilesByteForByte(@TempDir Path out) throws IOException {
+        Database db = TestApp.sampleDatabase();
+        LoadedWorkspace ws = new WorkspaceExporter(db).find("omitama").orElseThrow();
+        WorkspaceExporter.writeTo(out, ws);
+
+        Map<String, String> shipped = dataFiles(TestApp.PROJECT_DIR);
+        Map<String, String> exported = dataFiles(out);
+        assertEquals(shipped.keySet(), exported.keySet());
+        assertEquals(20, exported.size(), "8 personas, 8 journeys and the 4 workspace files");
+        for (String path : shipped.keySet()) {
+            assertEquals(shipped.get(path), exported.get(path), path + " differs from the shipped file");
+        }
+    }
+
+    @Test
+    void sampleToDatabaseToFilesToEmptyDatabaseToFilesIsByteIdentical(@TempDir Path tmp) throws IOException {
+        Path first = tmp.resolve("first");
+        WorkspaceExporter.writeTo(first, new WorkspaceExporter(TestApp.sampleDatabase()).find("omitama").orElseThrow());
+
+        Database empty = Database.open(tmp.resolve("empty.db"));
+        Migrations.apply(empty);
+        ImportService service = new ImportService(empty);
+        ImportReport report = service.dryRun(first);
+        assertTrue(report.ok(), report.problems().toString());
+        assertTrue(report.workspaces().get(0).isNew());
+        assertTrue(service.apply(first, report.fingerprint()).applied());
+
+        Path second = tmp.resolve("second");
+        WorkspaceExporter.writeTo(second, new WorkspaceExporter(empty).find("omitama").orElseThrow());
+        assertEquals(dataFiles(first), dataFiles(second));
+        assertEquals(dataFiles(TestApp.PROJECT_DIR), dataFiles(second));
+    }
+
+    @Test
+    void whatTheSampleLacksRoundTripsToo(@TempDir Path tmp) throws IOException {
+        // The mini workspace has budgets; add roles (役割分担), a step acted on by several actors, readings
+        // everywhere and a challenge→project link with a note, then go files → database → files.
+        Path dir = tmp.resolve("in");
+        MiniWorkspace.write(dir);
+        WorkspaceLoader loader = new WorkspaceLoader(dir);
+        LoadedWorkspace mini = loader.load("mini");
+        var field = mini.framework().nodes().get(0);
+        var measure = field.children().get(0);
+        var p = measure.projects().get(0);
+        var project = new WorkspaceFiles.ProjectEntry(p.code(), p.name(), p.description(), p.experienceChain(),
+                List.of("健康増進課", "市民組織"), p.indicators(),
+                List.of(new WorkspaceFiles.BudgetEntry(2020, 1200), new WorkspaceFiles.BudgetEntry(2021, 0)),
+                List.of(new WorkspaceFiles.RoleEntry("石岡市", "会場の提供"), new WorkspaceFiles.RoleEntry("小美玉市", "広報")),
+                List.of("lead actors inferred"));
+        var framework = new WorkspaceFiles.FrameworkFile(List.of(new WorkspaceFiles.NodeEntry(field.code(), field.title(),
+                field.description(), field.indicators(), List.of(new WorkspaceFiles.NodeEntry(measure.code(), measure.title(),
+                        measure.description(), measure.indicators(), List.of(), List.of(project))), List.of())));
+        MiniWorkspace.put(dir, "journeys/mini/framework.json", DataJson.canonical(framework));
+        var ch = mini.challenges().challenges().get(0);
+        MiniWorkspace.put(dir, "journeys/mini/challenges.json", DataJson.canonical(new WorkspaceFiles.ChallengesFile(List.of(
+                new WorkspaceFiles.ChallengeEntry(ch.number(), ch.title(), ch.evidence(), List.of("手法1", "手法2"),
+                        List.of("行動指標1", "行動指標2"),
+                        List.of(new WorkspaceFiles.ProjectLink("1-01-1", "READING", "the document only implies it")),
+                        List.of("reading 1"))))));
+        var j = mini.journeys().get(0);
+        var s = j.steps().get(0);
+        var several = new WorkspaceFiles.StepEntry(s.title(), "うれしい", 2, s.painPoint(), s.challenges(),
+                List.of(new WorkspaceFiles.ActionEntry(List.of("市民組織", "健康増進課"), "一緒に声をかける"),
+                        new WorkspaceFiles.ActionEntry(List.of("健康増進課"), "")));
+        var second = new WorkspaceFiles.StepEntry("二番目", "", -2, "", List.of(), List.of());
+        MiniWorkspace.put(dir, "journeys/mini/b.json", DataJson.canonical(new WorkspaceFiles.JourneyFile(j.slug(), j.persona(),
+                j.title(), List.of(several, second), List.of("scores are a reading"))));
+        var persona = mini.personas().get(0);
+        MiniWorkspace.put(dir, "personas/mini/b.json", DataJson.canonical(new WorkspaceFiles.PersonaFile(persona.slug(),
+                persona.label(), persona.order(), persona.tagline(), persona.profile(), List.of("属性1", "属性2"),
+                List.of("第一段落", "第二段落"), persona.policyField(), List.of("profile is a summary"))));
+        Database db = Database.open(tmp.resolve("mini.db"));
+        Migrations.apply(db);
+        LoadedWorkspace loaded = new WorkspaceLoader(dir).load("mini");
+        db.inTransaction(c -> WorkspaceImporter.insert(c, loaded));
+
+        assertEquals(2L, db.<Long>read(c -> Sql.queryLong(c, "SELECT count(*) FROM project_role")));
+        Path out = tmp.resolve("out");
+        WorkspaceExporter.writeTo(out, new WorkspaceExporter(db).find("mini").orElseThrow());
+        Map<String, String> before = dataFiles(dir);
+        Map<String, String> after = dataFiles(out);
+        assertEquals(before.keySet(), after.keySet());
+        for (String path : before.keySet()) {
+            assertEquals(before.get(path), after.get(path), path);
+        }
+        assertTrue(after.get("journeys/mini/framework.json").contains("\"municipality\": \"石岡市\""));
+        assertTrue(after.get("journeys/mini/framework.json").contains("\"thousandYen\": 0"));
+        assertTrue(after.get("journeys/mini/challenges.json").contains("the document only implies it"));
+        assertTrue(after.get("journeys/mini/b.json").contains("一緒に声をかける"));
+    }
+
+    @Test
+    void theZipHoldsTheSameFilesAtItsRoot() throws IOException {
+        LoadedWorkspace ws = new WorkspaceExporter(TestApp.sampleDatabase()).find("omitama").orElseThrow();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        WorkspaceExporter.writeZip(List.of(ws), bytes);
+        Map<String, String> inZip = new TreeMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()), StandardCharsets.UTF_8)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                inZip.put(e.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertEquals(dataFiles(TestApp.PROJECT_DIR), inZip);
+    }
+}
