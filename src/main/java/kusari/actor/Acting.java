@@ -37,6 +37,10 @@ public final class Acting {
     private final List<StepRow> steps;
     private final Map<Long, List<ActionRow>> actionsByStep = new LinkedHashMap<>();
     private final Map<Long, ActorRow> actorById = new LinkedHashMap<>();
+    // Indexes built once, so that a page over a large workspace never scans every step per actor.
+    private final Map<Long, List<Long>> actorsByStep = new LinkedHashMap<>();
+    private final Map<Long, List<StepRow>> stepsByActor = new LinkedHashMap<>();
+    private final Map<Long, List<StepRow>> stepsByJourney = new LinkedHashMap<>();
 
     public Acting(List<ActorRow> actors, ActorNames names, List<StepRow> steps, List<ActionRow> actions) {
         this.actors = List.copyOf(actors);
@@ -47,6 +51,17 @@ public final class Acting {
         }
         for (ActionRow a : actions) {
             actionsByStep.computeIfAbsent(a.stepId(), k -> new ArrayList<>()).add(a);
+        }
+        for (StepRow s : steps) {
+            Set<Long> ids = new LinkedHashSet<>();
+            for (ActionRow a : actionsByStep.getOrDefault(s.id(), List.of())) {
+                ids.addAll(a.actorIds());
+            }
+            actorsByStep.put(s.id(), List.copyOf(ids));
+            for (long id : ids) {
+                stepsByActor.computeIfAbsent(id, k -> new ArrayList<>()).add(s);
+            }
+            stepsByJourney.computeIfAbsent(s.journeyId(), k -> new ArrayList<>()).add(s);
         }
     }
 
@@ -85,27 +100,17 @@ public final class Acting {
 
     /** Everyone acting at a step, each once, in the order the document names them. */
     public List<Long> actorsAt(long stepId) {
-        Set<Long> ids = new LinkedHashSet<>();
-        for (ActionRow a : actionsAt(stepId)) {
-            ids.addAll(a.actorIds());
-        }
-        return List.copyOf(ids);
+        return actorsByStep.getOrDefault(stepId, List.of());
     }
 
     /** The steps where an actor acts, in journey and step order. */
     public List<StepRow> stepsOf(long actorId) {
-        List<StepRow> result = new ArrayList<>();
-        for (StepRow s : steps) {
-            if (actorsAt(s.id()).contains(actorId)) {
-                result.add(s);
-            }
-        }
-        return result;
+        return stepsByActor.getOrDefault(actorId, List.of());
     }
 
     /** The steps of one journey, in order. */
     public List<StepRow> stepsOfJourney(long journeyId) {
-        return steps.stream().filter(s -> s.journeyId() == journeyId).toList();
+        return stepsByJourney.getOrDefault(journeyId, List.of());
     }
 
     /** The step just before ({@code offset} -1) or after (+1) a step on its journey, if there is one. */

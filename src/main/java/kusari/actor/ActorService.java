@@ -73,7 +73,16 @@ public final class ActorService {
         Map<Long, List<ProjectRef>> projectsByChallenge = actors.projectsByChallenge(ws.id());
         Map<Long, List<Long>> leadsByProject = actors.leadsByProject(ws.id());
         Map<Long, Actual> actuals = actors.latestActuals(ws.id(), fiscalYear);
-        List<Indicator> all = indicators.findAll(ws.id());
+        // Action indicators by challenge number, KPIs by project code: looked up per step, never scanned.
+        Map<String, List<Indicator>> byChallenge = new LinkedHashMap<>();
+        Map<String, List<Indicator>> byProject = new LinkedHashMap<>();
+        for (Indicator i : indicators.findAll(ws.id())) {
+            if ("CHALLENGE".equals(i.ownerType())) {
+                byChallenge.computeIfAbsent(i.ownerKey(), k -> new ArrayList<>()).add(i);
+            } else if ("PROJECT".equals(i.ownerType())) {
+                byProject.computeIfAbsent(i.ownerKey(), k -> new ArrayList<>()).add(i);
+            }
+        }
 
         Map<String, JourneyGroup> groups = new LinkedHashMap<>();
         Map<Long, Measure> measures = new LinkedHashMap<>();
@@ -96,12 +105,10 @@ public final class ActorService {
             Map<Long, ProjectView> projects = new LinkedHashMap<>();
             List<Measure> stepMeasures = new ArrayList<>();
             for (ChallengeRef ch : challenges) {
-                for (Indicator i : all) {
-                    if ("CHALLENGE".equals(i.ownerType()) && String.valueOf(ch.number()).equals(i.ownerKey())) {
-                        stepMeasures.add(measures.computeIfAbsent(i.id(), k -> new Measure(
-                                IndicatorProgress.of(i, actuals.get(i.id()), ws.planFrom()), "CHALLENGE",
-                                String.valueOf(ch.number()), ch.title())));
-                    }
+                for (Indicator i : byChallenge.getOrDefault(String.valueOf(ch.number()), List.of())) {
+                    stepMeasures.add(measures.computeIfAbsent(i.id(), k -> new Measure(
+                            IndicatorProgress.of(i, actuals.get(i.id()), ws.planFrom()), "CHALLENGE",
+                            String.valueOf(ch.number()), ch.title())));
                 }
                 for (ProjectRef p : projectsByChallenge.getOrDefault(ch.id(), List.of())) {
                     List<Long> leads = leadsByProject.getOrDefault(p.id(), List.of());
@@ -110,12 +117,10 @@ public final class ActorService {
                 }
             }
             for (ProjectView p : projects.values()) {
-                for (Indicator i : all) {
-                    if ("PROJECT".equals(i.ownerType()) && p.project().code().equals(i.ownerKey())) {
-                        stepMeasures.add(measures.computeIfAbsent(i.id(), k -> new Measure(
-                                IndicatorProgress.of(i, actuals.get(i.id()), ws.planFrom()), "PROJECT",
-                                p.project().code(), p.project().name())));
-                    }
+                for (Indicator i : byProject.getOrDefault(p.project().code(), List.of())) {
+                    stepMeasures.add(measures.computeIfAbsent(i.id(), k -> new Measure(
+                            IndicatorProgress.of(i, actuals.get(i.id()), ws.planFrom()), "PROJECT",
+                            p.project().code(), p.project().name())));
                 }
             }
             StepView view = new StepView(s, actions, challenges, List.copyOf(projects.values()), stepMeasures,

@@ -51,11 +51,14 @@ public record ResponsibilityMatrix(List<Column> columns, List<Row> rows, int max
             if (filter.kind() != null && !filter.kind().equals(a.actor().kind())) {
                 continue;
             }
-            List<StepRow> steps = acting.stepsOf(a.actor().id());
+            java.util.Map<String, Integer> byPersona = new java.util.HashMap<>();
+            for (StepRow s : acting.stepsOf(a.actor().id())) {
+                byPersona.merge(s.personaSlug(), 1, Integer::sum);
+            }
             List<Integer> counts = new ArrayList<>();
             int total = 0;
             for (Column col : columns) {
-                int n = (int) steps.stream().filter(s -> s.personaSlug().equals(col.personaSlug())).count();
+                int n = byPersona.getOrDefault(col.personaSlug(), 0);
                 counts.add(n);
                 total += n;
                 max = Math.max(max, n);
