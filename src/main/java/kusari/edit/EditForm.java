@@ -132,7 +132,7 @@ final class EditForm {
             case REFERENCE, REFERENCES -> {
                 Set<String> chosen = selected(value);
                 if (field.type() == Field.Type.REFERENCE && !field.required()) {
-                    options.add(new FormField.Option("", ui.t("common.none"), chosen.isEmpty()));
+                    options.add(new FormField.Option("", ui.t("edit.noneOption"), chosen.isEmpty()));
                 }
                 for (Choices.Choice choice : Choices.of(c, ui, field.refTable(), workspaceId)) {
                     String id = String.valueOf(choice.id());

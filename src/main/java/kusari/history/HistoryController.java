@@ -46,6 +46,8 @@ public final class HistoryController {
         routes.get("/w/{ws}/history/{kind}/{id}", this::entity);
         routes.post("/w/{ws}/history/{change}/revert", this::revert);
         routes.get("/w/{ws}/trash", this::trash);
+        routes.get("/workspaces/trash", this::workspaceTrash);
+        routes.post("/workspaces/trash/{change}/restore", this::restoreWorkspace);
         routes.get("/api/v1/workspaces/{ws}/history", this::timelineJson);
         routes.get("/api/v1/workspaces/{ws}/history/latest", this::latest);
     }
@@ -90,6 +92,32 @@ public final class HistoryController {
         render(ctx, new HistoryPage(ui, ws, ui.t("history.trash"),
                 deleted.isEmpty() ? ui.t("history.trashEmpty") : ui.t("history.trashIntro"),
                 views(ui, ws, deleted), null, true));
+    }
+
+    /** Deleted workspaces: their own trash went with them, so they are listed here. */
+    private void workspaceTrash(Context ctx) {
+        Ui ui = Requests.ui(ctx);
+        List<ChangeEntry> deleted = database.read(c -> Sql.query(c, """
+                SELECT id FROM change_log WHERE entity = 'workspace' AND after_json IS NULL AND reverted_by IS NULL
+                AND json_extract(before_json, '$.snapshot') IS NOT NULL
+                AND workspace_id NOT IN (SELECT id FROM workspace) ORDER BY id DESC""",
+                rs -> rs.getLong(1))).stream()
+                .map(id -> database.read(c -> ChangeLog.find(c, id)).orElseThrow()).toList();
+        List<ChangeView> views = deleted.stream().map(e -> new ChangeView(e.id(), WHEN.format(Instant.parse(e.changedAt())),
+                e.changedBy(), ui.t("op." + e.operation()), ui.t("kind.workspace"), e.summary(), null, List.of(), true,
+                null, null)).toList();
+        ctx.render("history/workspaces.jte", Map.of("page", new HistoryPage(ui, null, ui.t("history.workspaceTrash"),
+                views.isEmpty() ? ui.t("history.trashEmpty") : ui.t("history.trashIntro"), views, null, true)));
+    }
+
+    private void restoreWorkspace(Context ctx) {
+        long change = NotFound.pathLong(ctx, "change", "error.notFound.entity");
+        ChangeEntry entry = database.read(c -> ChangeLog.find(c, change))
+                .filter(e -> e.entity().equals("workspace") && e.workspaceId() != null)
+                .orElseThrow(() -> NotFound.of(ctx, "error.notFound.entity"));
+        EditService.Saved saved = edits.revert(entry.workspaceId(), change);
+        ctx.redirect(Links.withDone(Links.home(saved.state().get("slug").asText()), saved.changeId()),
+                HttpStatus.SEE_OTHER);
     }
 
     private void revert(Context ctx) {
@@ -141,7 +169,12 @@ public final class HistoryController {
         List<ChangeView.FieldChange> changes = new ArrayList<>();
         JsonNode before = e.before();
         JsonNode after = e.after();
-        if (before == null || after == null || before.has("order") || before.has("snapshot")) {
+        if (before != null && after != null && before.has("order") && e.entityId() != null) {
+            changes.add(new ChangeView.FieldChange(ui.t("history.position"),
+                    String.valueOf(place(before, e.entityId())), String.valueOf(place(after, e.entityId()))));
+            return changes;
+        }
+        if (before == null || after == null || before.has("snapshot")) {
             return changes;
         }
         for (Iterator<String> it = after.fieldNames(); it.hasNext(); ) {
@@ -153,6 +186,18 @@ public final class HistoryController {
                     text(ui, before.get(name)), text(ui, after.get(name))));
         }
         return changes;
+    }
+
+    /** The 1-based place of an entity in a recorded order. */
+    private static int place(JsonNode order, long id) {
+        int i = 0;
+        for (JsonNode n : order.get("order")) {
+            i++;
+            if (n.asLong() == id) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     private static String text(Ui ui, JsonNode value) {

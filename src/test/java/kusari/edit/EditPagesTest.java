@@ -167,4 +167,19 @@ class EditPagesTest {
         assertEquals(303, copy.status());
         assertTrue(page("/w/omitama-3/personas/b").contains("Bさん"));
     }
+
+    @Test
+    void aDeletedWorkspaceIsListedAndRestoredFromTheWorkspaceTrash() {
+        long ws = id("SELECT id FROM workspace WHERE slug = 'omitama'");
+        assertTrue(page("/w/omitama/edit/workspaces/" + ws + "/delete").contains("件のペルソナ"));
+        Answer deleted = client.postForm("/w/omitama/edit/workspaces/" + ws + "/delete", "version", "1");
+        assertEquals(303, deleted.status());
+        assertEquals(404, client.get("/w/omitama").status());
+        String trash = page("/workspaces/trash");
+        assertTrue(trash.contains("ダイヤモンドシティ・プロジェクト"), trash);
+        long change = id("SELECT MAX(id) FROM change_log WHERE entity = 'workspace' AND operation = 'DELETE'");
+        Answer restored = client.postForm("/workspaces/trash/" + change + "/restore");
+        assertEquals(303, restored.status());
+        assertTrue(page("/w/omitama/personas/b").contains("Bさん"));
+    }
 }

@@ -253,4 +253,18 @@ class EditServiceTest {
         assertThrows(NotFoundException.class, () -> edits.update(other, JourneyKinds.STEP, step, 1, Map.of("title", J.textNode("x"))));
         assertNull(db.read(c -> Sql.queryOne(c, "SELECT title FROM step WHERE id = ? AND title = 'x'", rs -> rs.getString(1), step)).orElse(null));
     }
+
+    @Test
+    void aDeletedWorkspaceComesBackWholeFromItsHistory() {
+        List<String> tables = List.of("persona", "journey", "challenge", "project", "framework_node", "actor", "indicator");
+        List<Long> before = tables.stream().map(t -> db.<Long>read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM " + t))).toList();
+        long steps = db.<Long>read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM step"));
+        long change = edits.delete(ws, StrategyKinds.WORKSPACE, ws, null).changeId();
+        assertEquals(0L, db.<Long>read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM step")));
+        assertEquals(0L, db.<Long>read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM workspace")));
+        edits.revert(ws, change);
+        assertEquals(before, tables.stream().map(t -> db.<Long>read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM " + t))).toList());
+        assertEquals(steps, db.<Long>read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM step")));
+        assertEquals(List.of("妊娠母子手帳"), titles("b").subList(0, 1));
+    }
 }
