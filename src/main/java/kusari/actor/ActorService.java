@@ -273,15 +273,9 @@ public final class ActorService {
         return node;
     }
 
+    /** A fiscal year as people type it (2023, R5, 令和5年度 …), or null. */
     static Integer parseYear(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKC).strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return kusari.strategy.FiscalYear.parse(raw).map(kusari.strategy.FiscalYear::year).orElse(null);
     }
 
     private static long parseVersion(String raw) {
