@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -13,10 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kusari.SampleFiles;
-import kusari.TestApp;
 import kusari.files.WorkspaceFiles.StepEntry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,32 +26,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What a department head sees of its own steps, the responsibility matrix and the printed checklist. */
 @Tag("browser")
-class ActorBrowserTest {
+class ActorBrowserTest extends SampleBrowserTest {
 
     /** A4 in PDF points (1/72 inch): 210 × 297 mm. */
     private static final double A4_WIDTH_PT = 595.3;
     private static final double A4_HEIGHT_PT = 841.9;
-
-    private Javalin app;
-    private ChromeDriver driver;
-    private String origin;
-
-    @BeforeEach
-    void start() {
-        driver = BrowserSupport.start(1366, 900);
-        app = TestApp.create().start("127.0.0.1", 0);
-        origin = "http://127.0.0.1:" + app.port();
-    }
-
-    @AfterEach
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (app != null) {
-            app.stop();
-        }
-    }
 
     private void openActor(String name) {
         driver.get(origin + "/w/omitama/actors");
