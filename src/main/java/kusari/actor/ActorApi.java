@@ -1,59 +1,215 @@
 package kusari.actor;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.util.List;
+import java.util.Map;
+import kusari.actor.ActorOverview.JourneyGroup;
+import kusari.actor.ActorOverview.Measure;
+import kusari.actor.ActorOverview.StepView;
 import kusari.actor.ActorRepository.LedProject;
+import kusari.actor.Exports.Table;
+import kusari.indicator.IndicatorApi.IndicatorJson;
 import kusari.strategy.Workspace;
 import kusari.strategy.WorkspaceResolver;
 import kusari.web.NotFound;
+import kusari.web.Requests;
 
-/** Read-only JSON for actors and their actions. */
+/** JSON, CSV and .xlsx for actors: the directory, one actor's steps, renames, and the responsibility matrix. */
 public final class ActorApi {
 
-    private final WorkspaceResolver resolver;
-    private final ActorRepository actors;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    public ActorApi(WorkspaceResolver resolver, ActorRepository actors) {
+    private final WorkspaceResolver resolver;
+    private final ActorService service;
+
+    public ActorApi(WorkspaceResolver resolver, ActorService service) {
         this.resolver = resolver;
-        this.actors = actors;
+        this.service = service;
     }
 
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/workspaces/{ws}/actors", this::list);
         routes.get("/api/v1/workspaces/{ws}/actors/{id}", this::show);
+        routes.post("/api/v1/workspaces/{ws}/actors/{id}/names", this::rename);
+        routes.get("/api/v1/workspaces/{ws}/actors/{id}/steps", ctx -> steps(ctx, null));
+        routes.get("/api/v1/workspaces/{ws}/actors/{id}/steps.csv", ctx -> steps(ctx, "csv"));
+        routes.get("/api/v1/workspaces/{ws}/actors/{id}/steps.xlsx", ctx -> steps(ctx, "xlsx"));
+        routes.get("/api/v1/workspaces/{ws}/matrix", ctx -> matrix(ctx, null));
+        routes.get("/api/v1/workspaces/{ws}/matrix.csv", ctx -> matrix(ctx, "csv"));
+        routes.get("/api/v1/workspaces/{ws}/matrix.xlsx", ctx -> matrix(ctx, "xlsx"));
+        routes.get("/api/v1/workspaces/{ws}/matrix/journeys/{journey}", this::journeyChart);
     }
 
-    record ActorSummaryJson(long id, String name, String kind, long actions, long journeys, long leadProjects) {
+    record ActorSummaryJson(long id, String name, String kind, long actions, long journeys, long leadProjects,
+                            long steps, List<ActorName> names, List<ActorName> matchedOldNames) {
     }
 
-    record ActorJson(long id, String name, String kind, List<JourneyActionsJson> journeys, List<LedProject> leadProjects) {
+    record ActorJson(long id, String name, String kind, long version, Integer fiscalYear, List<ActorName> names,
+                     ActorOverview.Summary summary, List<JourneyActionsJson> journeys, List<LedProject> leadProjects,
+                     List<MeasureJson> indicators) {
     }
 
     record JourneyActionsJson(String journey, String journeyTitle, String persona, String personaLabel,
-                              List<ActionJson> actions) {
+                              List<ActionJson> actions, List<StepJson> steps) {
     }
 
+    /** Kept from the first version of this route: one entry per action. */
     record ActionJson(int stepPosition, String stepTitle, String painPoint, String text, List<String> sharedWith) {
+    }
+
+    record StepJson(int position, String title, String emotionText, int emotionScore, String painPoint,
+                    List<ActionJson> actions, List<Map<String, Object>> challenges, List<Map<String, Object>> projects,
+                    List<Long> indicators, HandoffJson before, HandoffJson after) {
+    }
+
+    record HandoffJson(int position, String title, boolean troubled, List<Map<String, Object>> actors) {
+    }
+
+    record MeasureJson(IndicatorJson indicator, String via, String viaKey, String viaTitle,
+                       ActorRepository.Actual latest, String status) {
     }
 
     void list(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        ctx.json(actors.findAllWithCounts(ws.id()).stream().map(s -> new ActorSummaryJson(s.actor().id(),
-                s.actor().name(), s.actor().kind(), s.actions(), s.journeys(), s.leadProjects())).toList());
+        Integer fy = ActorController.fiscalYear(ctx);
+        Map<Long, ActorRepository.ActorSummary> counts = new java.util.HashMap<>();
+        service.repository().findAllWithCounts(ws.id()).forEach(s -> counts.put(s.actor().id(), s));
+        Acting acting = service.repository().acting(ws.id());
+        ctx.json(service.directory(ws, ctx.queryParam("q"), fy).stream().map(e -> {
+            var c = counts.get(e.actor().id());
+            return new ActorSummaryJson(e.actor().id(), e.actor().name(), e.actor().kind(), c == null ? 0 : c.actions(),
+                    e.journeys(), c == null ? 0 : c.leadProjects(), e.steps(), acting.names().of(e.actor().id()),
+                    e.matchedOldNames());
+        }).toList());
     }
 
     void show(Context ctx) {
         Workspace ws = resolver.require(ctx);
+        ActorOverview o = overview(ctx, ws);
+        ctx.json(new ActorJson(o.actor().id(), o.actor().name(), o.actor().kind(), o.version(), o.fiscalYear(), o.names(),
+                o.summary(), o.journeys().stream().map(ActorApi::journeyJson).toList(), o.ledProjects(),
+                o.indicators().stream().map(ActorApi::measureJson).toList()));
+    }
+
+    private static JourneyActionsJson journeyJson(JourneyGroup g) {
+        List<ActionJson> actions = g.steps().stream().flatMap(s -> actionsJson(s).stream()).toList();
+        return new JourneyActionsJson(g.journeySlug(), g.journeyTitle(), g.personaSlug(), g.personaLabel(), actions,
+                g.steps().stream().map(ActorApi::stepJson).toList());
+    }
+
+    private static List<ActionJson> actionsJson(StepView s) {
+        return s.actions().stream().map(a -> new ActionJson(s.step().position(), s.step().title(), s.step().painPoint(),
+                a.text(), a.sharedWith().stream().map(Actor::name).toList())).toList();
+    }
+
+    private static StepJson stepJson(StepView s) {
+        return new StepJson(s.step().position(), s.step().title(), s.step().emotionText(), s.step().emotionScore(),
+                s.step().painPoint(), actionsJson(s),
+                s.challenges().stream().map(c -> Map.<String, Object>of("number", c.number(), "title", c.title())).toList(),
+                s.projects().stream().map(p -> Map.<String, Object>of("code", p.project().code(), "name", p.project().name(),
+                        "basis", p.project().basis(), "ledByThisActor", p.ledByActor(),
+                        "leadActors", p.leads().stream().map(Actor::name).toList())).toList(),
+                s.indicators().stream().map(Measure::id).toList(), handoffJson(s.before()), handoffJson(s.after()));
+    }
+
+    private static HandoffJson handoffJson(ActorOverview.Handoff h) {
+        if (!h.exists()) {
+            return null;
+        }
+        return new HandoffJson(h.step().position(), h.step().title(), h.step().troubled(), h.actors().stream()
+                .map(a -> Map.<String, Object>of("id", a.id(), "name", a.name(), "kind", a.kind())).toList());
+    }
+
+    private static MeasureJson measureJson(Measure m) {
+        return new MeasureJson(IndicatorJson.of(m.progress().indicator()), m.viaType(), m.via(), m.viaTitle(),
+                m.progress().latest(), m.progress().status().name());
+    }
+
+    void rename(Context ctx) {
+        Workspace ws = resolver.require(ctx);
         long id = NotFound.pathLong(ctx, "id", "error.notFound.actor");
-        Actor a = actors.findById(ws.id(), id)
+        if (service.repository().findById(ws.id(), id).isEmpty()) {
+            throw NotFound.of(ctx, "error.notFound.actor", ctx.pathParam("id"));
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(ctx.bodyAsBytes());
+        } catch (java.io.IOException e) {
+            body = null;
+        }
+        if (body == null || !body.isObject()) {
+            throw new BadRequestResponse(Requests.ui(ctx).t("api.error.jsonObject"));
+        }
+        ActorName renamed = service.rename(ws, id, new ActorService.Rename(text(body, "name"), text(body, "fromFiscalYear"),
+                text(body, "version")));
+        ctx.status(HttpStatus.CREATED);
+        ctx.json(renamed);
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    void steps(Context ctx, String format) {
+        Workspace ws = resolver.require(ctx);
+        ActorOverview o = overview(ctx, ws);
+        Table table = ActorTables.steps(Requests.ui(ctx), o);
+        if (format == null) {
+            ctx.json(ActorTables.asObjects(table, ActorTables.STEP_COLUMNS));
+        } else {
+            download(ctx, table, format, ws.slug() + "-actor-" + o.actor().id() + "-steps");
+        }
+    }
+
+    void matrix(Context ctx, String format) {
+        Workspace ws = resolver.require(ctx);
+        ResponsibilityMatrix m = ActorController.matrixOf(ctx, service, ws);
+        if (format == null) {
+            ctx.json(m);
+        } else {
+            download(ctx, ActorTables.matrix(Requests.ui(ctx), m), format, ws.slug() + "-matrix");
+        }
+    }
+
+    void journeyChart(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        Integer fy = ActorController.fiscalYear(ctx);
+        String kind = ActorController.kind(ctx);
+        String slug = ctx.pathParam("journey");
+        ActorRepository repo = service.repository();
+        var journey = repo.journeys(ws.id()).stream().filter(j -> j.slug().equals(slug)).findFirst()
+                .orElseThrow(() -> NotFound.of(ctx, "error.notFound.journey", slug));
+        ctx.json(JourneyChart.of(repo.acting(ws.id()), journey, kind, fy, repo.challengesByStep(ws.id()),
+                repo.projectsByChallenge(ws.id()), repo.leadsByProject(ws.id())));
+    }
+
+    private ActorOverview overview(Context ctx, Workspace ws) {
+        Integer fy = ActorController.fiscalYear(ctx);
+        long id = NotFound.pathLong(ctx, "id", "error.notFound.actor");
+        return service.overview(ws, id, fy, null)
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.actor", ctx.pathParam("id")));
-        ctx.json(new ActorJson(a.id(), a.name(), a.kind(),
-                ActorController.groupByJourney(actors.findActions(a.id())).stream()
-                        .map(g -> new JourneyActionsJson(g.journeySlug(), g.journeyTitle(), g.personaSlug(),
-                                g.personaLabel(), g.actions().stream().map(x -> new ActionJson(x.stepPosition(),
-                                        x.stepTitle(), x.painPoint(), x.text(), x.sharedWith())).toList()))
-                        .toList(),
-                actors.findLedProjects(a.id())));
+    }
+
+    private static void download(Context ctx, Table table, String format, String fileName) {
+        if ("csv".equals(format)) {
+            ctx.contentType("text/csv; charset=utf-8");
+            attachment(ctx, fileName + ".csv");
+            ctx.result(Exports.csv(table));
+        } else {
+            ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            attachment(ctx, fileName + ".xlsx");
+            ctx.result(Exports.xlsx(table));
+        }
+    }
+
+    private static void attachment(Context ctx, String fileName) {
+        // ASCII file names only (slug and ids), so no RFC 5987 encoding is needed.
+        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
     }
 }

@@ -1,59 +1,212 @@
 package kusari.actor;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kusari.actor.ActorRepository.ActorAction;
+import java.util.TreeSet;
+import kusari.actor.ActorPage.RenameForm;
+import kusari.actor.ActorRepository.JourneyRef;
+import kusari.actor.ActorService.DirectoryEntry;
+import kusari.history.ConflictException;
+import kusari.history.FieldError;
+import kusari.history.ValidationException;
 import kusari.strategy.Workspace;
 import kusari.strategy.WorkspaceResolver;
+import kusari.web.ErrorPages;
+import kusari.web.Links;
 import kusari.web.NotFound;
 import kusari.web.Requests;
+import kusari.web.Ui;
 
-/** Actor pages: departments and partners, and what each one does across every journey. */
+/** Actor pages: the directory, one actor's responsibility, its checklist, the matrix and a journey's chart. */
 public final class ActorController {
 
-    private final WorkspaceResolver resolver;
-    private final ActorRepository actors;
+    private static final String FLASH = "kusari.actor.flash";
 
-    public ActorController(WorkspaceResolver resolver, ActorRepository actors) {
+    private final WorkspaceResolver resolver;
+    private final ActorService service;
+
+    public ActorController(WorkspaceResolver resolver, ActorService service) {
         this.resolver = resolver;
-        this.actors = actors;
+        this.service = service;
     }
 
     public void register(RoutesConfig routes) {
         routes.get("/w/{ws}/actors", this::list);
         routes.get("/w/{ws}/actors/{id}", this::show);
+        routes.post("/w/{ws}/actors/{id}/names", this::rename);
+        routes.get("/w/{ws}/actors/{id}/checklist", this::checklist);
+        routes.get("/w/{ws}/matrix", this::matrix);
+        routes.get("/w/{ws}/matrix/journeys/{journey}", this::journeyChart);
     }
 
     void list(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        ctx.render("actor/list.jte", Map.of("page",
-                new ActorListPage(Requests.ui(ctx), ws, actors.findAllWithCounts(ws.id()))));
+        Integer fy = fiscalYear(ctx);
+        String q = ctx.queryParam("q");
+        List<DirectoryEntry> all = service.directory(ws, q, fy);
+        ctx.render("actor/list.jte", Map.of("page", new ActorListPage(Requests.ui(ctx), ws, q == null ? "" : q.strip(), fy,
+                fiscalYears(ws, service.repository().names(ws.id())),
+                all.stream().filter(e -> e.actor().government()).toList(),
+                all.stream().filter(e -> !e.actor().government()).toList())));
     }
 
     void show(Context ctx) {
         Workspace ws = resolver.require(ctx);
+        Integer fy = fiscalYear(ctx);
         long id = NotFound.pathLong(ctx, "id", "error.notFound.actor");
-        Actor actor = actors.findById(ws.id(), id)
-                .orElseThrow(() -> NotFound.of(ctx, "error.notFound.actor", ctx.pathParam("id")));
-        ctx.render("actor/show.jte", Map.of("page", new ActorPage(Requests.ui(ctx), ws, actor,
-                groupByJourney(actors.findActions(actor.id())), actors.findLedProjects(actor.id()))));
+        String flash = ctx.consumeSessionAttribute(FLASH);
+        render(ctx, ws, id, fy, null, flash);
     }
 
-    static List<ActorPage.JourneyGroup> groupByJourney(List<ActorAction> actions) {
-        Map<String, List<ActorAction>> byJourney = new LinkedHashMap<>();
-        for (ActorAction a : actions) {
-            byJourney.computeIfAbsent(a.journeySlug(), k -> new ArrayList<>()).add(a);
+    /** Renders the actor page; {@code form} null for a fresh form. */
+    private void render(Context ctx, Workspace ws, long id, Integer fy, RenameForm form, String flash) {
+        String persona = blankToNull(ctx.queryParam("persona"));
+        ActorOverview o = service.overview(ws, id, fy, persona)
+                .orElseThrow(() -> NotFound.of(ctx, "error.notFound.actor", ctx.pathParam("id")));
+        String personaLabel = null;
+        if (persona != null) {
+            personaLabel = service.repository().journeys(ws.id()).stream().filter(j -> j.personaSlug().equals(persona))
+                    .map(JourneyRef::personaLabel).findFirst()
+                    .orElseThrow(() -> NotFound.of(ctx, "error.notFound.persona", persona));
         }
-        List<ActorPage.JourneyGroup> groups = new ArrayList<>();
-        byJourney.forEach((slug, list) -> {
-            ActorAction first = list.get(0);
-            groups.add(new ActorPage.JourneyGroup(slug, first.journeyTitle(), first.personaSlug(), first.personaLabel(),
-                    List.copyOf(list)));
-        });
-        return groups;
+        RenameForm shown = form != null ? form
+                : new RenameForm("", String.valueOf(Math.max(ws.planFrom(), o.names().isEmpty() ? ws.planFrom()
+                        : o.names().get(o.names().size() - 1).fromFiscalYear() + 1)), o.version(), Map.of(), null);
+        ctx.render("actor/show.jte", Map.of("page", new ActorPage(Requests.ui(ctx), ws, o, persona, personaLabel,
+                fiscalYears(ws, service.repository().names(ws.id())), shown, flash)));
+    }
+
+    void rename(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        long id = NotFound.pathLong(ctx, "id", "error.notFound.actor");
+        Ui ui = Requests.ui(ctx);
+        ActorService.Rename form = new ActorService.Rename(ctx.formParam("name"), ctx.formParam("fromFiscalYear"),
+                ctx.formParam("version"));
+        long version = parseLong(form.version());
+        try {
+            ActorName renamed = service.rename(ws, id, form);
+            ctx.sessionAttribute(FLASH, ui.t("actor.rename.done", ui.fiscalYear(renamed.fromFiscalYear()), renamed.name()));
+            ctx.redirect(Links.actor(ws.slug(), id, renamed.fromFiscalYear()) + "#names", HttpStatus.SEE_OTHER);
+        } catch (ValidationException e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (FieldError err : e.errors()) {
+                errors.merge(err.field(), ErrorPages.message(ui, err), (a, b) -> a + " " + b);
+            }
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            render(ctx, ws, id, null, new RenameForm(nullToEmpty(form.name()), nullToEmpty(form.fromFiscalYear()), version,
+                    errors, null), null);
+        } catch (ConflictException e) {
+            ctx.status(HttpStatus.CONFLICT);
+            long current = e.current() == null ? version : e.current().path("version").asLong(version);
+            if (e.current() == null) {
+                throw NotFound.of(ctx, "error.notFound.actor", ctx.pathParam("id"));
+            }
+            render(ctx, ws, id, null, new RenameForm(nullToEmpty(form.name()), nullToEmpty(form.fromFiscalYear()), current,
+                    Map.of(), ui.t("actor.rename.conflict")), null);
+        }
+    }
+
+    void checklist(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        Integer fy = fiscalYear(ctx);
+        long id = NotFound.pathLong(ctx, "id", "error.notFound.actor");
+        ActorOverview o = service.overview(ws, id, fy, null)
+                .orElseThrow(() -> NotFound.of(ctx, "error.notFound.actor", ctx.pathParam("id")));
+        ctx.render("actor/checklist.jte", Map.of("page", new ChecklistPage(Requests.ui(ctx), ws, o)));
+    }
+
+    void matrix(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        ResponsibilityMatrix m = matrixOf(ctx, service, ws);
+        ctx.render("actor/matrix.jte", Map.of("page", new MatrixPage(Requests.ui(ctx), ws, m,
+                service.repository().policyFields(ws.id()), service.repository().journeys(ws.id()),
+                fiscalYears(ws, service.repository().names(ws.id())))));
+    }
+
+    void journeyChart(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        Integer fy = fiscalYear(ctx);
+        String kind = kind(ctx);
+        List<JourneyRef> journeys = service.repository().journeys(ws.id());
+        String slug = ctx.pathParam("journey");
+        JourneyRef journey = journeys.stream().filter(j -> j.slug().equals(slug)).findFirst()
+                .orElseThrow(() -> NotFound.of(ctx, "error.notFound.journey", slug));
+        ActorRepository repo = service.repository();
+        Acting acting = repo.acting(ws.id());
+        JourneyChart chart = JourneyChart.of(acting, journey, kind, fy, repo.challengesByStep(ws.id()),
+                repo.projectsByChallenge(ws.id()), repo.leadsByProject(ws.id()));
+        ctx.render("actor/chart.jte", Map.of("page", new JourneyChartPage(Requests.ui(ctx), ws, chart, journeys, kind, fy,
+                fiscalYears(ws, acting.names()))));
+    }
+
+    // Query parameters shared with ActorApi: a bad value is a 400 with a message in the user's language.
+
+    static ResponsibilityMatrix matrixOf(Context ctx, ActorService service, Workspace ws) {
+        Integer fy = fiscalYear(ctx);
+        String kind = kind(ctx);
+        String field = blankToNull(ctx.queryParam("field"));
+        if (field != null && service.repository().policyFields(ws.id()).stream().noneMatch(f -> f.code().equals(field))) {
+            throw new BadRequestResponse(Requests.ui(ctx).t("matrix.error.field", field));
+        }
+        return ResponsibilityMatrix.of(service.repository().acting(ws.id()),
+                new ResponsibilityMatrix.Filter(kind, field, fy, blankToNull(ctx.queryParam("sort"))));
+    }
+
+    /** The chosen fiscal year ({@code ?fy=2022}), or null for the newest names. */
+    static Integer fiscalYear(Context ctx) {
+        String raw = blankToNull(ctx.queryParam("fy"));
+        if (raw == null) {
+            return null;
+        }
+        Integer year = ActorService.parseYear(raw);
+        if (year == null || year < ActorService.FIRST_YEAR || year > ActorService.LAST_YEAR) {
+            throw new BadRequestResponse(Requests.ui(ctx).t("actor.error.fiscalYear", raw,
+                    String.valueOf(ActorService.FIRST_YEAR), String.valueOf(ActorService.LAST_YEAR)));
+        }
+        return year;
+    }
+
+    /** {@code ?kind=GOVERNMENT} or {@code PARTNER}; null for both. */
+    static String kind(Context ctx) {
+        String raw = blankToNull(ctx.queryParam("kind"));
+        if (raw == null) {
+            return null;
+        }
+        if (!raw.equals("GOVERNMENT") && !raw.equals("PARTNER")) {
+            throw new BadRequestResponse(Requests.ui(ctx).t("matrix.error.kind", raw));
+        }
+        return raw;
+    }
+
+    /** The fiscal years offered in the year pickers: the plan period, plus any year a name took effect. */
+    static List<Integer> fiscalYears(Workspace ws, ActorNames names) {
+        TreeSet<Integer> years = new TreeSet<>();
+        for (int y = ws.planFrom(); y <= ws.planTo(); y++) {
+            years.add(y);
+        }
+        names.allYears().forEach(years::add);
+        return new ArrayList<>(years);
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static long parseLong(String raw) {
+        try {
+            return raw == null ? -1 : Long.parseLong(raw.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

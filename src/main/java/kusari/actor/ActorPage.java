@@ -1,21 +1,33 @@
 package kusari.actor;
 
 import java.util.List;
-import kusari.actor.ActorRepository.ActorAction;
-import kusari.actor.ActorRepository.LedProject;
+import java.util.Map;
 import kusari.strategy.Workspace;
 import kusari.web.Ui;
 
-/** One actor: every action it takes, step by step, grouped by journey; and the projects it leads. */
-public record ActorPage(Ui ui, Workspace workspace, Actor actor, List<JourneyGroup> journeys,
-                        List<LedProject> ledProjects) {
+/**
+ * One actor's page: summary, steps by journey, hand-offs, indicators, name history and the rename form.
+ *
+ * @param personaSlug   only that persona's steps are shown (the matrix cell's link), or null
+ * @param personaLabel  that persona's label, for the notice
+ * @param flash         a one-time message after a rename, or null
+ */
+public record ActorPage(Ui ui, Workspace workspace, ActorOverview overview, String personaSlug, String personaLabel,
+                        List<Integer> fiscalYears, RenameForm form, String flash) {
 
-    /** The actions of this actor on one journey. */
-    public record JourneyGroup(String journeySlug, String journeyTitle, String personaSlug, String personaLabel,
-                               List<ActorAction> actions) {
+    /** The rename form's values and messages (field name → message). */
+    public record RenameForm(String name, String fromFiscalYear, long version, Map<String, String> errors,
+                             String conflict) {
+        public String error(String field) {
+            return errors.getOrDefault(field, "");
+        }
+
+        public boolean hasErrors() {
+            return !errors.isEmpty() || conflict != null;
+        }
     }
 
-    public int actionCount() {
-        return journeys.stream().mapToInt(j -> j.actions().size()).sum();
+    public Actor actor() {
+        return overview.actor();
     }
 }

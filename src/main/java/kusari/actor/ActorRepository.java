@@ -1,9 +1,16 @@
 package kusari.actor;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import kusari.actor.Acting.ActionRow;
+import kusari.actor.Acting.ActorRow;
+import kusari.actor.Acting.StepRow;
 import kusari.db.Database;
 import kusari.db.Sql;
 
@@ -39,45 +46,6 @@ public final class ActorRepository {
                 ActorRepository::toActor, workspaceId, id));
     }
 
-    /** One action of an actor at one step, with the journey it belongs to and who else shares it. */
-    public record ActorAction(String journeySlug, String journeyTitle, String personaSlug, String personaLabel,
-                              int stepPosition, String stepTitle, int emotionScore, String painPoint, String text,
-                              List<String> sharedWith) {
-    }
-
-    /** Every action of an actor, by journey (in persona order) and step order. */
-    public List<ActorAction> findActions(long actorId) {
-        return database.read(c -> {
-            record Row(long actionId, ActorAction action) {
-            }
-            List<Row> rows = Sql.query(c, """
-                    SELECT x.id AS action_id, j.slug AS journey_slug, j.title AS journey_title, p.slug AS persona_slug,
-                           p.label AS persona_label, s.position, s.title AS step_title, s.emotion_score, s.pain_point, x.text
-                    FROM action_actor aa
-                    JOIN action x ON x.id = aa.action_id
-                    JOIN step s ON s.id = x.step_id
-                    JOIN journey j ON j.id = s.journey_id
-                    JOIN persona p ON p.id = j.persona_id
-                    WHERE aa.actor_id = ?
-                    ORDER BY p.position, j.id, s.position, x.position""",
-                    rs -> new Row(rs.getLong("action_id"), new ActorAction(rs.getString("journey_slug"),
-                            rs.getString("journey_title"), rs.getString("persona_slug"), rs.getString("persona_label"),
-                            rs.getInt("position"), rs.getString("step_title"), rs.getInt("emotion_score"),
-                            rs.getString("pain_point"), rs.getString("text"), List.of())), actorId);
-            List<ActorAction> result = new java.util.ArrayList<>();
-            for (Row row : rows) {
-                List<String> others = Sql.query(c, """
-                        SELECT a.name FROM action_actor aa JOIN actor a ON a.id = aa.actor_id
-                        WHERE aa.action_id = ? AND aa.actor_id <> ? ORDER BY aa.position""",
-                        rs -> rs.getString(1), row.actionId(), actorId);
-                ActorAction a = row.action();
-                result.add(new ActorAction(a.journeySlug(), a.journeyTitle(), a.personaSlug(), a.personaLabel(),
-                        a.stepPosition(), a.stepTitle(), a.emotionScore(), a.painPoint(), a.text(), others));
-            }
-            return result;
-        });
-    }
-
     /** Projects an actor leads: code and name. */
     public record LedProject(String code, String name) {
     }
@@ -96,5 +64,186 @@ public final class ActorRepository {
 
     static Actor toActor(ResultSet rs) throws SQLException {
         return new Actor(rs.getLong("id"), rs.getString("name"), rs.getString("kind"));
+    }
+
+    // --- who acts where, name history, and what measures it (issue 4) ---
+
+    /** Everything {@link Acting} needs, read in one transaction. */
+    public Acting acting(long workspaceId) {
+        return database.read(c -> new Acting(actorRows(c, workspaceId), names(c, workspaceId), stepRows(c, workspaceId),
+                actionRows(c, workspaceId)));
+    }
+
+    private static List<ActorRow> actorRows(Connection c, long workspaceId) throws SQLException {
+        return Sql.query(c, """
+                SELECT id, name, kind, position, version FROM actor WHERE workspace_id = ?
+                ORDER BY CASE kind WHEN 'GOVERNMENT' THEN 1 ELSE 2 END, position""",
+                rs -> new ActorRow(toActor(rs), rs.getInt("position"), rs.getLong("version")), workspaceId);
+    }
+
+    /** The name history of every actor of a workspace. */
+    public ActorNames names(long workspaceId) {
+        return database.read(c -> names(c, workspaceId));
+    }
+
+    static ActorNames names(Connection c, long workspaceId) throws SQLException {
+        // An actor without stored names has had its one name since the plan's first fiscal year.
+        Map<Long, List<ActorName>> byActor = Sql.queryGrouped(c, """
+                SELECT n.actor_id, n.from_fiscal_year, n.name FROM actor_name n JOIN actor a ON a.id = n.actor_id
+                WHERE a.workspace_id = ?
+                UNION ALL
+                SELECT a.id, w.plan_from, a.name FROM actor a JOIN workspace w ON w.id = a.workspace_id
+                WHERE a.workspace_id = ? AND NOT EXISTS (SELECT 1 FROM actor_name n WHERE n.actor_id = a.id)
+                ORDER BY 1, 2""",
+                rs -> rs.getLong(1), rs -> new ActorName(rs.getInt(2), rs.getString(3)), workspaceId, workspaceId);
+        return new ActorNames(byActor);
+    }
+
+    private static List<StepRow> stepRows(Connection c, long workspaceId) throws SQLException {
+        return Sql.query(c, """
+                SELECT s.id, s.journey_id, j.slug AS journey_slug, j.title AS journey_title, p.slug AS persona_slug,
+                       p.label AS persona_label, n.code AS field_code, s.position, s.title, s.emotion_text,
+                       s.emotion_score, s.pain_point
+                FROM step s JOIN journey j ON j.id = s.journey_id JOIN persona p ON p.id = j.persona_id
+                LEFT JOIN framework_node n ON n.id = p.policy_field_id
+                WHERE j.workspace_id = ?
+                ORDER BY p.position, j.id, s.position""",
+                rs -> new StepRow(rs.getLong("id"), rs.getLong("journey_id"), rs.getString("journey_slug"),
+                        rs.getString("journey_title"), rs.getString("persona_slug"), rs.getString("persona_label"),
+                        rs.getString("field_code"), rs.getInt("position"), rs.getString("title"),
+                        rs.getString("emotion_text"), rs.getInt("emotion_score"), rs.getString("pain_point")),
+                workspaceId);
+    }
+
+    private static List<ActionRow> actionRows(Connection c, long workspaceId) throws SQLException {
+        record Row(long actionId, long stepId, String text, Long actorId) {
+        }
+        List<Row> rows = Sql.query(c, """
+                SELECT x.id, x.step_id, x.text, aa.actor_id
+                FROM action x JOIN step s ON s.id = x.step_id JOIN journey j ON j.id = s.journey_id
+                LEFT JOIN action_actor aa ON aa.action_id = x.id
+                WHERE j.workspace_id = ?
+                ORDER BY x.step_id, x.position, x.id, aa.position""",
+                rs -> new Row(rs.getLong("id"), rs.getLong("step_id"), rs.getString("text"), Sql.getLong(rs, "actor_id")),
+                workspaceId);
+        Map<Long, ActionRow> byId = new LinkedHashMap<>();
+        for (Row r : rows) {
+            ActionRow a = byId.computeIfAbsent(r.actionId(), k -> new ActionRow(r.actionId(), r.stepId(), r.text(),
+                    new ArrayList<>()));
+            if (r.actorId() != null) {
+                a.actorIds().add(r.actorId());
+            }
+        }
+        return byId.values().stream().map(a -> new ActionRow(a.id(), a.stepId(), a.text(), List.copyOf(a.actorIds())))
+                .toList();
+    }
+
+    /** A numbered challenge as a step refers to it. */
+    public record ChallengeRef(long id, int number, String title) {
+    }
+
+    /** A project as a challenge refers to it; basis DOCUMENT or READING. */
+    public record ProjectRef(long id, String code, String name, String basis) {
+    }
+
+    /** The challenges of each step of a workspace, by step id, in challenge number order. */
+    public Map<Long, List<ChallengeRef>> challengesByStep(long workspaceId) {
+        return database.read(c -> Sql.queryGrouped(c, """
+                SELECT sc.step_id, ch.id, ch.number, ch.title FROM step_challenge sc
+                JOIN challenge ch ON ch.id = sc.challenge_id
+                WHERE ch.workspace_id = ? ORDER BY sc.step_id, ch.number""",
+                rs -> rs.getLong("step_id"), rs -> new ChallengeRef(rs.getLong("id"), rs.getInt("number"),
+                        rs.getString("title")), workspaceId));
+    }
+
+    /** The projects answering each challenge, by challenge id, in code order. */
+    public Map<Long, List<ProjectRef>> projectsByChallenge(long workspaceId) {
+        return database.read(c -> Sql.queryGrouped(c, """
+                SELECT cp.challenge_id, p.id, p.code, p.name, cp.basis FROM challenge_project cp
+                JOIN project p ON p.id = cp.project_id
+                WHERE p.workspace_id = ? ORDER BY cp.challenge_id, p.code""",
+                rs -> rs.getLong("challenge_id"), rs -> new ProjectRef(rs.getLong("id"), rs.getString("code"),
+                        rs.getString("name"), rs.getString("basis")), workspaceId));
+    }
+
+    /** The lead actors of each project, by project id. */
+    public Map<Long, List<Long>> leadsByProject(long workspaceId) {
+        return database.read(c -> Sql.queryGrouped(c, """
+                SELECT pl.project_id, pl.actor_id FROM project_lead_actor pl JOIN project p ON p.id = pl.project_id
+                WHERE p.workspace_id = ? ORDER BY pl.project_id, pl.position""",
+                rs -> rs.getLong("project_id"), rs -> rs.getLong("actor_id"), workspaceId));
+    }
+
+    /** One 実績値 of an indicator. */
+    public record Actual(int fiscalYear, double value) {
+    }
+
+    /**
+     * The latest actual of every indicator of a workspace that has one, by indicator id; with {@code upTo}, the
+     * latest up to and including that fiscal year (what was known then).
+     */
+    public Map<Long, Actual> latestActuals(long workspaceId, Integer upTo) {
+        return database.read(c -> {
+            Map<Long, Actual> latest = new LinkedHashMap<>();
+            Sql.query(c, """
+                    SELECT a.indicator_id, a.fiscal_year, a.value FROM actual a JOIN indicator i ON i.id = a.indicator_id
+                    WHERE i.workspace_id = ? AND a.fiscal_year <= ? AND a.state = 'ACTUAL'
+                    ORDER BY a.indicator_id, a.fiscal_year""",
+                    rs -> latest.put(rs.getLong("indicator_id"), new Actual(rs.getInt("fiscal_year"), rs.getDouble("value"))),
+                    workspaceId, upTo == null ? Integer.MAX_VALUE : upTo);
+            return latest;
+        });
+    }
+
+    /** A top-level framework node (政策分野), for the matrix's filter. */
+    public record PolicyField(String code, String title) {
+    }
+
+    public List<PolicyField> policyFields(long workspaceId) {
+        return database.read(c -> Sql.query(c, """
+                SELECT code, title FROM framework_node WHERE workspace_id = ? AND depth = 1 ORDER BY position""",
+                rs -> new PolicyField(rs.getString("code"), rs.getString("title")), workspaceId));
+    }
+
+    // Writes take the caller's connection: ActorService runs them inside its one transaction.
+
+    static Optional<ActorRow> findRow(Connection c, long workspaceId, long id) throws SQLException {
+        return Sql.queryOne(c, "SELECT id, name, kind, position, version FROM actor WHERE workspace_id = ? AND id = ?",
+                rs -> new ActorRow(toActor(rs), rs.getInt("position"), rs.getLong("version")), workspaceId, id);
+    }
+
+    /** The names stored for one actor, oldest first (empty until its first rename, for actors added after V009). */
+    static List<ActorName> storedNamesOf(Connection c, long actorId) throws SQLException {
+        return Sql.query(c, "SELECT from_fiscal_year, name FROM actor_name WHERE actor_id = ? ORDER BY from_fiscal_year",
+                rs -> new ActorName(rs.getInt(1), rs.getString(2)), actorId);
+    }
+
+    /** Sets the name from a fiscal year on (replacing a name that took effect in that same year). */
+    static void putName(Connection c, long actorId, int fromFiscalYear, String name) throws SQLException {
+        Sql.update(c, """
+                INSERT INTO actor_name (actor_id, from_fiscal_year, name) VALUES (?, ?, ?)
+                ON CONFLICT (actor_id, from_fiscal_year) DO UPDATE SET name = excluded.name""",
+                actorId, fromFiscalYear, name);
+    }
+
+    /** Keeps actor.name equal to the newest name and bumps the version, if the row is still at {@code version}. */
+    static int syncNewestName(Connection c, long actorId, long version) throws SQLException {
+        return Sql.update(c, """
+                UPDATE actor SET version = version + 1,
+                       name = (SELECT name FROM actor_name WHERE actor_id = actor.id ORDER BY from_fiscal_year DESC LIMIT 1)
+                WHERE id = ? AND version = ?""", actorId, version);
+    }
+
+    /** A journey as the chart names it. */
+    public record JourneyRef(long id, String slug, String title, String personaSlug, String personaLabel) {
+    }
+
+    public List<JourneyRef> journeys(long workspaceId) {
+        return database.read(c -> Sql.query(c, """
+                SELECT j.id, j.slug, j.title, p.slug AS persona_slug, p.label AS persona_label
+                FROM journey j JOIN persona p ON p.id = j.persona_id
+                WHERE j.workspace_id = ? ORDER BY p.position, j.id""",
+                rs -> new JourneyRef(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
+                        rs.getString("persona_slug"), rs.getString("persona_label")), workspaceId));
     }
 }

@@ -86,8 +86,8 @@ final class EditForm {
             List<FormField.Option> options = options(c, ui, field, workspaceId, value);
             String input = readonly ? "readonly" : switch (field.type()) {
                 case TEXTAREA, LINES, BUDGET -> "textarea";
-                case INTEGER -> "number";
                 case CHOICE, REFERENCE -> "select";
+                case INTEGER -> field.max() - field.min() <= 10 ? "select" : "number";
                 case FLAG -> "checkbox";
                 case REFERENCES -> "checkboxes";
                 default -> "text";
@@ -129,10 +129,22 @@ final class EditForm {
                 String chosen = value == null || value.isNull() ? String.valueOf(field.defaultValue()) : value.asText();
                 field.choices().forEach(ch -> options.add(new FormField.Option(ch, ui.t("choice." + ch), ch.equals(chosen))));
             }
+            case INTEGER -> {
+                // A small range (an emotion score) is a choice, labelled where the bundle says what each value means.
+                if (field.max() - field.min() <= 10) {
+                    String chosen = value == null || value.isNull() ? "" : value.asText();
+                    for (long v = field.max(); v >= field.min(); v--) {
+                        String key = "choice." + field.name() + "." + v;
+                        String label = ui.t(key);
+                        options.add(new FormField.Option(String.valueOf(v), label.equals(key) ? String.valueOf(v) : label,
+                                chosen.equals(String.valueOf(v))));
+                    }
+                }
+            }
             case REFERENCE, REFERENCES -> {
                 Set<String> chosen = selected(value);
                 if (field.type() == Field.Type.REFERENCE && !field.required()) {
-                    options.add(new FormField.Option("", ui.t("common.none"), chosen.isEmpty()));
+                    options.add(new FormField.Option("", ui.t("edit.noneOption"), chosen.isEmpty()));
                 }
                 for (Choices.Choice choice : Choices.of(c, ui, field.refTable(), workspaceId)) {
                     String id = String.valueOf(choice.id());

@@ -107,9 +107,12 @@ public final class OpenApi {
         ObjectNode revert = child(paths, WS + "/history/{change}/revert");
         revert.set("post", write("Undo one change (itself recorded as a change)", null, false, 200));
         parameters(revert, "change", "The change id");
+        // Every {name} in a path is a declared parameter, as OpenAPI requires.
         paths.fields().forEachRemaining(e -> {
-            if (e.getKey().startsWith(WS)) {
-                parameters((ObjectNode) e.getValue(), "ws", "The workspace slug, e.g. omitama");
+            var m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(e.getKey());
+            while (m.find()) {
+                parameters((ObjectNode) e.getValue(), m.group(1), m.group(1).equals("ws")
+                        ? "The workspace slug, e.g. omitama" : "The " + m.group(1));
             }
         });
         return doc;
@@ -128,6 +131,21 @@ public final class OpenApi {
         child(paths, WS + "/actors").set("get", read("Every actor", null));
         child(paths, WS + "/actors/{key}").set("get", read("One actor with its actions", null));
         child(paths, WS + "/indicators").set("get", read("Every indicator", null));
+        child(paths, WS + "/actors/{key}/steps").set("get", read("Every step where the actor acts, with actions, challenges, projects and indicators", null));
+        child(paths, WS + "/actors/{key}/steps.csv").set("get", read("The same as CSV (UTF-8 with BOM)", null));
+        child(paths, WS + "/actors/{key}/steps.xlsx").set("get", read("The same as an .xlsx workbook", null));
+        child(paths, WS + "/matrix").set("get", read("Actors × personas: steps each actor acts at (filters: kind, field, year)", null));
+        child(paths, WS + "/matrix.csv").set("get", read("The matrix as CSV (UTF-8 with BOM)", null));
+        child(paths, WS + "/matrix.xlsx").set("get", read("The matrix as an .xlsx workbook", null));
+        child(paths, WS + "/matrix/journeys/{journey}").set("get", read("One journey's actors × steps", null));
+        child(paths, WS + "/trace/{kind}/{key}").set("get", read("The trace from a step, challenge, project, measure, policy-field or indicator", null));
+        child(paths, WS + "/budgets").set("get", read("Budget roll-ups per challenge, persona and policy field", null));
+        child(paths, WS + "/chain-check").set("get", read("Every break of the chain, per journey, with chain scores", null));
+        child(paths, WS + "/export.zip").set("get", read("The workspace as its data files, zipped", null));
+        child(paths, WS + "/actors/{key}/names").set("post", write("Rename an actor from a fiscal year on: {name, fromFiscalYear, version}", null, false, 200));
+        child(paths, WS + "/chain-check/dismissals").set("post", write("Dismiss a break with a reason", null, false, 201));
+        child(paths, WS + "/chain-check/dismissals/{key}/undo").set("post", write("Undo a dismissal", null, false, 200));
+        child(paths, "/openapi.json").set("get", read("This document", null));
         // issue 6: the indicator table and the yearly review
         child(paths, WS + "/indicator-table").set("get", read(
                 "The indicator table: groups of the framework, rows with values, achievement and grade per fiscal year", null));

@@ -21,6 +21,7 @@ import kusari.db.Database;
 import kusari.db.Sql;
 import kusari.files.WorkspaceFiles.ActionEntry;
 import kusari.files.WorkspaceFiles.ActorEntry;
+import kusari.files.WorkspaceFiles.NameEntry;
 import kusari.files.WorkspaceFiles.ActorsFile;
 import kusari.files.WorkspaceFiles.Baseline;
 import kusari.files.WorkspaceFiles.BudgetEntry;
@@ -155,9 +156,17 @@ public final class WorkspaceExporter {
                     rs.getString("slug"), rs.getString("name"), rs.getString("full_name"), rs.getString("municipality"),
                     rs.getString("published"), new PlanPeriod(rs.getInt("plan_from"), rs.getInt("plan_to")),
                     levels(), codePatterns(), rs.getString("description"), rs.getString("source")), ws).orElseThrow();
+            Map<Long, List<NameEntry>> names = Sql.queryGrouped(c, """
+                    SELECT n.actor_id, n.from_fiscal_year, n.name FROM actor_name n JOIN actor a ON a.id = n.actor_id
+                    WHERE a.workspace_id = ? ORDER BY n.actor_id, n.from_fiscal_year""",
+                    rs -> rs.getLong(1), rs -> new NameEntry(rs.getInt(2), rs.getString(3)), ws);
             ActorsFile actors = new ActorsFile(Sql.query(c,
-                    "SELECT name, kind FROM actor WHERE workspace_id = ? ORDER BY position, id",
-                    rs -> new ActorEntry(rs.getString(1), rs.getString(2)), ws));
+                    "SELECT id, name, kind FROM actor WHERE workspace_id = ? ORDER BY position, id",
+                    rs -> {
+                        List<NameEntry> history = names.getOrDefault(rs.getLong(1), List.of());
+                        // One name since the start is the default and stays out of the file.
+                        return new ActorEntry(rs.getString(2), rs.getString(3), history.size() > 1 ? history : List.of());
+                    }, ws));
             return new LoadedWorkspace(workspace, actors, framework(), challenges(), personas(), journeys());
         }
 

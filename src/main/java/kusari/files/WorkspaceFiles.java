@@ -41,7 +41,23 @@ public final class WorkspaceFiles {
     public record ActorsFile(List<ActorEntry> actors) {
     }
 
-    public record ActorEntry(String name, String kind) {
+    /**
+     * A department or partner. {@code names} is optional: its name history, oldest first, each name with the fiscal
+     * year it took effect (departments are renamed on 1 April); written only for an actor that was renamed, and
+     * its last name is {@code name}. Left out, the actor has had its one name since the plan's first year.
+     */
+    public record ActorEntry(String name, String kind,
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                             @JacksonInject(value = DataJson.NO_ROLES, useInput = OptBoolean.TRUE)
+                             List<NameEntry> names) {
+
+        public ActorEntry(String name, String kind) {
+            this(name, kind, List.of());
+        }
+    }
+
+    /** One name of an actor and the fiscal year from which it was used. */
+    public record NameEntry(int fromFiscalYear, String name) {
     }
 
     /** journeys/&lt;ws&gt;/framework.json */

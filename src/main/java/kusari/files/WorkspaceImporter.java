@@ -131,9 +131,14 @@ public final class WorkspaceImporter {
             List<ActorEntry> actors = ws.actors().actors();
             for (int i = 0; i < actors.size(); i++) {
                 ActorEntry a = actors.get(i);
-                actorIds.put(a.name(), Sql.insert(c,
+                long actorId = Sql.insert(c,
                         "INSERT INTO actor (workspace_id, name, kind, position) VALUES (?, ?, ?, ?)",
-                        workspaceId, a.name(), a.kind(), i + 1));
+                        workspaceId, a.name(), a.kind(), i + 1);
+                actorIds.put(a.name(), actorId);
+                for (var n : a.names()) {
+                    Sql.update(c, "INSERT INTO actor_name (actor_id, from_fiscal_year, name) VALUES (?, ?, ?)",
+                            actorId, n.fromFiscalYear(), n.name());
+                }
             }
             List<NodeEntry> nodes = ws.framework().nodes();
             for (int i = 0; i < nodes.size(); i++) {

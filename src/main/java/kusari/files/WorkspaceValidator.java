@@ -111,6 +111,26 @@ final class WorkspaceValidator {
             if (!ACTOR_KINDS.contains(a.kind())) {
                 add(file, at + ".kind", "must be GOVERNMENT or PARTNER, not \"" + a.kind() + "\"");
             }
+            checkNames(file, at, a);
+        }
+    }
+
+    /** A name history runs oldest first, in later and later years, and ends with the actor's name. */
+    private void checkNames(String file, String at, ActorEntry a) {
+        if (a.names().isEmpty()) {
+            return;
+        }
+        if (a.names().size() < 2) {
+            add(file, at + ".names", "a name history needs at least two names (leave it out for one name)");
+        }
+        for (int n = 0; n < a.names().size(); n++) {
+            notBlank(file, at + ".names[" + n + "].name", a.names().get(n).name());
+            if (n > 0 && a.names().get(n).fromFiscalYear() <= a.names().get(n - 1).fromFiscalYear()) {
+                add(file, at + ".names[" + n + "].fromFiscalYear", "must be later than the name before");
+            }
+        }
+        if (!a.names().get(a.names().size() - 1).name().equals(a.name())) {
+            add(file, at + ".names", "the last name must be the actor's name \"" + a.name() + "\"");
         }
     }
 

@@ -169,7 +169,12 @@ public final class HistoryController {
         List<ChangeView.FieldChange> changes = new ArrayList<>();
         JsonNode before = e.before();
         JsonNode after = e.after();
-        if (before == null || after == null || before.has("order") || before.has("snapshot")) {
+        if (before != null && after != null && before.has("order") && e.entityId() != null) {
+            changes.add(new ChangeView.FieldChange(ui.t("history.position"),
+                    String.valueOf(place(before, e.entityId())), String.valueOf(place(after, e.entityId()))));
+            return changes;
+        }
+        if (before == null || after == null || before.has("snapshot")) {
             return changes;
         }
         for (Iterator<String> it = after.fieldNames(); it.hasNext(); ) {
@@ -181,6 +186,18 @@ public final class HistoryController {
                     text(ui, before.get(name)), text(ui, after.get(name))));
         }
         return changes;
+    }
+
+    /** The 1-based place of an entity in a recorded order. */
+    private static int place(JsonNode order, long id) {
+        int i = 0;
+        for (JsonNode n : order.get("order")) {
+            i++;
+            if (n.asLong() == id) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     private static String text(Ui ui, JsonNode value) {

@@ -242,4 +242,53 @@ public final class Links {
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
+
+    // --- actors: directory, responsibility matrix, exports (issue 4) ---
+
+    /** {@code path} with the given name/value pairs as a query string; pairs whose value is null or blank are left out. */
+    public static String withQuery(String path, Object... pairs) {
+        StringBuilder q = new StringBuilder();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            Object v = pairs[i + 1];
+            if (v != null && !v.toString().isBlank()) {
+                q.append(q.length() == 0 ? "?" : "&").append(enc(pairs[i].toString())).append('=').append(enc(v.toString()));
+            }
+        }
+        return path + q;
+    }
+
+    /** An actor's page with its names as of a fiscal year (null: the newest names). */
+    public static String actor(String ws, long id, Integer fiscalYear) {
+        return withQuery(actor(ws, id), "fy", fiscalYear);
+    }
+
+    /** An actor's steps in one persona's journeys: what a matrix cell links to. */
+    public static String actorSteps(String ws, long id, String personaSlug, Integer fiscalYear) {
+        return withQuery(actor(ws, id), "persona", personaSlug, "fy", fiscalYear) + "#steps";
+    }
+
+    public static String actorRename(String ws, long id) {
+        return actor(ws, id) + "/names";
+    }
+
+    public static String actorChecklist(String ws, long id, Integer fiscalYear) {
+        return withQuery(actor(ws, id) + "/checklist", "fy", fiscalYear);
+    }
+
+    public static String matrix(String ws) {
+        return home(ws) + "/matrix";
+    }
+
+    /** One journey's actors × steps chart. */
+    public static String journeyChart(String ws, String journeySlug) {
+        return matrix(ws) + "/journeys/" + enc(journeySlug);
+    }
+
+    public static String apiActorSteps(String ws, long id, String format) {
+        return "/api/v1/workspaces/" + enc(ws) + "/actors/" + id + "/steps" + (format == null ? "" : "." + format);
+    }
+
+    public static String apiMatrix(String ws, String format) {
+        return "/api/v1/workspaces/" + enc(ws) + "/matrix" + (format == null ? "" : "." + format);
+    }
 }

@@ -11,6 +11,7 @@ import kusari.AppConfig;
 import kusari.actor.ActorApi;
 import kusari.actor.ActorController;
 import kusari.actor.ActorRepository;
+import kusari.actor.ActorService;
 import kusari.challenge.ChallengeApi;
 import kusari.challenge.ChallengeController;
 import kusari.challenge.ChallengeRepository;
@@ -73,6 +74,7 @@ public final class Server {
         // indicators and the yearly review (issue 6)
         IndicatorTable indicatorTable = new IndicatorTable(database, indicators);
         ReviewService reviews = new ReviewService(database, edits);
+        ActorService actorService = new ActorService(database, actors, indicators);
 
         JteRenderer renderer = config.devTemplates()
                 ? JteRenderer.hotReloading(Path.of("src", "main", "jte"))
@@ -111,12 +113,12 @@ public final class Server {
             new JourneyController(resolver, journeys, personas, readings, actors).register(cfg.routes);
             new ChallengeController(resolver, challenges, indicators, readings).register(cfg.routes);
             new StrategyController(workspaces, framework, challenges, indicators, actors, readings).register(cfg.routes);
-            new ActorController(resolver, actors).register(cfg.routes);
+            new ActorController(resolver, actorService).register(cfg.routes);
 
             new StrategyApi(workspaces, framework, challenges, indicators, actors).register(cfg.routes);
             new PersonaApi(resolver, personas, journeys).register(cfg.routes);
             new ChallengeApi(resolver, challenges, indicators).register(cfg.routes);
-            new ActorApi(resolver, actors).register(cfg.routes);
+            new ActorApi(resolver, actorService).register(cfg.routes);
             new IndicatorApi(resolver, indicators, indicatorTable, reviews).register(cfg.routes);
             new EditApi(resolver, edits).register(cfg.routes);
             new OpenApi(edits.kinds()).register(cfg.routes);

@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import kusari.SampleFiles;
-import kusari.TestApp;
 import kusari.files.WorkspaceFiles.JourneyFile;
 import kusari.files.WorkspaceFiles.StepEntry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,28 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What a planner sees of Bさん's journey map in a real browser. */
 @Tag("browser")
-class JourneyMapBrowserTest {
-
-    private Javalin app;
-    private ChromeDriver driver;
-    private String origin;
-
-    @BeforeEach
-    void start() {
-        driver = BrowserSupport.start(1366, 900);
-        app = TestApp.create().start("127.0.0.1", 0);
-        origin = "http://127.0.0.1:" + app.port();
-    }
-
-    @AfterEach
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (app != null) {
-            app.stop();
-        }
-    }
+class JourneyMapBrowserTest extends SampleBrowserTest {
 
     @Test
     void bsanJourneyMapShowsStepsCurveActorsAndChallengeBands() {

@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import kusari.TestApp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -23,28 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A planner follows a trace in a real browser: diagram and table agree, and a node leads on to the next trace. */
 @Tag("browser")
-class TraceBrowserTest {
-
-    private Javalin app;
-    private ChromeDriver driver;
-    private String origin;
-
-    @BeforeEach
-    void start() {
-        driver = BrowserSupport.start(1366, 900);
-        app = TestApp.create().start("127.0.0.1", 0);
-        origin = "http://127.0.0.1:" + app.port();
-    }
-
-    @AfterEach
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (app != null) {
-            app.stop();
-        }
-    }
+class TraceBrowserTest extends SampleBrowserTest {
 
     /** Node keys and visible titles as the diagram draws them. */
     private Set<String> diagramNodes() {

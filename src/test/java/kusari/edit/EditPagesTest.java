@@ -70,7 +70,7 @@ class EditPagesTest {
     void aBadValueComesBackNextToItsFieldInJapaneseAndChangesNothing() {
         long step = id("SELECT s.id FROM step s JOIN journey j ON j.id = s.journey_id WHERE j.slug = 'b' AND s.position = 1");
         Answer answer = client.postForm("/w/omitama/edit/steps/" + step, "_all", "1", "version", "1", "title", "",
-                "emotionText", "x", "emotionScore", "9", "painPoint", "");
+                "emotionText", "窓口で聞いた気持ち", "emotionScore", "9", "painPoint", "");
         assertEquals(400, answer.status());
         String html = answer.text();
         int titleField = html.indexOf("data-field=\"title\"");
@@ -78,7 +78,8 @@ class EditPagesTest {
         assertTrue(titleField > 0 && required > titleField && required < html.indexOf("data-field=\"emotionText\""),
                 "the message stands inside the title field");
         assertTrue(html.contains("-2から2までの整数で入力してください。"));
-        assertTrue(html.contains("value=\"9\""), "what the person typed is kept");
+        assertTrue(html.contains(">窓口で聞いた気持ち</textarea>"), "what the person typed is kept");
+        assertTrue(html.contains("<select id=\"field-emotionScore\""), "the score is chosen from its five values");
         assertEquals("妊娠母子手帳", db.read(c -> Sql.queryOne(c, "SELECT title FROM step WHERE id = ?", rs -> rs.getString(1), step)).orElseThrow());
     }
 

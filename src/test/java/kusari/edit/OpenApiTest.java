@@ -45,6 +45,41 @@ class OpenApiTest {
             assertEquals(-2, stepPatch.at("/properties/emotionScore/minimum").asInt());
             assertTrue(doc.at("/paths/~1workspaces~1{ws}~1step-challenges~1{left}~1{right}").has("delete"));
             assertTrue(doc.at("/paths/~1workspaces~1{ws}~1history~1{change}~1revert").has("post"));
+            // Every path parameter is declared.
+            doc.get("paths").fields().forEachRemaining(p -> {
+                var m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(p.getKey());
+                while (m.find()) {
+                    String name = m.group(1);
+                    boolean declared = false;
+                    for (JsonNode param : p.getValue().path("parameters")) {
+                        declared |= param.get("name").asText().equals(name);
+                    }
+                    assertTrue(declared, p.getKey() + " declares " + name);
+                }
+            });
         });
+    }
+
+    /** Every API route written in the source appears in the document, so a new route cannot be forgotten. */
+    @Test
+    void everyApiRouteInTheSourceIsDescribed() throws Exception {
+        java.util.regex.Pattern route = java.util.regex.Pattern.compile("routes\\.(get|post|patch|delete|put)\\(\"/api/v1([^\"]*)\"");
+        java.util.Set<String> described = new java.util.HashSet<>();
+        JsonNode doc = new OpenApi(EditKinds.all()).document();
+        doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(method ->
+                described.add(method + " " + p.getKey().replaceAll("\\{[^}]+}", "{}"))));
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.walk(TestApp.PROJECT_DIR.resolve("src/main/java"))) {
+            for (var file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                var m = route.matcher(java.nio.file.Files.readString(file));
+                while (m.find()) {
+                    String key = m.group(1) + " " + m.group(2).replaceAll("\\{[^}]+}", "{}");
+                    if (!described.contains(key)) {
+                        missing.add(key + " (" + file.getFileName() + ")");
+                    }
+                }
+            }
+        }
+        assertEquals(java.util.List.of(), missing);
     }
 }

@@ -135,6 +135,28 @@ class ExportRoundTripTest {
     }
 
     @Test
+    void aRenamedActorsNameHistoryRoundTrips(@TempDir Path tmp) throws IOException {
+        Database db = TestApp.freshSampleDatabase(tmp);
+        var ws = new kusari.strategy.WorkspaceRepository(db).findBySlug("omitama").orElseThrow();
+        long actor = db.<Long>read(c -> kusari.db.Sql.queryLong(c, "SELECT id FROM actor WHERE name = '健康増進課'"));
+        new kusari.actor.ActorService(db, new kusari.actor.ActorRepository(db), new kusari.indicator.IndicatorRepository(db))
+                .rename(ws, actor, new kusari.actor.ActorService.Rename("健康づくり推進課", "令和5年度", "1"));
+        Path first = tmp.resolve("first");
+        WorkspaceExporter.writeTo(first, new WorkspaceExporter(db).find("omitama").orElseThrow());
+        String actors = Files.readString(first.resolve("journeys/omitama/actors.json"));
+        assertTrue(actors.contains("\"fromFiscalYear\": 2023"), actors);
+        assertTrue(actors.contains("\"name\": \"健康増進課\""), "the old name is kept in the file");
+
+        Database empty = Database.open(tmp.resolve("empty.db"));
+        Migrations.apply(empty);
+        ImportService service = new ImportService(empty);
+        assertTrue(service.apply(first, service.dryRun(first).fingerprint()).applied());
+        Path second = tmp.resolve("second");
+        WorkspaceExporter.writeTo(second, new WorkspaceExporter(empty).find("omitama").orElseThrow());
+        assertEquals(dataFiles(first), dataFiles(second));
+    }
+
+    @Test
     void theZipHoldsTheSameFilesAtItsRoot() throws IOException {
         LoadedWorkspace ws = new WorkspaceExporter(TestApp.sampleDatabase()).find("omitama").orElseThrow();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

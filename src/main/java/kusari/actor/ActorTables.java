@@ -1,0 +1,102 @@
+package kusari.actor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kusari.actor.ActorOverview.ActionView;
+import kusari.actor.ActorOverview.JourneyGroup;
+import kusari.actor.ActorOverview.Measure;
+import kusari.actor.ActorOverview.StepView;
+import kusari.actor.Exports.Table;
+import kusari.web.Ui;
+
+/**
+ * The rows of the exports, one definition for CSV, .xlsx and the JSON API so that all three carry the same data.
+ * Column keys are fixed (they are the JSON field names); headings come from the messages ({@code actor.col.*}).
+ */
+public final class ActorTables {
+
+    /** Columns of an actor's steps: one row per action of the actor at a step. */
+    public static final List<String> STEP_COLUMNS = List.of("persona", "journey", "stepNo", "step", "emotion",
+            "emotionScore", "painPoint", "action", "sharedWith", "challenges", "projects", "ledProjects",
+            "indicators", "actorsBefore", "actorsAfter");
+
+    private ActorTables() {
+    }
+
+    public static Table steps(Ui ui, ActorOverview o) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (JourneyGroup g : o.journeys()) {
+            for (StepView s : g.steps()) {
+                for (ActionView a : s.actions()) {
+                    rows.add(List.of(g.personaLabel(), g.journeyTitle(), s.step().position(), s.step().title(),
+                            s.step().emotionText(), s.step().emotionScore(), s.step().painPoint(), a.text(),
+                            names(a.sharedWith()),
+                            join(s.challenges().stream().map(c -> ui.t("challenge.label", c.number()) + " " + c.title()).toList()),
+                            join(s.projects().stream().map(p -> p.project().code() + " " + p.project().name()).toList()),
+                            join(s.projects().stream().filter(p -> p.ledByActor()).map(p -> p.project().code()).toList()),
+                            join(s.indicators().stream().map(m -> indicator(ui, m)).toList()),
+                            s.before().exists() ? handoff(ui, s.before()) : "",
+                            s.after().exists() ? handoff(ui, s.after()) : ""));
+                }
+            }
+        }
+        return new Table(o.actor().name(), headings(ui, STEP_COLUMNS), rows);
+    }
+
+    /** Columns of the matrix: kind, actor, one per persona, total. */
+    public static Table matrix(Ui ui, ResponsibilityMatrix m) {
+        List<String> header = new ArrayList<>(List.of(ui.t("actor.col.kind"), ui.t("actor.col.actor")));
+        m.columns().forEach(c -> header.add(c.personaLabel()));
+        header.add(ui.t("actor.col.total"));
+        List<List<Object>> rows = new ArrayList<>();
+        for (ResponsibilityMatrix.Row r : m.rows()) {
+            List<Object> row = new ArrayList<>(List.of(ui.t("actor.kind." + r.actor().kind() + ".short"), r.actor().name()));
+            row.addAll(r.counts());
+            row.add(r.total());
+            rows.add(row);
+        }
+        return new Table(ui.t("matrix.title"), header, rows);
+    }
+
+    /** The same rows as JSON objects keyed by the fixed column keys. */
+    public static List<Map<String, Object>> asObjects(Table table, List<String> keys) {
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (List<Object> row : table.rows()) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            for (int i = 0; i < keys.size(); i++) {
+                o.put(keys.get(i), row.get(i));
+            }
+            result.add(o);
+        }
+        return result;
+    }
+
+    private static List<String> headings(Ui ui, List<String> keys) {
+        return keys.stream().map(k -> ui.t("actor.col." + k)).toList();
+    }
+
+    private static String handoff(Ui ui, ActorOverview.Handoff h) {
+        String who = h.actors().isEmpty() ? ui.t("handoff.nobody") : names(h.actors());
+        return ui.t("step.label", h.step().position()) + " " + h.step().title() + ": " + who;
+    }
+
+    static String indicator(Ui ui, Measure m) {
+        IndicatorProgress p = m.progress();
+        String latest = p.latest() == null ? ui.t("progress.noActual")
+                : p.latestShown() + " (" + ui.fiscalYear(p.latest().fiscalYear()) + ")";
+        String target = p.indicator().targetShown().isBlank() ? ""
+                : " / " + ui.t("indicator.target") + " " + p.indicator().targetShown();
+        return p.indicator().name() + " — " + ui.t("progress.latest") + " " + latest + target + " ["
+                + ui.t("progress." + p.status()) + "]";
+    }
+
+    private static String names(List<Actor> actors) {
+        return String.join("・", actors.stream().map(Actor::name).toList());
+    }
+
+    private static String join(List<String> parts) {
+        return String.join("; ", parts);
+    }
+}

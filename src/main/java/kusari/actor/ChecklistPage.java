@@ -1,0 +1,8 @@
+package kusari.actor;
+
+import kusari.strategy.Workspace;
+import kusari.web.Ui;
+
+/** The printable checklist of one actor (A4 portrait): its steps, actions and indicators. */
+public record ChecklistPage(Ui ui, Workspace workspace, ActorOverview overview) {
+}

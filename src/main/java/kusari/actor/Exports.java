@@ -1,0 +1,106 @@
+package kusari.actor;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+/**
+ * Tables taken away to a spreadsheet: CSV in UTF-8 with a byte order mark (so Excel opens Japanese correctly),
+ * and .xlsx. Text cells that a spreadsheet would run as a formula are neutralised in the CSV; in .xlsx every text
+ * cell is stored as text, which a spreadsheet never evaluates.
+ */
+public final class Exports {
+
+    /** A sheet: its name, column headings and rows of String or Number cells (null: empty). */
+    public record Table(String name, List<String> header, List<List<Object>> rows) {
+    }
+
+    private static final char BOM = '\uFEFF';
+
+    private Exports() {
+    }
+
+    public static byte[] csv(Table table) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            w.write(BOM);
+            // EXCEL: comma separated, CRLF line ends, quotes only where needed; the header is written as a row
+            // so that it is neutralised like any other text.
+            try (CSVPrinter printer = new CSVPrinter(w, CSVFormat.EXCEL)) {
+                printer.printRecord(table.header().stream().map(Exports::neutralise).toList());
+                for (List<Object> row : table.rows()) {
+                    printer.printRecord(row.stream().map(Exports::csvCell).toList());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public static byte[] xlsx(Table table) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            Workbook wb = new Workbook(out, "Kusari", "1.0");
+            Worksheet ws = wb.newWorksheet(sheetName(table.name()));
+            for (int c = 0; c < table.header().size(); c++) {
+                ws.value(0, c, table.header().get(c));
+                ws.style(0, c).bold().fillColor("E6EEF9").set();
+            }
+            for (int r = 0; r < table.rows().size(); r++) {
+                List<Object> row = table.rows().get(r);
+                for (int c = 0; c < row.size(); c++) {
+                    Object v = row.get(c);
+                    if (v instanceof Number n) {
+                        ws.value(r + 1, c, n);
+                    } else if (v != null) {
+                        ws.value(r + 1, c, v.toString());
+                    }
+                }
+            }
+            ws.freezePane(0, 1);
+            wb.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static Object csvCell(Object v) {
+        if (v == null) {
+            return "";
+        }
+        // Numbers are written as numbers: a negative emotion score is data, not a formula.
+        return v instanceof Number ? v : neutralise(v.toString());
+    }
+
+    /**
+     * A text that starts like a formula (= + - @, or tab and carriage return, which some spreadsheets skip before
+     * one) gets a leading apostrophe, so it shows as text (OWASP's advice for CSV injection).
+     */
+    public static String neutralise(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        char first = text.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + text : text;
+    }
+
+    /** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */
+    static String sheetName(String name) {
+        String cleaned = name.replaceAll("[\\[\\]:*?/\\\\]", " ").strip();
+        if (cleaned.isEmpty()) {
+            cleaned = "Kusari";
+        }
+        return cleaned.length() > 31 ? cleaned.substring(0, 31) : cleaned;
+    }
+}

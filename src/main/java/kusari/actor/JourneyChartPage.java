@@ -1,0 +1,15 @@
+package kusari.actor;
+
+import java.util.List;
+import kusari.actor.ActorRepository.JourneyRef;
+import kusari.strategy.Workspace;
+import kusari.web.Ui;
+
+/** One journey's actors × steps chart with its filters. */
+public record JourneyChartPage(Ui ui, Workspace workspace, JourneyChart chart, List<JourneyRef> journeys, String kind,
+                               Integer fiscalYear, List<Integer> fiscalYears) {
+
+    public long unownedTroubled() {
+        return chart.steps().stream().filter(JourneyChart.StepColumn::troubledAndUnowned).count();
+    }
+}

@@ -1,0 +1,32 @@
+package kusari.actor;
+
+import java.util.List;
+import kusari.actor.ActorRepository.JourneyRef;
+import kusari.actor.ActorRepository.PolicyField;
+import kusari.strategy.Workspace;
+import kusari.web.Links;
+import kusari.web.Ui;
+
+/** The responsibility matrix (actors × personas) with its filters, and the list of journey charts. */
+public record MatrixPage(Ui ui, Workspace workspace, ResponsibilityMatrix matrix, List<PolicyField> fields,
+                         List<JourneyRef> journeys, List<Integer> fiscalYears) {
+
+    /** This page with the same filters and another sort. */
+    public String sortLink(String sort) {
+        var f = matrix.filter();
+        return Links.withQuery(Links.matrix(workspace.slug()), "kind", f.kind(), "field", f.field(), "fy", f.fiscalYear(),
+                "sort", sort) + "#matrix";
+    }
+
+    /** The exports with the same filters. */
+    public String exportLink(String format) {
+        var f = matrix.filter();
+        return Links.withQuery(Links.apiMatrix(workspace.slug(), format), "kind", f.kind(), "field", f.field(),
+                "fy", f.fiscalYear(), "sort", f.sort());
+    }
+
+    public String chartLink(String journeySlug) {
+        var f = matrix.filter();
+        return Links.withQuery(Links.journeyChart(workspace.slug(), journeySlug), "kind", f.kind(), "fy", f.fiscalYear());
+    }
+}
