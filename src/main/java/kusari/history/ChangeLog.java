@@ -18,7 +18,10 @@ import kusari.db.Sql;
  */
 public final class ChangeLog {
 
-    /** The author of every change until accounts exist (issue 7 replaces it with the signed-in account). */
+    /**
+     * The author of changes made outside a web request: the command line and the first-start import (accounts,
+     * issue 7: changes made through the web name the signed-in account, see {@link Authors}).
+     */
     public static final String LOCAL_USER = "local";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,19 +29,41 @@ public final class ChangeLog {
     private ChangeLog() {
     }
 
-    /** Records {@code change} by the local user; returns the new entry's id. */
+    /**
+     * Records {@code change} by the current author ({@link Authors#current()}), after asking the author's guard
+     * whether they may make it: a refusal throws and rolls the whole change back. Returns the new entry's id.
+     */
     public static long record(Connection c, Change change) throws SQLException {
-        return record(c, LOCAL_USER, change);
+        Authors.Author author = Authors.current();
+        author.guard().check(c, change);
+        return record(c, author.name(), change);
     }
 
     public static long record(Connection c, String author, Change change) throws SQLException {
-        return Sql.insert(c, """
+        long id = Sql.insert(c, """
                 INSERT INTO change_log (workspace_id, changed_at, changed_by, entity, entity_id, operation, summary,
                                         before_json, after_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 change.workspaceId(), Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), author,
                 change.entity(), change.entityId(), change.operation().name(), change.summary(),
                 toText(change.before()), toText(change.after()));
+        // accounts (issue 7): every entry carries the hash of the one before (tamper-evident, see HistoryChain)
+        HistoryChain.seal(c, id);
+        return id;
+    }
+
+    /** Changes across all workspaces, newest first, optionally by one author and within [from, to) (ISO dates). */
+    public static List<ChangeEntry> byAuthorAndDate(Connection c, String author, String from, String to, int limit)
+            throws SQLException {
+        return Sql.query(c, SELECT + """
+                 WHERE (? IS NULL OR changed_by = ?) AND (? IS NULL OR changed_at >= ?) AND (? IS NULL OR changed_at < ?)
+                 ORDER BY id DESC LIMIT ?""", ChangeLog::entry, author, author, from, from, to, to, limit);
+    }
+
+    /** Every author who has changed something, with their number of changes. */
+    public static List<java.util.Map.Entry<String, Long>> authors(Connection c) throws SQLException {
+        return Sql.query(c, "SELECT changed_by, COUNT(*) FROM change_log GROUP BY changed_by ORDER BY changed_by",
+                rs -> java.util.Map.entry(rs.getString(1), rs.getLong(2)));
     }
 
     /** Marks {@code changeId} as undone by {@code revertId} (a revert or a restore from the trash). */

@@ -46,11 +46,22 @@ public final class Security {
         ctx.header("Referrer-Policy", "same-origin");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        // accounts (issue 7): over HTTPS, browsers are told to use nothing else
+        if (Transport.isSecure(ctx)) {
+            ctx.header("Strict-Transport-Security", "max-age=31536000");
+        }
     }
 
     /** Rejects a mutating request whose CSRF token is missing or wrong, before any handler runs. */
     static void checkCsrf(Context ctx) {
         if (!MUTATING.contains(ctx.method())) {
+            return;
+        }
+        // accounts (issue 7): a request carrying an API token is not sent by a browser on its own (browsers never
+        // add an Authorization header by themselves), so the token itself is the proof; a wrong token is refused
+        // by the Authorizer, and such a request is never authenticated by the session cookie.
+        String authorization = ctx.header("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return;
         }
         String expected = ctx.cookie(CSRF_COOKIE);
@@ -77,7 +88,7 @@ public final class Security {
             byte[] bytes = new byte[24];
             RANDOM.nextBytes(bytes);
             token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            ctx.cookie(new Cookie(CSRF_COOKIE, token, "/", -1, false, true, null, SameSite.STRICT));
+            ctx.cookie(new Cookie(CSRF_COOKIE, token, "/", -1, Transport.isSecure(ctx), true, null, SameSite.STRICT));
         }
         ctx.attribute(CSRF_ATTRIBUTE, token);
         return token;
