@@ -8,6 +8,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import io.javalin.http.UnauthorizedResponse;
 import io.javalin.router.Endpoint;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -125,6 +126,9 @@ public final class Authorizer {
             throw new ForbiddenResponse(ui.t("account.refused.noRule"));
         }
         if (allowed(principal, need, params.get("ws"))) {
+            if (need == Need.EDIT_OWN && !ownAction(principal, ctx, params)) {
+                throw new ForbiddenResponse(ui.t("account.refused.notYourActor"));
+            }
             return;
         }
         if (!principal.signedIn()) {
@@ -140,7 +144,35 @@ public final class Authorizer {
         throw new ForbiddenResponse(ui.t("account.refused.role"));
     }
 
+    /**
+     * A department member reaching one existing action (its edit form, or the API's /actions/{key}) must be
+     * reaching one of their own: other departments' actions are read-only to them from the first click, not only
+     * when they try to save (where the change guard refuses it again).
+     */
+    private boolean ownAction(Principal principal, Context ctx, Map<String, String> params) {
+        String ws = params.get("ws");
+        String id = params.containsKey("kind") ? ("actions".equals(params.get("kind")) ? params.get("id") : null)
+                : ctx.path().matches("/api/v1/workspaces/[^/]+/actions/[^/]+(/.*)?") ? params.get("key") : null;
+        if (ws == null || id == null || !id.matches("\\d{1,18}") || principal.siteAdmin()) {
+            return true;
+        }
+        Long wsId = workspaceId(ws).orElse(null);
+        if (wsId == null || principal.role(wsId, accounts.access(wsId)) != Role.MEMBER) {
+            return true;
+        }
+        Set<Long> mine = principal.actors(wsId);
+        List<Long> actors = database.read(c -> Sql.query(c, "SELECT actor_id FROM action_actor WHERE action_id = ?",
+                rs -> rs.getLong(1), Long.parseLong(id)));
+        // An action that does not exist is left to the controller's 404.
+        boolean exists = !actors.isEmpty() || database.read(c -> Sql.queryLong(c,
+                "SELECT COUNT(*) FROM action WHERE id = ?", Long.parseLong(id))) == 1;
+        return !exists || actors.stream().anyMatch(mine::contains);
+    }
+
     boolean allowed(Principal principal, Need need, String workspaceSlug) {
+        if (principal.siteAdmin()) {
+            return true;
+        }
         switch (need) {
             case ANYONE:
                 return true;

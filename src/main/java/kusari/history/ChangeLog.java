@@ -55,9 +55,9 @@ public final class ChangeLog {
     /** Changes across all workspaces, newest first, optionally by one author and within [from, to) (ISO dates). */
     public static List<ChangeEntry> byAuthorAndDate(Connection c, String author, String from, String to, int limit)
             throws SQLException {
-        return Sql.query(c, SELECT + """
-                 WHERE (? IS NULL OR changed_by = ?) AND (? IS NULL OR changed_at >= ?) AND (? IS NULL OR changed_at < ?)
-                 ORDER BY id DESC LIMIT ?""", ChangeLog::entry, author, author, from, from, to, to, limit);
+        return Sql.query(c, SELECT + " WHERE (? IS NULL OR changed_by = ?) AND (? IS NULL OR changed_at >= ?)"
+                + " AND (? IS NULL OR changed_at < ?) ORDER BY id DESC LIMIT ?",
+                ChangeLog::entry, author, author, from, from, to, to, limit);
     }
 
     /** Every author who has changed something, with their number of changes. */
