@@ -33,6 +33,7 @@ public final class Authorizer {
     static final String COOKIE = "kusari_session";
     static final String SECURE_COOKIE = "__Host-kusari_session";
     private static final String PRINCIPAL = "kusari.principal";
+    private static final String MAY_READ = "kusari.mayRead";
 
     private final AccountService accounts;
     private final Database database;
@@ -86,8 +87,10 @@ public final class Authorizer {
         }
         ctx.attribute(PRINCIPAL, principal);
         Principal p = principal;
+        ctx.attribute(MAY_READ, (java.util.function.LongPredicate) ws -> accounts.access(ws).publicRead()
+                || p.role(ws, accounts.access(ws)) != null);
         ctx.attribute(Requests.VIEWER_ATTRIBUTE, new Ui.Viewer(p.name(), p.siteAdmin(),
-                ws -> mayEdit(p, ws)));
+                ws -> mayEdit(p, ws), (ws, action) -> mayEdit(p, ws) && ownsAction(p, ws, action)));
         if (principal.signedIn()) {
             Authors.set(new Authors.Author(principal.name(), guard(principal)));
         }
@@ -160,13 +163,21 @@ public final class Authorizer {
         if (wsId == null || principal.role(wsId, accounts.access(wsId)) != Role.MEMBER) {
             return true;
         }
+        // An action that does not exist is left to the controller's 404.
+        boolean exists = database.read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM action WHERE id = ?",
+                Long.parseLong(id))) == 1;
+        return !exists || ownsAction(principal, wsId, Long.parseLong(id));
+    }
+
+    /** A department member's own action (one of its actors is theirs); anyone else may edit every action. */
+    private boolean ownsAction(Principal principal, long wsId, long actionId) {
+        if (principal.siteAdmin() || principal.role(wsId, accounts.access(wsId)) != Role.MEMBER) {
+            return true;
+        }
         Set<Long> mine = principal.actors(wsId);
         List<Long> actors = database.read(c -> Sql.query(c, "SELECT actor_id FROM action_actor WHERE action_id = ?",
-                rs -> rs.getLong(1), Long.parseLong(id)));
-        // An action that does not exist is left to the controller's 404.
-        boolean exists = !actors.isEmpty() || database.read(c -> Sql.queryLong(c,
-                "SELECT COUNT(*) FROM action WHERE id = ?", Long.parseLong(id))) == 1;
-        return !exists || actors.stream().anyMatch(mine::contains);
+                rs -> rs.getLong(1), actionId));
+        return actors.stream().anyMatch(mine::contains);
     }
 
     boolean allowed(Principal principal, Need need, String workspaceSlug) {
@@ -203,10 +214,10 @@ public final class Authorizer {
         return database.read(c -> Sql.queryOne(c, "SELECT id FROM workspace WHERE slug = ?", rs -> rs.getLong(1), slug));
     }
 
-    /** True when this request's sender may read the workspace (lists of workspaces leave out the others). */
-    public boolean mayRead(Context ctx, long workspaceId) {
-        Principal p = principal(ctx);
-        return accounts.access(workspaceId).publicRead() || p.role(workspaceId, accounts.access(workspaceId)) != null;
+    /** True when this request's sender may read the workspace: lists of workspaces leave out the others. */
+    public static boolean mayRead(Context ctx, long workspaceId) {
+        java.util.function.LongPredicate may = ctx.attribute(MAY_READ);
+        return may == null || may.test(workspaceId);
     }
 
     /**

@@ -27,8 +27,9 @@ public final class Ui {
      * Who is looking (accounts, issue 7): their name for the header's sign-out button, and whether they may edit a
      * workspace (pages hide editing controls from those who may not; the server refuses them anyway).
      */
-    public record Viewer(String name, boolean siteAdmin, java.util.function.LongPredicate mayEdit) {
-        public static final Viewer NOBODY = new Viewer(null, false, ws -> false);
+    public record Viewer(String name, boolean siteAdmin, java.util.function.LongPredicate mayEdit,
+                         java.util.function.BiPredicate<Long, Long> mayEditAction) {
+        public static final Viewer NOBODY = new Viewer(null, false, ws -> false, (ws, action) -> false);
     }
 
     public Ui(Lang lang, String path, String csrfToken, Long done, Viewer viewer) {
@@ -47,6 +48,11 @@ public final class Ui {
 
     public boolean siteAdmin() {
         return viewer.siteAdmin();
+    }
+
+    /** True when the person looking may edit this action (a department member: only their actors' actions). */
+    public boolean mayEditAction(long workspaceId, long actionId) {
+        return viewer.mayEditAction().test(workspaceId, actionId);
     }
 
     /** True when the person looking may edit (something in) this workspace. */

@@ -193,6 +193,9 @@ class AuthorisationMatrixTest {
             var api = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
                     + "/api/v1/workspaces/omitama/personas")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(401, api.statusCode());
+            var list = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                    + "/api/v1/workspaces")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("[ ]", list.body().strip(), "the list of workspaces leaves out what one may not read");
             assertTrue(api.body().contains("\"message\""), api.body());
             var viewer = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
                     + "/w/omitama/personas")).header("Cookie", COOKIES.get("viewer")).build(),

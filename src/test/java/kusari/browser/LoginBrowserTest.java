@@ -68,9 +68,12 @@ class LoginBrowserTest {
         String journey = db.read(c -> Sql.queryOne(c, """
                 SELECT j.slug FROM action x JOIN step s ON s.id = x.step_id JOIN journey j ON j.id = s.journey_id
                 WHERE x.id = ?""", rs -> rs.getString(1), own)).orElseThrow();
+        // Another department's action on the same journey.
         long other = db.read(c -> Sql.queryLong(c, """
-                SELECT MIN(x.id) FROM action x WHERE NOT EXISTS (SELECT 1 FROM action_actor aa JOIN actor a
-                ON a.id = aa.actor_id WHERE aa.action_id = x.id AND a.name = '企画調整課')"""));
+                SELECT MIN(x.id) FROM action x JOIN step s ON s.id = x.step_id JOIN journey j ON j.id = s.journey_id
+                WHERE j.slug = ? AND EXISTS (SELECT 1 FROM action_actor aa WHERE aa.action_id = x.id)
+                AND NOT EXISTS (SELECT 1 FROM action_actor aa JOIN actor a
+                ON a.id = aa.actor_id WHERE aa.action_id = x.id AND a.name = '企画調整課')""", journey));
 
         // Anonymous: the sample reads at once, without any editing.
         driver.get(origin + "/w/omitama/journeys/" + journey);
@@ -84,6 +87,12 @@ class LoginBrowserTest {
         assertEquals("kikaku", driver.findElement(By.cssSelector("[data-testid=account-name]")).getText());
         assertTrue(driver.getCurrentUrl().endsWith("/w/omitama/journeys/" + journey), driver.getCurrentUrl());
         assertFalse(driver.findElements(By.cssSelector("[data-testid=open-editor]")).isEmpty(), "the editor link is back");
+
+        // In the journey editor only their own department's actions carry the edit tool.
+        driver.findElement(By.cssSelector("[data-testid=open-editor]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=editor-status]")));
+        assertFalse(driver.findElements(By.cssSelector("a[href^='/w/omitama/edit/actions/" + own + "?']")).isEmpty());
+        assertTrue(driver.findElements(By.cssSelector("a[href^='/w/omitama/edit/actions/" + other + "?']")).isEmpty());
 
         // Their own department's action: the form saves, and the page shows it.
         driver.get(origin + "/w/omitama/edit/actions/" + own);
