@@ -22,7 +22,7 @@ public final class Passwords {
     private static final String PREFIX = "pbkdf2-sha256";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Compared against when an account does not exist, so a wrong name costs as long as a wrong password. */
-    private static final String DUMMY = hash("not a password, only spends the same time", 1_000);
+    private static final String DUMMY = hash("not a password, only spends the same time", ITERATIONS);
 
     private Passwords() {
     }

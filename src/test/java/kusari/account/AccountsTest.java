@@ -292,4 +292,66 @@ class AccountsTest {
                 "X-CSRF-Token", CSRF);
         assertEquals(413, res.statusCode(), res.body());
     }
+
+    @Test
+    void anUploadOverTheJsonLimitButUnderTheUploadLimitIsNotCutOff() throws Exception {
+        String cookie = TestApp.adminCookie(db);
+        String boundary = "----kusari" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + CSRF + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"archive\"; filename=\"big.zip\""
+                + "\r\nContent-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(new byte[3_000_000]);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/import"))
+                .header("Cookie", "kusari_csrf=" + CSRF + "; " + cookie)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertTrue(res.statusCode() != 413 && res.statusCode() < 500, res.statusCode() + " " + res.body());
+    }
+
+    @Test
+    void hostileSignInsGetAPlainAnswerAndChangeNothing() throws Exception {
+        long accounts = db.read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM account"));
+        // Markup in the name comes back as text.
+        HttpResponse<String> xss = login("<script>alert(1)</script>", "whatever password");
+        assertEquals(401, xss.statusCode());
+        String field = xss.body().substring(xss.body().indexOf("id=\"login-name\""));
+        field = field.substring(0, field.indexOf('>') + 1);
+        assertFalse(xss.body().contains("<script>alert(1)</script>"), field);
+        assertTrue(field.contains("value=\"&lt;script>alert(1)&lt;/script>\""), field);
+        // SQL metacharacters are just characters.
+        assertEquals(401, login("' OR '1'='1' --", "' OR '1'='1").statusCode());
+        // No CSRF token, or a forged one: refused before the password is looked at.
+        HttpResponse<String> noToken = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=a&password=b")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, noToken.statusCode());
+        HttpResponse<String> forged = send("POST", "/login", null, "application/x-www-form-urlencoded",
+                "_csrf=forged-token-forged-token&name=a&password=b");
+        assertEquals(403, forged.statusCode());
+        // A "next" address elsewhere is not followed.
+        TestApp.sessionCookie(db, "wanderer", "VIEWER");
+        HttpResponse<String> away = send("POST", "/login", null, "application/x-www-form-urlencoded", "_csrf=" + CSRF
+                + "&name=wanderer&password=" + URLEncoder.encode(TestApp.PASSWORD, StandardCharsets.UTF_8)
+                + "&next=" + URLEncoder.encode("//evil.example/", StandardCharsets.UTF_8));
+        assertEquals("/", away.headers().firstValue("Location").orElse(""));
+        assertEquals(accounts + 1, (long) db.<Long>read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM account")));
+    }
+
+    @Test
+    void aDisabledAccountCannotSignInAndItsSessionsAndTokensStop() throws Exception {
+        String cookie = TestApp.sessionCookie(db, "leaver", "PLANNER");
+        AccountService accounts = new AccountService(db, java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(30));
+        Account leaver = accounts.find("leaver").orElseThrow();
+        String token = accounts.createToken(leaver.id(), "t");
+        String admin = TestApp.adminCookie(db);
+        assertEquals(303, send("POST", "/admin/accounts/" + leaver.id() + "/disable", admin,
+                "application/x-www-form-urlencoded", "_csrf=" + CSRF).statusCode());
+        assertEquals(401, patchStep(cookie, firstStep(), "まだいる").statusCode());
+        assertEquals(401, login("leaver", TestApp.PASSWORD).statusCode());
+        assertTrue(accounts.tokenAccount(token).isEmpty());
+    }
 }
