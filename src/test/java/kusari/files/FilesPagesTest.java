@@ -127,7 +127,10 @@ class FilesPagesTest {
     void theHomePageOffersTheZipAndTheZipHoldsTheShippedFiles() throws Exception {
         Javalin app = TestApp.create().start("127.0.0.1", 0);
         try {
-            Browser browser = new Browser(app.port());
+            // Anyone may download; importing is for installation administrators (accounts, issue 7).
+            assertTrue(new Browser(app.port()).page("/w/omitama").contains("href=\"/w/omitama/export.zip\""));
+            assertTrue(!new Browser(app.port()).page("/w/omitama").contains("href=\"/import\""));
+            Browser browser = new Browser(app.port(), TestApp.adminCookie(TestApp.sampleDatabase()));
             String home = browser.page("/w/omitama");
             assertTrue(home.contains("href=\"/w/omitama/export.zip\""), "the home page links the download");
             assertTrue(home.contains("href=\"/import\""));
