@@ -90,7 +90,9 @@ public final class Authorizer {
         ctx.attribute(MAY_READ, (java.util.function.LongPredicate) ws -> accounts.access(ws).publicRead()
                 || p.role(ws, accounts.access(ws)) != null);
         ctx.attribute(Requests.VIEWER_ATTRIBUTE, new Ui.Viewer(p.name(), p.siteAdmin(),
-                ws -> mayEdit(p, ws), (ws, action) -> mayEdit(p, ws) && ownsAction(p, ws, action)));
+                ws -> mayEdit(p, ws), (ws, action) -> mayEdit(p, ws) && ownsAction(p, ws, action),
+                ws -> p.signedIn() && p.role(ws, accounts.access(ws)) != null
+                        && p.role(ws, accounts.access(ws)).atLeast(Role.PLANNER)));
         if (principal.signedIn()) {
             Authors.set(new Authors.Author(principal.name(), guard(principal)));
         }
@@ -181,9 +183,6 @@ public final class Authorizer {
     }
 
     boolean allowed(Principal principal, Need need, String workspaceSlug) {
-        if (principal.siteAdmin()) {
-            return true;
-        }
         switch (need) {
             case ANYONE:
                 return true;
@@ -196,8 +195,9 @@ public final class Authorizer {
         }
         Long ws = workspaceSlug == null ? null : workspaceId(workspaceSlug).orElse(null);
         if (ws == null) {
-            // An unknown workspace: its controller answers 404 (READ), but nobody edits what does not exist.
-            return need == Need.READ;
+            // An unknown workspace: its controller answers 404 (READ; an installation administrator learns the
+            // same), but nobody else edits what does not exist.
+            return need == Need.READ || principal.siteAdmin();
         }
         AccessSetting setting = accounts.access(ws);
         Role role = principal.role(ws, setting);
@@ -227,10 +227,10 @@ public final class Authorizer {
      */
     private Authors.ChangeGuard guard(Principal principal) {
         return (c, change) -> {
-            if (principal.siteAdmin()) {
+            Long ws = change.workspaceId();
+            if (ws == null && principal.siteAdmin()) {
                 return;
             }
-            Long ws = change.workspaceId();
             if (ws == null) {
                 throw new ForbiddenChangeException("account.refused.role");
             }

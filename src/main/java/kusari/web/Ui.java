@@ -28,8 +28,14 @@ public final class Ui {
      * workspace (pages hide editing controls from those who may not; the server refuses them anyway).
      */
     public record Viewer(String name, boolean siteAdmin, java.util.function.LongPredicate mayEdit,
-                         java.util.function.BiPredicate<Long, Long> mayEditAction) {
-        public static final Viewer NOBODY = new Viewer(null, false, ws -> false, (ws, action) -> false);
+                         java.util.function.BiPredicate<Long, Long> mayEditAction,
+                         java.util.function.LongPredicate mayEditEverything) {
+        public static final Viewer NOBODY = new Viewer(null, false, ws -> false, (ws, action) -> false, ws -> false);
+    }
+
+    /** True when the person looking may edit everything in this workspace (planner or administrator). */
+    public boolean mayEditSteps(long workspaceId) {
+        return viewer.mayEditEverything().test(workspaceId);
     }
 
     public Ui(Lang lang, String path, String csrfToken, Long done, Viewer viewer) {

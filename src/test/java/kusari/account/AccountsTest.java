@@ -354,4 +354,16 @@ class AccountsTest {
         assertEquals(401, login("leaver", TestApp.PASSWORD).statusCode());
         assertTrue(accounts.tokenAccount(token).isEmpty());
     }
+
+    @Test
+    void aWorkspaceThatRequiresASecondFactorOfAdministratorsTreatsOneWithoutItAsAPlanner() throws Exception {
+        String cookie = TestApp.sessionCookie(db, "ws-admin", "ADMIN");
+        String form = "_csrf=" + CSRF + "&publicRead=1";
+        assertEquals(303, send("POST", "/w/omitama/settings/access", cookie, "application/x-www-form-urlencoded",
+                form + "&requireTotp=1").statusCode());
+        HttpResponse<String> refused = send("POST", "/w/omitama/settings/access", cookie,
+                "application/x-www-form-urlencoded", form);
+        assertEquals(403, refused.statusCode(), "administration now needs the second factor");
+        assertEquals(200, patchStep(cookie, firstStep(), "企画としては編集できる").statusCode());
+    }
 }

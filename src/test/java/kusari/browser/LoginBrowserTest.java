@@ -93,6 +93,10 @@ class LoginBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=editor-status]")));
         assertFalse(driver.findElements(By.cssSelector("a[href^='/w/omitama/edit/actions/" + own + "?']")).isEmpty());
         assertTrue(driver.findElements(By.cssSelector("a[href^='/w/omitama/edit/actions/" + other + "?']")).isEmpty());
+        assertTrue(driver.findElements(By.cssSelector("a[href^='/w/omitama/edit/steps/']")).isEmpty(),
+                "steps are the planners' to change");
+        assertFalse(driver.findElements(By.cssSelector("[data-testid=add-action]")).isEmpty(),
+                "adding their department's action to a step is theirs");
 
         // Their own department's action: the form saves, and the page shows it.
         driver.get(origin + "/w/omitama/edit/actions/" + own);
