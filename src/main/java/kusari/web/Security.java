@@ -77,6 +77,25 @@ public final class Security {
         }
     }
 
+    /**
+     * Refuses a JSON body that is not valid UTF-8 (accounts, issue 7: bad input): decoding it leniently would store
+     * replacement characters in place of what someone typed.
+     */
+    static void checkUtf8(Context ctx) {
+        String type = ctx.contentType();
+        if (!MUTATING.contains(ctx.method()) || type == null || !type.startsWith("application/json")) {
+            return;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(ctx.bodyAsBytes()));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new io.javalin.http.BadRequestResponse(Requests.ui(ctx).t("error.invalidUtf8"));
+        }
+    }
+
     /** This browser's CSRF token, issued on first visit. */
     static String csrfToken(Context ctx) {
         String token = ctx.attribute(CSRF_ATTRIBUTE);

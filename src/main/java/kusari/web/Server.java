@@ -114,6 +114,7 @@ public final class Server {
             cfg.routes.before(authorizer::authenticate);
             cfg.routes.before(Requests::chooseLanguage);
             cfg.routes.before(Security::checkCsrf);
+            cfg.routes.before(Security::checkUtf8);
             // accounts (issue 7): every matched route is checked against kusari.account.AccessRules
             cfg.routes.beforeMatched(authorizer::authorize);
             cfg.routes.after(authorizer::forget);
