@@ -52,13 +52,20 @@ class AccountPagesBrowserTest {
         return driver.findElement(By.tagName("main")).getText();
     }
 
+    /** Waits until the page after a submit shows {@code expected} (the old page may still be there a moment). */
+    private void waitFor(String expected) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> text().contains(expected));
+    }
+
     @Test
     void anAdministratorAddsAnAccountGivesItADepartmentAndSeesChangesByPerson() {
         driver.get(origin + "/admin/accounts");
         driver.findElement(By.id("new-name")).sendKeys("sato");
         driver.findElement(By.id("new-password")).sendKeys(TestApp.PASSWORD);
         driver.findElement(By.cssSelector("form[action='/admin/accounts'] button")).click();
-        assertTrue(text().contains("アカウントを追加しました。"), text());
+        waitFor("アカウントを追加しました。");
         assertTrue(driver.findElement(By.cssSelector("[data-testid=accounts]")).getText().contains("sato"));
         BrowserSupport.screenshot(driver, "admin-accounts");
 
@@ -67,6 +74,7 @@ class AccountPagesBrowserTest {
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("member-role"))).selectByValue("MEMBER");
         driver.findElement(By.xpath("//label[contains(., '商工観光課')]/input")).click();
         driver.findElement(By.cssSelector("form[action='/w/omitama/settings/members'] button")).click();
+        waitFor("役割を保存しました。");
         String members = driver.findElement(By.cssSelector("[data-testid=members]")).getText();
         assertTrue(members.contains("sato") && members.contains("担当課のメンバー") && members.contains("商工観光課"), members);
         BrowserSupport.screenshot(driver, "workspace-settings");
@@ -81,6 +89,8 @@ class AccountPagesBrowserTest {
         title.clear();
         title.sendKeys("窓口で相談する");
         driver.findElement(By.cssSelector("form.edit-form button.primary")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(d -> !d.getCurrentUrl().contains("/edit/"));
         driver.get(origin + "/admin/changes?by=test-admin");
         String changes = driver.findElement(By.cssSelector("[data-testid=changes]")).getText();
         assertTrue(changes.contains("test-admin") && changes.contains("窓口で相談する"), changes);
@@ -88,8 +98,10 @@ class AccountPagesBrowserTest {
 
         driver.get(origin + "/account");
         driver.findElement(By.cssSelector("form[action='/account/tokens'] button")).click();
+        waitFor("APIトークンを作りました。");
         assertTrue(driver.findElement(By.cssSelector("[data-testid=new-token]")).getText().startsWith("kst_"));
         driver.findElement(By.cssSelector("form[action='/account/totp/start'] button")).click();
+        waitFor("認証アプリにこの鍵を登録し");
         assertTrue(driver.findElement(By.cssSelector("[data-testid=totp-secret]")).getText().matches("[A-Z2-7]{32}"));
         BrowserSupport.screenshot(driver, "account");
     }
