@@ -195,9 +195,12 @@ public final class Cli {
             err.println("kusari: there is no database at " + config.dbFile().toAbsolutePath() + " (set KUSARI_DB)");
             return 1;
         }
-        // Read as it is: sealing first would hide entries whose hash was removed.
+        // Read as it is: sealing first would hide entries whose hash was removed. Only right after the upgrade
+        // that added the chain (the migration ran just now) are the older entries sealed first, as a start would.
         Database database = Database.open(config.dbFile());
-        Migrations.apply(database);
+        if (Migrations.apply(database) > 0) {
+            database.inTransaction(kusari.history.HistoryChain::sealAll);
+        }
         var result = database.read(kusari.history.HistoryChain::verify);
         if (result.intact()) {
             out.println("history intact: " + result.checked() + " entries; newest hash " + result.headHash());

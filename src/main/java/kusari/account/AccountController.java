@@ -12,7 +12,6 @@ import kusari.account.AccountPages.LoginPage;
 import kusari.account.AccountPages.SetupPage;
 import kusari.account.AccountPages.TokenItem;
 import kusari.account.AccountService.AccountException;
-import kusari.strategy.WorkspaceRepository;
 import kusari.web.Requests;
 import kusari.web.Transport;
 import kusari.web.Ui;
@@ -23,7 +22,7 @@ public final class AccountController {
     private final AccountService accounts;
     private final Transport transport;
 
-    public AccountController(AccountService accounts, Transport transport, WorkspaceRepository workspaces) {
+    public AccountController(AccountService accounts, Transport transport) {
         this.accounts = accounts;
         this.transport = transport;
     }

@@ -48,7 +48,7 @@ public final class ChangeLog {
                 change.entity(), change.entityId(), change.operation().name(), change.summary(),
                 toText(change.before()), toText(change.after()));
         // accounts (issue 7): every entry carries the hash of the one before (tamper-evident, see HistoryChain)
-        HistoryChain.seal(c, id);
+        HistoryChain.seal(c);
         return id;
     }
 

@@ -29,8 +29,8 @@ public final class HistoryChain {
     private HistoryChain() {
     }
 
-    /** Appends hashes to the entry {@code id}, just inserted; seals older unsealed entries first. */
-    static void seal(Connection c, long id) throws SQLException {
+    /** Hashes the entry just inserted (and, once after the upgrade, the entries from before the chain). */
+    static void seal(Connection c) throws SQLException {
         sealAll(c);
     }
 

@@ -119,7 +119,7 @@ public final class Server {
             cfg.routes.beforeMatched(authorizer::authorize);
             cfg.routes.after(authorizer::forget);
             ErrorPages.register(cfg.routes);
-            new kusari.account.AccountController(accounts, transport, workspaces).register(cfg.routes);
+            new kusari.account.AccountController(accounts, transport).register(cfg.routes);
             new kusari.account.AdminController(accounts, workspaces, database).register(cfg.routes);
 
             new HomeController(workspaces, personas, indicators, chainCheck).register(cfg.routes);
