@@ -202,11 +202,24 @@ public final class AccountService {
 
     /** Changes one's own password after checking the current one; ends every other session of the account. */
     public void changePassword(long accountId, String current, String next, String keepSessionToken) {
+        checkCurrentPassword(accountId, current);
+        setPassword(accountId, next, keepSessionToken);
+    }
+
+    /**
+     * The password of a signed-in account, asked again before changing it or removing the second factor; wrong
+     * guesses count towards the same throttle as sign-ins, so a borrowed session cannot try passwords freely.
+     */
+    private void checkCurrentPassword(long accountId, String current) {
+        String name = find(accountId).map(Account::name).orElseThrow();
+        if (!throttle.allowed(name, "self")) {
+            throw new AccountException("account.login.throttled");
+        }
         String stored = database.read(c -> AccountRepository.passwordHash(c, accountId)).orElseThrow();
         if (current == null || current.length() > Passwords.MAX_LENGTH || !Passwords.verify(current, stored)) {
+            throttle.failed(name, "self");
             throw new AccountException("account.password.currentWrong");
         }
-        setPassword(accountId, next, keepSessionToken);
     }
 
     /** An administrator sets a new password: every session of the account ends. */
@@ -343,10 +356,7 @@ public final class AccountService {
 
     /** Turns the second factor off, after checking the password. */
     public void removeTotp(long accountId, String password) {
-        String stored = database.read(c -> AccountRepository.passwordHash(c, accountId)).orElseThrow();
-        if (password == null || password.length() > Passwords.MAX_LENGTH || !Passwords.verify(password, stored)) {
-            throw new AccountException("account.password.currentWrong");
-        }
+        checkCurrentPassword(accountId, password);
         database.inTransaction(c -> {
             AccountRepository.removeTotp(c, accountId);
             return null;

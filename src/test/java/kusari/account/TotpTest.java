@@ -117,4 +117,24 @@ class TotpTest {
             return now;
         }
     }
+
+    @Test
+    void guessingTheCurrentPasswordFromASignedInSessionIsThrottledToo() {
+        Database db = TestApp.freshSampleDatabase(dir);
+        AccountService accounts = new AccountService(db, Clock.systemUTC(), Duration.ofMinutes(30));
+        Account account = accounts.create("borrowed", TestApp.PASSWORD, false);
+        for (int i = 0; i < LoginThrottle.PER_ACCOUNT; i++) {
+            int n = i;
+            AccountService.AccountException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    AccountService.AccountException.class,
+                    () -> accounts.changePassword(account.id(), "guess " + n, "a new long password", null));
+            assertEquals("account.password.currentWrong", e.messageKey());
+        }
+        AccountService.AccountException blocked = org.junit.jupiter.api.Assertions.assertThrows(
+                AccountService.AccountException.class,
+                () -> accounts.changePassword(account.id(), TestApp.PASSWORD, "a new long password", null));
+        assertEquals("account.login.throttled", blocked.messageKey());
+        assertEquals("account.login.throttled", accounts.signIn("borrowed", TestApp.PASSWORD, null, "x").problem(),
+                "the account's sign-ins wait too");
+    }
 }
