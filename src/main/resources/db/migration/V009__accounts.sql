@@ -68,12 +68,17 @@ CREATE TABLE setup_token (
 );
 
 -- Per-workspace access settings. A workspace without a row is readable without login (as every workspace was
--- before accounts existed, and as the sample must be); an administrator can turn that off.
+-- before accounts existed, and as the sample must be); an administrator can turn that off or on.
 CREATE TABLE workspace_access (
     workspace_id        INTEGER PRIMARY KEY REFERENCES workspace (id) ON DELETE CASCADE,
     public_read         INTEGER NOT NULL DEFAULT 1 CHECK (public_read IN (0, 1)),
     require_totp_admins INTEGER NOT NULL DEFAULT 0 CHECK (require_totp_admins IN (0, 1))
 );
+
+-- A workspace made once accounts exist (new, copied, imported through the web or the API) starts readable only by
+-- those with a role in it; the ones loaded on first start, before any account (the sample), stay readable.
+-- (One line: the migration runner splits statements at a semicolon that ends a line.)
+CREATE TRIGGER workspace_private_once_accounts_exist AFTER INSERT ON workspace WHEN (SELECT COUNT(*) FROM account) > 0 BEGIN INSERT OR IGNORE INTO workspace_access (workspace_id, public_read) VALUES (NEW.id, 0); END;
 
 -- The history as a hash chain (kusari.history.HistoryChain): entries written before this migration are sealed
 -- on the next write or start.

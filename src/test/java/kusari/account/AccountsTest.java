@@ -366,4 +366,19 @@ class AccountsTest {
         assertEquals(403, refused.statusCode(), "administration now needs the second factor");
         assertEquals(200, patchStep(cookie, firstStep(), "企画としては編集できる").statusCode());
     }
+
+    @Test
+    void aWorkspaceMadeOnceAccountsExistStartsPrivateWhileTheSampleStaysReadable() throws Exception {
+        TestApp.adminCookie(db);
+        db.inTransaction(c -> {
+            List<String> columns = Sql.query(c, "SELECT name FROM pragma_table_info('workspace') WHERE name NOT IN ('id', 'slug')",
+                    rs -> rs.getString(1));
+            String list = String.join(", ", columns);
+            return Sql.update(c, "INSERT INTO workspace (slug, " + list + ") SELECT 'naisho', " + list
+                    + " FROM workspace WHERE slug = 'omitama'");
+        });
+        assertEquals(303, send("GET", "/w/naisho", null, null, null).statusCode(), "to the sign-in page");
+        assertEquals(200, send("GET", "/w/omitama", null, null, null).statusCode());
+        assertEquals(200, send("GET", "/w/naisho", TestApp.adminCookie(db), null, null).statusCode());
+    }
 }
