@@ -94,7 +94,11 @@ public final class AccessRules {
 
     /** The need of a route, or empty when no rule covers it (then nobody may use it). */
     public static Optional<Need> need(HandlerType method, String template) {
-        return RULES.stream().filter(r -> r.matches(method, template)).findFirst().map(Rule::need);
+        if (method == HandlerType.HEAD) {
+            method = HandlerType.GET;  // a HEAD is a GET without the body
+        }
+        HandlerType m = method;
+        return RULES.stream().filter(r -> r.matches(m, template)).findFirst().map(Rule::need);
     }
 
     public static List<Rule> rules() {

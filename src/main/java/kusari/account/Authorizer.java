@@ -115,6 +115,7 @@ public final class Authorizer {
     public void authorize(Context ctx) {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
         if (endpoint == null) {
+            // Static files, and HEAD requests, which Javalin answers without running the GET handler.
             return;
         }
         Ui ui = Requests.ui(ctx);
