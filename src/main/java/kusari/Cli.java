@@ -75,6 +75,12 @@ public final class Cli {
             return 2;
         }
         List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
+        // accounts (issue 7): changes made from the command line (import --apply) name the operating-system user
+        String who = "cli:" + System.getProperty("user.name", "unknown");
+        return kusari.history.Authors.as(kusari.history.Authors.Author.unrestricted(who), () -> dispatch(args, rest));
+    }
+
+    private int dispatch(String[] args, List<String> rest) {
         try {
             return switch (args[0]) {
                 case "export" -> export(rest);
