@@ -25,13 +25,14 @@ import java.util.regex.Pattern;
  * <li>EDIT: planner or administrator of the workspace.</li>
  * <li>EDIT_BY_KIND: EDIT_OWN for actions, WS_ADMIN to delete the workspace itself, else EDIT.</li>
  * <li>WS_ADMIN: administrator of the workspace (its settings and who has which role in it).</li>
+ * <li>ANY_ADMIN: administrator of at least one workspace (the history by person and date, of their workspaces).</li>
  * <li>SITE_ADMIN: administrator of the installation (accounts, new workspaces, copies, imports, the trash of
  *     workspaces, the history of every workspace by person and date).</li>
  * </ul>
  */
 public final class AccessRules {
 
-    public enum Need { ANYONE, SIGNED_IN, READ, EDIT_OWN, EDIT, EDIT_BY_KIND, WS_ADMIN, SITE_ADMIN }
+    public enum Need { ANYONE, SIGNED_IN, READ, EDIT_OWN, EDIT, EDIT_BY_KIND, WS_ADMIN, ANY_ADMIN, SITE_ADMIN }
 
     public record Rule(String methods, String template, Need need, Pattern pattern) {
         boolean matches(HandlerType method, String path) {
@@ -58,6 +59,7 @@ public final class AccessRules {
         rule("GET,POST", "/setup/{token}", Need.ANYONE);
         rule("GET", "/account", Need.SIGNED_IN);
         rule("POST", "/account/**", Need.SIGNED_IN);
+        rule("GET", "/admin/changes", Need.ANY_ADMIN);
         rule("GET,POST", "/admin/**", Need.SITE_ADMIN);
         rule("GET", "/api/v1/openapi.json", Need.ANYONE);
         // ---- whole workspaces: creating, copying, importing, the trash of deleted ones

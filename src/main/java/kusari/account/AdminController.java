@@ -38,7 +38,11 @@ public final class AdminController {
     private final WorkspaceRepository workspaces;
     private final Database database;
 
-    public AdminController(AccountService accounts, WorkspaceRepository workspaces, Database database) {
+    private final Authorizer authorizer;
+
+    public AdminController(AccountService accounts, WorkspaceRepository workspaces, Database database,
+                           Authorizer authorizer) {
+        this.authorizer = authorizer;
         this.accounts = accounts;
         this.workspaces = workspaces;
         this.database = database;
@@ -140,7 +144,11 @@ public final class AdminController {
         workspaces.findAll().forEach(w -> slugs.put(w.id(), w.slug()));
         String f = fromTime;
         String t = toTime;
-        List<ChangeRow> rows = problem != null ? List.of() : database.read(c -> ChangeLog.byAuthorAndDate(c, by, f, t, 500))
+        // An installation administrator sees every workspace; a workspace administrator the workspaces they run.
+        Principal me = Authorizer.principal(ctx);
+        List<Long> scope = me.siteAdmin() ? null : authorizer.adminWorkspaces(me);
+        List<ChangeRow> rows = problem != null ? List.of() : database.read(c -> ChangeLog.byAuthorAndDate(c, by, f, t,
+                        scope, 500))
                 .stream().map(e -> new ChangeRow(e.id(), e.workspaceId() == null ? "" : slugs.getOrDefault(e.workspaceId(),
                         "#" + e.workspaceId()), e.changedAt(), e.changedBy(), e.operation().name(), e.summary()))
                 .toList();

@@ -191,6 +191,8 @@ public final class Authorizer {
                 return principal.signedIn();
             case SITE_ADMIN:
                 return principal.siteAdmin();
+            case ANY_ADMIN:
+                return principal.siteAdmin() || !adminWorkspaces(principal).isEmpty();
             default:
                 break;
         }
@@ -209,6 +211,12 @@ public final class Authorizer {
             case WS_ADMIN -> role == Role.ADMIN;
             default -> false;
         };
+    }
+
+    /** The workspaces in which this account acts as administrator (all of them for an installation administrator). */
+    List<Long> adminWorkspaces(Principal principal) {
+        return principal.memberships().keySet().stream()
+                .filter(ws -> principal.role(ws, accounts.access(ws)) == Role.ADMIN).sorted().toList();
     }
 
     private Optional<Long> workspaceId(String slug) {

@@ -19,8 +19,8 @@ import kusari.db.Sql;
 public final class ChangeLog {
 
     /**
-     * The author of changes made outside a web request: the command line and the first-start import (accounts,
-     * issue 7: changes made through the web name the signed-in account, see {@link Authors}).
+     * The author of changes made outside a web request and outside the command line: the first-start import
+     * (accounts, issue 7: the web names the signed-in account, the command line the OS user; see {@link Authors}).
      */
     public static final String LOCAL_USER = "local";
 
@@ -52,12 +52,17 @@ public final class ChangeLog {
         return id;
     }
 
-    /** Changes across all workspaces, newest first, optionally by one author and within [from, to) (ISO dates). */
-    public static List<ChangeEntry> byAuthorAndDate(Connection c, String author, String from, String to, int limit)
-            throws SQLException {
+    /**
+     * Changes newest first, optionally by one author and within [from, to) (ISO instants), in the given workspaces
+     * ({@code workspaceIds} null for all, including changes outside any workspace).
+     */
+    public static List<ChangeEntry> byAuthorAndDate(Connection c, String author, String from, String to,
+                                                    List<Long> workspaceIds, int limit) throws SQLException {
+        String ids = workspaceIds == null ? null : workspaceIds.toString();
         return Sql.query(c, SELECT + " WHERE (? IS NULL OR changed_by = ?) AND (? IS NULL OR changed_at >= ?)"
-                + " AND (? IS NULL OR changed_at < ?) ORDER BY id DESC LIMIT ?",
-                ChangeLog::entry, author, author, from, from, to, to, limit);
+                + " AND (? IS NULL OR changed_at < ?)"
+                + " AND (? IS NULL OR workspace_id IN (SELECT value FROM json_each(?))) ORDER BY id DESC LIMIT ?",
+                ChangeLog::entry, author, author, from, from, to, to, ids, ids, limit);
     }
 
     /** Every author who has changed something, with their number of changes. */

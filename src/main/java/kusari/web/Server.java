@@ -120,7 +120,7 @@ public final class Server {
             cfg.routes.after(authorizer::forget);
             ErrorPages.register(cfg.routes);
             new kusari.account.AccountController(accounts, transport).register(cfg.routes);
-            new kusari.account.AdminController(accounts, workspaces, database).register(cfg.routes);
+            new kusari.account.AdminController(accounts, workspaces, database, authorizer).register(cfg.routes);
 
             new HomeController(workspaces, personas, indicators, chainCheck).register(cfg.routes);
             new PersonaController(resolver, personas, journeys, readings).register(cfg.routes);

@@ -381,4 +381,30 @@ class AccountsTest {
         assertEquals(200, send("GET", "/w/omitama", null, null, null).statusCode());
         assertEquals(200, send("GET", "/w/naisho", TestApp.adminCookie(db), null, null).statusCode());
     }
+
+    @Test
+    void aWorkspaceAdministratorListsChangesByPersonOfTheirWorkspaceOnly() throws Exception {
+        String planner = TestApp.sessionCookie(db, "henshu", "PLANNER");
+        assertEquals(200, patchStep(planner, firstStep(), "編集者の変更").statusCode());
+        db.inTransaction(c -> kusari.history.Authors.as(kusari.history.Authors.Author.unrestricted("elsewhere"), () -> {
+            try {
+                return kusari.history.ChangeLog.record(c, new kusari.history.Change(987_654L, "persona", 1L,
+                        kusari.history.Operation.UPDATE, "よその変更", null, null));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        String admin = TestApp.sessionCookie(db, "ws-kanri", "ADMIN");
+        HttpResponse<String> mine = send("GET", "/admin/changes?by=henshu", admin, null, null);
+        assertEquals(200, mine.statusCode());
+        assertTrue(mine.body().contains("編集者の変更"), "their workspace's change by that person");
+        HttpResponse<String> all = send("GET", "/admin/changes", admin, null, null);
+        assertFalse(all.body().contains("よその変更"), "not another workspace's");
+        assertTrue(send("GET", "/admin/changes", TestApp.adminCookie(db), null, null).body().contains("よその変更"),
+                "the installation administrator sees every workspace");
+        assertEquals(403, send("GET", "/admin/changes", planner, null, null).statusCode());
+        HttpResponse<String> badDate = send("GET", "/admin/changes?from=yesterday", admin, null, null);
+        assertEquals(400, badDate.statusCode());
+        assertTrue(badDate.body().contains("2026-04-01 の形で"));
+    }
 }

@@ -67,7 +67,7 @@ class AuthorisationMatrixTest {
             case SIGNED_IN -> rank >= 1;
             case EDIT_OWN -> rank >= 2;
             case EDIT, EDIT_BY_KIND -> rank >= 3;
-            case WS_ADMIN -> rank >= 4;
+            case WS_ADMIN, ANY_ADMIN -> rank >= 4;
             case SITE_ADMIN -> rank >= 5;
         };
     }
