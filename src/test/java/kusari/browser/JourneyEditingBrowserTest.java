@@ -151,7 +151,10 @@ class JourneyEditingBrowserTest {
                 Long.parseLong(driver.findElement(pain).getAttribute("data-step-id")))).orElseThrow();
         assertEquals("訪問の目的が伝わっていない／保健師の訪問日が直前までわからない", saved);
         // The first facilitator's screen catches up by itself.
-        waiting(driver).withTimeout(Duration.ofSeconds(15)).until(d -> d.findElement(By.cssSelector(cell)).getText().equals(saved));
+        // (The map is swapped for a fresh one when it catches up: an element read at that moment is stale.)
+        waiting(driver).withTimeout(Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector(cell)).getText().equals(saved));
     }
 
     @Test
