@@ -152,7 +152,7 @@ public final class AdminController {
                 .stream().map(e -> new ChangeRow(e.id(), e.workspaceId() == null ? "" : slugs.getOrDefault(e.workspaceId(),
                         "#" + e.workspaceId()), e.changedAt(), e.changedBy(), e.operation().name(), e.summary()))
                 .toList();
-        List<String> authors = database.read(ChangeLog::authors).stream().map(Map.Entry::getKey).toList();
+        List<String> authors = database.read(c -> ChangeLog.authors(c, scope));
         ctx.status(problem == null ? 200 : 400).render("account/changes.jte", Map.of("page",
                 new ChangesPage(ui, authors, by, from, to, rows, problem)));
     }

@@ -65,10 +65,11 @@ public final class ChangeLog {
                 ChangeLog::entry, author, author, from, from, to, to, ids, ids, limit);
     }
 
-    /** Every author who has changed something, with their number of changes. */
-    public static List<java.util.Map.Entry<String, Long>> authors(Connection c) throws SQLException {
-        return Sql.query(c, "SELECT changed_by, COUNT(*) FROM change_log GROUP BY changed_by ORDER BY changed_by",
-                rs -> java.util.Map.entry(rs.getString(1), rs.getLong(2)));
+    /** Every author who has changed something in the given workspaces (null: anywhere), by name. */
+    public static List<String> authors(Connection c, List<Long> workspaceIds) throws SQLException {
+        String ids = workspaceIds == null ? null : workspaceIds.toString();
+        return Sql.query(c, "SELECT DISTINCT changed_by FROM change_log WHERE ? IS NULL"
+                + " OR workspace_id IN (SELECT value FROM json_each(?)) ORDER BY changed_by", rs -> rs.getString(1), ids, ids);
     }
 
     /** Marks {@code changeId} as undone by {@code revertId} (a revert or a restore from the trash). */

@@ -400,6 +400,7 @@ class AccountsTest {
         assertTrue(mine.body().contains("編集者の変更"), "their workspace's change by that person");
         HttpResponse<String> all = send("GET", "/admin/changes", admin, null, null);
         assertFalse(all.body().contains("よその変更"), "not another workspace's");
+        assertFalse(all.body().contains("elsewhere"), "nor who made changes only there");
         assertTrue(send("GET", "/admin/changes", TestApp.adminCookie(db), null, null).body().contains("よその変更"),
                 "the installation administrator sees every workspace");
         assertEquals(403, send("GET", "/admin/changes", planner, null, null).statusCode());
