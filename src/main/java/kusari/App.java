@@ -50,7 +50,20 @@ public final class App {
             System.exit(1);
             return;
         }
+        // accounts (issue 7): history from before the hash chain joins it
+        database.inTransaction(kusari.history.HistoryChain::sealAll);
         Javalin app = Server.create(config, database).start(config.port());
         LOG.info("Kusari is running at http://localhost:{}/", app.port());
+        // accounts (issue 7): no default password; while no administrator exists, a one-time link creates one
+        new kusari.account.AccountService(database, java.time.Clock.systemUTC(), config.sessionIdle())
+                .issueSetupToken().ifPresent(token -> System.out.println("""
+
+                        No administrator yet. Open this link once to create one (it works only once; a restart
+                        prints a new one and the old stops working):
+
+                            http://localhost:%d/setup/%s
+
+                        Or on the command line: java -jar target/kusari.jar create-admin <name>  (password on stdin)
+                        """.formatted(app.port(), token)));
     }
 }

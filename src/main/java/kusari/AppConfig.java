@@ -10,8 +10,17 @@ import java.util.Map;
  * @param dbFile       KUSARI_DB, default data/kusari.db under the data folder
  * @param dataDir      KUSARI_DATA, the folder holding personas/ and journeys/; default the working directory
  * @param devTemplates KUSARI_DEV=true reads templates and static files from src/ and static/ on every request
+ * @param https          KUSARI_HTTPS=true: every request counts as HTTPS (behind a TLS proxy; see README)
+ * @param trustedProxies KUSARI_TRUSTED_PROXIES: addresses of reverse proxies whose X-Forwarded-Proto/-For are believed
+ * @param sessionIdle    KUSARI_SESSION_IDLE_MINUTES, default 30: a session unused this long is over
  */
-public record AppConfig(int port, Path dbFile, Path dataDir, boolean devTemplates) {
+public record AppConfig(int port, Path dbFile, Path dataDir, boolean devTemplates, boolean https,
+                        java.util.Set<String> trustedProxies, java.time.Duration sessionIdle) {
+
+    /** Plain HTTP, no trusted proxy, 30 minutes of inactivity (tests, and the defaults). */
+    public AppConfig(int port, Path dbFile, Path dataDir, boolean devTemplates) {
+        this(port, dbFile, dataDir, devTemplates, false, java.util.Set.of(), java.time.Duration.ofMinutes(30));
+    }
 
     public static AppConfig fromEnv() {
         return from(System.getenv());
@@ -32,6 +41,24 @@ public record AppConfig(int port, Path dbFile, Path dataDir, boolean devTemplate
         String db = env.get("KUSARI_DB");
         Path dbFile = db == null || db.isBlank() ? dataDir.resolve("data").resolve("kusari.db") : Path.of(db);
         boolean dev = Boolean.parseBoolean(env.getOrDefault("KUSARI_DEV", "false"));
-        return new AppConfig(port, dbFile, dataDir, dev);
+        // accounts (issue 7)
+        boolean https = Boolean.parseBoolean(env.getOrDefault("KUSARI_HTTPS", "false"));
+        java.util.Set<String> proxies = new java.util.TreeSet<>();
+        for (String p : env.getOrDefault("KUSARI_TRUSTED_PROXIES", "").split(",")) {
+            if (!p.isBlank()) {
+                proxies.add(p.strip());
+            }
+        }
+        String idleText = env.getOrDefault("KUSARI_SESSION_IDLE_MINUTES", "30");
+        long idle;
+        try {
+            idle = Long.parseLong(idleText.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("KUSARI_SESSION_IDLE_MINUTES must be a number of minutes, not \"" + idleText + "\"");
+        }
+        if (idle < 1 || idle > 24 * 60) {
+            throw new IllegalArgumentException("KUSARI_SESSION_IDLE_MINUTES must be between 1 and 1440, not " + idle);
+        }
+        return new AppConfig(port, dbFile, dataDir, dev, https, java.util.Set.copyOf(proxies), java.time.Duration.ofMinutes(idle));
     }
 }

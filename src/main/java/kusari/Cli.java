@@ -37,6 +37,14 @@ public final class Cli {
               import <folder-or-zip> [--apply]  check workspace files and report what would be added, changed or
                                                 removed; with --apply, import them (one transaction, recorded in
                                                 the history)
+              create-admin <name>               create an installation administrator; the password is read from
+                                                standard input (first line)
+              create-token <name> [--label <text>]
+                                                print a new API token for the account <name> (shown only now)
+              verify-history                    check the history's hash chain; reports the first broken entry
+              backup <file>                     consistent copy of the database while it is in use, checked and
+                                                flushed to disk before it reports success
+              restore <file>                    check a backup and put it in place of the database
               help                              show this text
             """;
 
@@ -44,8 +52,14 @@ public final class Cli {
     private final PrintStream out;
     private final PrintStream err;
     private final Ui ui;
+    private final java.io.InputStream in;
 
     public Cli(AppConfig config, PrintStream out, PrintStream err, Map<String, String> env) {
+        this(config, System.in, out, err, env);
+    }
+
+    public Cli(AppConfig config, java.io.InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+        this.in = in;
         this.config = config;
         this.out = out;
         this.err = err;
@@ -61,10 +75,22 @@ public final class Cli {
             return 2;
         }
         List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
+        // accounts (issue 7): changes made from the command line (import --apply) name the operating-system user
+        String who = "cli:" + System.getProperty("user.name", "unknown");
+        return kusari.history.Authors.as(kusari.history.Authors.Author.unrestricted(who), () -> dispatch(args, rest));
+    }
+
+    private int dispatch(String[] args, List<String> rest) {
         try {
             return switch (args[0]) {
                 case "export" -> export(rest);
                 case "import" -> importFiles(rest);
+                // accounts and operations (issue 7)
+                case "create-admin" -> createAdmin(rest);
+                case "create-token" -> createToken(rest);
+                case "verify-history" -> verifyHistory(rest);
+                case "backup" -> backup(rest);
+                case "restore" -> restore(rest);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
@@ -116,7 +142,118 @@ public final class Cli {
     private Database database() {
         Database database = Database.open(config.dbFile());
         Migrations.apply(database);
+        // accounts (issue 7): history written before the hash chain existed joins it (never rewrites a hash)
+        database.inTransaction(kusari.history.HistoryChain::sealAll);
         return database;
+    }
+
+    // --- accounts and operations (issue 7) ---
+
+    private kusari.account.AccountService accounts(Database database) {
+        return new kusari.account.AccountService(database, java.time.Clock.systemUTC(), config.sessionIdle());
+    }
+
+    private int createAdmin(List<String> args) {
+        if (args.size() != 1) {
+            throw new UsageError("create-admin needs exactly one account name");
+        }
+        String name = args.get(0);
+        String password;
+        try {
+            password = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))
+                    .readLine();
+        } catch (IOException e) {
+            err.println("kusari: cannot read the password from standard input: " + e.getMessage());
+            return 1;
+        }
+        if (password == null) {
+            err.println("kusari: give the password on standard input, e.g. read -rs PW; echo \"$PW\" | java -jar kusari.jar create-admin " + name);
+            return 1;
+        }
+        try {
+            accounts(database()).create(name, password, true);
+        } catch (kusari.account.AccountService.AccountException e) {
+            err.println("kusari: " + ui.t(e.messageKey()));
+            return 1;
+        }
+        out.println("created administrator " + name);
+        return 0;
+    }
+
+    private int createToken(List<String> args) {
+        String label = option(args, "--label");
+        if (args.size() != 1) {
+            throw new UsageError("create-token needs exactly one account name");
+        }
+        kusari.account.AccountService accounts = accounts(database());
+        var account = accounts.find(args.get(0)).orElse(null);
+        if (account == null || account.disabled()) {
+            err.println("kusari: no active account \"" + args.get(0) + "\"");
+            return 1;
+        }
+        out.println(accounts.createToken(account.id(), label == null ? "command line" : label));
+        return 0;
+    }
+
+    private int verifyHistory(List<String> args) {
+        noMore(args);
+        if (!Files.isRegularFile(config.dbFile())) {
+            err.println("kusari: there is no database at " + config.dbFile().toAbsolutePath() + " (set KUSARI_DB)");
+            return 1;
+        }
+        // Read as it is: sealing first would hide entries whose hash was removed. Only right after the upgrade
+        // that added the chain (the migration ran just now) are the older entries sealed first, as a start would.
+        Database database = Database.open(config.dbFile());
+        if (Migrations.apply(database) > 0) {
+            database.inTransaction(kusari.history.HistoryChain::sealAll);
+        }
+        var result = database.read(kusari.history.HistoryChain::verify);
+        if (result.intact()) {
+            out.println("history intact: " + result.checked() + " entries; newest hash " + result.headHash());
+            return 0;
+        }
+        err.println("history broken at entry " + result.brokenAt() + ": " + result.problem()
+                + " (" + result.checked() + " entries before it are intact)");
+        return 1;
+    }
+
+    private int backup(List<String> args) {
+        if (args.size() != 1) {
+            throw new UsageError("backup needs exactly one target file");
+        }
+        if (!Files.isRegularFile(config.dbFile())) {
+            err.println("kusari: there is no database at " + config.dbFile().toAbsolutePath() + " (set KUSARI_DB)");
+            return 1;
+        }
+        try {
+            kusari.db.Backup.Check check = kusari.db.Backup.backup(database(), Path.of(args.get(0)));
+            if (!check.ok()) {
+                err.println("kusari: backup failed, nothing written: " + check.problem());
+                return 1;
+            }
+            out.println("backup written to " + Path.of(args.get(0)).toAbsolutePath() + " (integrity ok, schema "
+                    + check.schemaVersion() + ", " + check.historyEntries() + " history entries)");
+            return 0;
+        } catch (IOException e) {
+            err.println("kusari: backup failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int restore(List<String> args) {
+        if (args.size() != 1) {
+            throw new UsageError("restore needs exactly one backup file");
+        }
+        Database database = Database.open(config.dbFile());
+        Migrations.apply(database);
+        kusari.db.Backup.Check check = kusari.db.Backup.restore(database, Path.of(args.get(0)));
+        if (!check.ok()) {
+            err.println("kusari: not restored, the database is unchanged: " + check.problem());
+            return 1;
+        }
+        out.println("restored " + config.dbFile().toAbsolutePath() + " from " + args.get(0) + " ("
+                + check.historyEntries() + " history entries)");
+        return 0;
     }
 
     // --- export ---

@@ -17,9 +17,26 @@ public final class ApiClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
+    /** "kusari_session=…" of a signed-in account, or null (accounts, issue 7). */
+    private final String session;
 
+    /** A client that is not signed in: reads public workspaces; every write is refused. */
     public ApiClient(int port) {
+        this(port, null);
+    }
+
+    public ApiClient(int port, String sessionCookie) {
         this.port = port;
+        this.session = sessionCookie;
+    }
+
+    /** A client signed in as the test administrator of {@code db} (see {@link TestApp#adminCookie}). */
+    public static ApiClient signedIn(int port, kusari.db.Database db) {
+        return new ApiClient(port, TestApp.adminCookie(db));
+    }
+
+    private String cookies() {
+        return "kusari_csrf=" + CSRF + (session == null ? "" : "; " + session);
     }
 
     /** An answer: status, JSON body (null when the body is not JSON), the raw text and a redirect's target. */
@@ -34,7 +51,7 @@ public final class ApiClient {
                     .append('=').append(java.net.URLEncoder.encode(namesAndValues[i + 1], java.nio.charset.StandardCharsets.UTF_8));
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Cookie", "kusari_csrf=" + CSRF)
+                .header("Cookie", cookies())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
                 .build();
@@ -59,7 +76,7 @@ public final class ApiClient {
 
     public Answer send(String method, String path, String json) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Cookie", "kusari_csrf=" + CSRF)
+                .header("Cookie", cookies())
                 .header("X-CSRF-Token", CSRF)
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))

@@ -44,6 +44,38 @@ public final class TestApp {
         return sample;
     }
 
+    // ------------------------------------------------------------------ accounts (issue 7)
+
+    /** Password of every account the tests make (long enough for the rules). */
+    public static final String PASSWORD = "correct horse battery staple";
+
+    /**
+     * A signed-in browser's cookie ("kusari_session=…") for the account {@code name} in {@code db}, created when
+     * missing: {@code role} null makes an installation administrator; else the role in the sample workspace
+     * (for MEMBER, bound to the actors named).
+     */
+    public static synchronized String sessionCookie(Database db, String name, String role, String... actorNames) {
+        kusari.account.AccountService accounts = new kusari.account.AccountService(db, java.time.Clock.systemUTC(),
+                java.time.Duration.ofMinutes(30));
+        kusari.account.Account account = accounts.find(name)
+                .orElseGet(() -> accounts.create(name, PASSWORD, role == null));
+        if (role != null) {
+            long ws = db.read(c -> kusari.db.Sql.queryLong(c, "SELECT id FROM workspace WHERE slug = 'omitama'"));
+            java.util.Set<Long> actors = new java.util.LinkedHashSet<>();
+            for (String actor : actorNames) {
+                actors.add(db.read(c -> kusari.db.Sql.queryLong(c,
+                        "SELECT id FROM actor WHERE workspace_id = ? AND name = ?", ws, actor)));
+            }
+            accounts.setRole(account.id(), ws, kusari.account.Role.valueOf(role), actors);
+        }
+        return "kusari_session=" + accounts.openSession(account.id());
+    }
+
+    /** A signed-in installation administrator's cookie: may change everything. */
+    public static String adminCookie(Database db) {
+        return sessionCookie(db, "test-admin", null);
+    }
+
     /** The app on the shared sample database (port 0: JavalinTest or the caller picks a free port). */
     public static Javalin create() {
         Database db = sampleDatabase();

@@ -42,8 +42,10 @@ public final class OpenApi {
         info.put("title", "Kusari API");
         info.put("version", "1");
         info.put("description", "Experience-chain design (体験鎖設計) workspaces: read every part of the chain, and change it "
-                + "through the same validation, version check and audit history as the forms. Every write needs the "
-                + "CSRF pair: the kusari_csrf cookie and the same value in the X-CSRF-Token header. A PATCH names the "
+                + "through the same validation, version check and audit history as the forms. Every write needs an account "
+                + "with a role that allows it: either an API token as `Authorization: Bearer <token>`, or a signed-in "
+                + "session with the CSRF pair (the kusari_csrf cookie and the same value in the X-CSRF-Token header). "
+                + "Without either a write answers 401, with too small a role 403. A PATCH names the "
                 + "version it is based on; a stale one answers 409 with the current state.");
         doc.putArray("servers").addObject().put("url", "/api/v1");
         ObjectNode paths = doc.putObject("paths");
@@ -52,6 +54,11 @@ public final class OpenApi {
         ObjectNode security = child(doc, "components").putObject("securitySchemes");
         security.putObject("csrfHeader").put("type", "apiKey").put("in", "header").put("name", "X-CSRF-Token");
         security.putObject("csrfCookie").put("type", "apiKey").put("in", "cookie").put("name", "kusari_csrf");
+        // accounts (issue 7): a signed-in session with the CSRF pair, or an API token alone
+        security.putObject("session").put("type", "apiKey").put("in", "cookie").put("name", "kusari_session")
+                .put("description", "The session of a signed-in browser (__Host-kusari_session over HTTPS).");
+        security.putObject("bearer").put("type", "http").put("scheme", "bearer")
+                .put("description", "An API token (account page or `kusari.jar create-token <name>`); no CSRF pair needed.");
 
         readOnly(paths);
         ObjectNode workspaces = child(paths, "/workspaces");
@@ -230,8 +237,11 @@ public final class OpenApi {
     private static ObjectNode write(String summary, String schema, boolean body, int status) {
         ObjectNode op = JSON.objectNode().put("summary", summary);
         ArrayNode security = op.putArray("security");
-        security.addObject().putArray("csrfHeader");
-        security.addObject().putArray("csrfCookie");
+        ObjectNode session = security.addObject();
+        session.putArray("session");
+        session.putArray("csrfHeader");
+        session.putArray("csrfCookie");
+        security.addObject().putArray("bearer");
         if (body && schema != null) {
             op.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
                     .putObject("schema").put("$ref", "#/components/schemas/" + schema);

@@ -18,7 +18,10 @@ import kusari.db.Sql;
  */
 public final class ChangeLog {
 
-    /** The author of every change until accounts exist (issue 7 replaces it with the signed-in account). */
+    /**
+     * The author of changes made outside a web request and outside the command line: the first-start import
+     * (accounts, issue 7: the web names the signed-in account, the command line the OS user; see {@link Authors}).
+     */
     public static final String LOCAL_USER = "local";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,19 +29,47 @@ public final class ChangeLog {
     private ChangeLog() {
     }
 
-    /** Records {@code change} by the local user; returns the new entry's id. */
+    /**
+     * Records {@code change} by the current author ({@link Authors#current()}), after asking the author's guard
+     * whether they may make it: a refusal throws and rolls the whole change back. Returns the new entry's id.
+     */
     public static long record(Connection c, Change change) throws SQLException {
-        return record(c, LOCAL_USER, change);
+        Authors.Author author = Authors.current();
+        author.guard().check(c, change);
+        return record(c, author.name(), change);
     }
 
     public static long record(Connection c, String author, Change change) throws SQLException {
-        return Sql.insert(c, """
+        long id = Sql.insert(c, """
                 INSERT INTO change_log (workspace_id, changed_at, changed_by, entity, entity_id, operation, summary,
                                         before_json, after_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 change.workspaceId(), Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), author,
                 change.entity(), change.entityId(), change.operation().name(), change.summary(),
                 toText(change.before()), toText(change.after()));
+        // accounts (issue 7): every entry carries the hash of the one before (tamper-evident, see HistoryChain)
+        HistoryChain.seal(c);
+        return id;
+    }
+
+    /**
+     * Changes newest first, optionally by one author and within [from, to) (ISO instants), in the given workspaces
+     * ({@code workspaceIds} null for all, including changes outside any workspace).
+     */
+    public static List<ChangeEntry> byAuthorAndDate(Connection c, String author, String from, String to,
+                                                    List<Long> workspaceIds, int limit) throws SQLException {
+        String ids = workspaceIds == null ? null : workspaceIds.toString();
+        return Sql.query(c, SELECT + " WHERE (? IS NULL OR changed_by = ?) AND (? IS NULL OR changed_at >= ?)"
+                + " AND (? IS NULL OR changed_at < ?)"
+                + " AND (? IS NULL OR workspace_id IN (SELECT value FROM json_each(?))) ORDER BY id DESC LIMIT ?",
+                ChangeLog::entry, author, author, from, from, to, to, ids, ids, limit);
+    }
+
+    /** Every author who has changed something in the given workspaces (null: anywhere), by name. */
+    public static List<String> authors(Connection c, List<Long> workspaceIds) throws SQLException {
+        String ids = workspaceIds == null ? null : workspaceIds.toString();
+        return Sql.query(c, "SELECT DISTINCT changed_by FROM change_log WHERE ? IS NULL"
+                + " OR workspace_id IN (SELECT value FROM json_each(?)) ORDER BY changed_by", rs -> rs.getString(1), ids, ids);
     }
 
     /** Marks {@code changeId} as undone by {@code revertId} (a revert or a restore from the trash). */

@@ -30,6 +30,11 @@ final class Values {
         String name = field.name();
         return switch (field.type()) {
             case TEXT, TEXTAREA -> {
+                // accounts (issue 7, bad input): an object or a list where text belongs is a mistake, not text
+                if (input != null && input.isContainerNode()) {
+                    errors.add(FieldError.of(name, "validation.notText"));
+                    yield "";
+                }
                 String text = text(input, field.type() == Field.Type.TEXT);
                 if (text.length() > field.maxLength()) {
                     errors.add(FieldError.of(name, "validation.tooLong", field.maxLength()));

@@ -42,7 +42,9 @@ public final class HomeController {
 
     /** With one workspace (the usual case) go straight to it; otherwise list them. */
     void root(Context ctx) {
-        List<Workspace> all = workspaces.findAll();
+        // accounts (issue 7): only the workspaces this person may read
+        List<Workspace> all = workspaces.findAll().stream()
+                .filter(w -> kusari.account.Authorizer.mayRead(ctx, w.id())).toList();
         if (all.size() == 1) {
             ctx.redirect(Links.home(all.get(0).slug()), io.javalin.http.HttpStatus.SEE_OTHER);
             return;

@@ -51,7 +51,9 @@ public final class StrategyApi {
     }
 
     void workspaces(Context ctx) {
-        ctx.json(workspaces.findAll().stream().map(WorkspaceJson::of).toList());
+        // accounts (issue 7): only the workspaces this caller may read
+        ctx.json(workspaces.findAll().stream().filter(w -> kusari.account.Authorizer.mayRead(ctx, w.id()))
+                .map(WorkspaceJson::of).toList());
     }
 
     void workspace(Context ctx) {

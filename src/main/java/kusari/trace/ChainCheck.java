@@ -284,7 +284,7 @@ public final class ChainCheck {
             ChainReport report = report(c, ws, null);
             ChainBreak target = report.open().stream().filter(b -> b.key().equals(key)).findFirst()
                     .orElseThrow(() -> ValidationException.of("key", "chain.dismiss.unknownBreak", key == null ? "" : key));
-            long id = ChainCheckRepository.insertDismissal(c, ws.id(), key, why, ChangeLog.LOCAL_USER);
+            long id = ChainCheckRepository.insertDismissal(c, ws.id(), key, why, kusari.history.Authors.current().name());
             ObjectNode after = JsonNodeFactory.instance.objectNode()
                     .put("id", id).put("breakKey", key).put("kind", target.kind().name()).put("reason", why);
             ChangeLog.record(c, new Change(ws.id(), "chain_dismissal", id, Operation.DISMISS,
@@ -300,7 +300,7 @@ public final class ChainCheck {
             Dismissal d = ChainCheckRepository.dismissal(c, ws.id(), dismissalId)
                     .filter(Dismissal::active)
                     .orElseThrow(() -> ValidationException.of("dismissal", "chain.dismiss.unknownDismissal", dismissalId));
-            ChainCheckRepository.undoDismissal(c, d.id(), ChangeLog.LOCAL_USER);
+            ChainCheckRepository.undoDismissal(c, d.id(), kusari.history.Authors.current().name());
             ObjectNode before = JsonNodeFactory.instance.objectNode()
                     .put("id", d.id()).put("breakKey", d.breakKey()).put("reason", d.reason());
             long undoId = ChangeLog.record(c, new Change(ws.id(), "chain_dismissal", d.id(), Operation.UNDISMISS,

@@ -51,6 +51,9 @@ public final class ErrorPages {
         });
         routes.exception(NotFoundException.class, (e, ctx) ->
                 answer(ctx, 404, Requests.ui(ctx).t("error.notFound.entity")));
+        // accounts (issue 7): a change its author may not make (e.g. another department's action)
+        routes.exception(kusari.history.ForbiddenChangeException.class, (e, ctx) ->
+                answer(ctx, 403, Requests.ui(ctx).t(e.messageKey())));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
             answer(ctx, 500, Requests.ui(ctx).t("error.server.message"));

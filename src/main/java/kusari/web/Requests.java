@@ -10,6 +10,8 @@ public final class Requests {
 
     static final String LANG_COOKIE = "kusari_lang";
     private static final String UI_ATTRIBUTE = "kusari.ui";
+    /** Set by kusari.account.Authorizer before the page context is made (accounts, issue 7). */
+    public static final String VIEWER_ATTRIBUTE = "kusari.viewer";
 
     private Requests() {
     }
@@ -33,7 +35,8 @@ public final class Requests {
         if (doneParam != null && doneParam.matches("\\d{1,18}")) {
             done = Long.parseLong(doneParam);
         }
-        ctx.attribute(UI_ATTRIBUTE, new Ui(lang, ctx.path(), Security.csrfToken(ctx), done));
+        ctx.attribute(UI_ATTRIBUTE, new Ui(lang, ctx.path(), Security.csrfToken(ctx), done,
+                ctx.attribute(VIEWER_ATTRIBUTE)));
         ctx.header("Content-Language", lang.code());
     }
 

@@ -46,11 +46,22 @@ public final class Security {
         ctx.header("Referrer-Policy", "same-origin");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        // accounts (issue 7): over HTTPS, browsers are told to use nothing else
+        if (Transport.isSecure(ctx)) {
+            ctx.header("Strict-Transport-Security", "max-age=31536000");
+        }
     }
 
     /** Rejects a mutating request whose CSRF token is missing or wrong, before any handler runs. */
     static void checkCsrf(Context ctx) {
         if (!MUTATING.contains(ctx.method())) {
+            return;
+        }
+        // accounts (issue 7): a request carrying an API token is not sent by a browser on its own (browsers never
+        // add an Authorization header by themselves), so the token itself is the proof; a wrong token is refused
+        // by the Authorizer, and such a request is never authenticated by the session cookie.
+        String authorization = ctx.header("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return;
         }
         String expected = ctx.cookie(CSRF_COOKIE);
@@ -66,6 +77,25 @@ public final class Security {
         }
     }
 
+    /**
+     * Refuses a JSON body that is not valid UTF-8 (accounts, issue 7: bad input): decoding it leniently would store
+     * replacement characters in place of what someone typed.
+     */
+    static void checkUtf8(Context ctx) {
+        String type = ctx.contentType();
+        if (!MUTATING.contains(ctx.method()) || type == null || !type.startsWith("application/json")) {
+            return;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(ctx.bodyAsBytes()));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new io.javalin.http.BadRequestResponse(Requests.ui(ctx).t("error.invalidUtf8"));
+        }
+    }
+
     /** This browser's CSRF token, issued on first visit. */
     static String csrfToken(Context ctx) {
         String token = ctx.attribute(CSRF_ATTRIBUTE);
@@ -77,7 +107,7 @@ public final class Security {
             byte[] bytes = new byte[24];
             RANDOM.nextBytes(bytes);
             token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            ctx.cookie(new Cookie(CSRF_COOKIE, token, "/", -1, false, true, null, SameSite.STRICT));
+            ctx.cookie(new Cookie(CSRF_COOKIE, token, "/", -1, Transport.isSecure(ctx), true, null, SameSite.STRICT));
         }
         ctx.attribute(CSRF_ATTRIBUTE, token);
         return token;

@@ -53,10 +53,22 @@ import kusari.trace.TraceService;
 /** The one place that creates the Javalin app; main and every test call it, so they run the same app. */
 public final class Server {
 
+    /** The largest request body outside uploads: 1 MB (a JSON change or a form is a few kB). */
+    public static final long MAX_REQUEST_BYTES = 1_000_000L;
+
     private Server() {
     }
 
     public static Javalin create(AppConfig config, Database database) {
+        return create(config, database, java.time.Clock.systemUTC());
+    }
+
+    /** The app with a given clock for sessions and sign-in throttling (tests move it forward). */
+    public static Javalin create(AppConfig config, Database database, java.time.Clock clock) {
+        // accounts (issue 7)
+        kusari.account.AccountService accounts = new kusari.account.AccountService(database, clock, config.sessionIdle());
+        kusari.account.Authorizer authorizer = new kusari.account.Authorizer(accounts, database);
+        Transport transport = new Transport(config.https(), config.trustedProxies());
         WorkspaceRepository workspaces = new WorkspaceRepository(database);
         WorkspaceResolver resolver = new WorkspaceResolver(workspaces);
         PersonaRepository personas = new PersonaRepository(database);
@@ -103,10 +115,20 @@ public final class Server {
                     sf.location = Location.CLASSPATH;
                 }
             });
+            // accounts (issue 7): JSON and form bodies are limited (uploads have their own limit above)
+            cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+            cfg.routes.before(transport::mark);
             cfg.routes.before(Security::headers);
+            cfg.routes.before(authorizer::authenticate);
             cfg.routes.before(Requests::chooseLanguage);
             cfg.routes.before(Security::checkCsrf);
+            cfg.routes.before(Security::checkUtf8);
+            // accounts (issue 7): every matched route is checked against kusari.account.AccessRules
+            cfg.routes.beforeMatched(authorizer::authorize);
+            cfg.routes.after(authorizer::forget);
             ErrorPages.register(cfg.routes);
+            new kusari.account.AccountController(accounts, transport).register(cfg.routes);
+            new kusari.account.AdminController(accounts, workspaces, database, authorizer).register(cfg.routes);
 
             new HomeController(workspaces, personas, indicators, chainCheck).register(cfg.routes);
             new PersonaController(resolver, personas, journeys, readings).register(cfg.routes);

@@ -17,18 +17,58 @@ public final class Ui {
     private final String path;
     private final String csrfToken;
     private final Long done;
+    private final Viewer viewer;
 
     public Ui(Lang lang, String path, String csrfToken) {
         this(lang, path, csrfToken, null);
     }
 
-    /** @param done the change just made, when a form redirected here after saving (shown with an undo button) */
-    public Ui(Lang lang, String path, String csrfToken, Long done) {
+    /**
+     * Who is looking (accounts, issue 7): their name for the header's sign-out button, and whether they may edit a
+     * workspace (pages hide editing controls from those who may not; the server refuses them anyway).
+     */
+    public record Viewer(String name, boolean siteAdmin, java.util.function.LongPredicate mayEdit,
+                         java.util.function.BiPredicate<Long, Long> mayEditAction,
+                         java.util.function.LongPredicate mayEditEverything) {
+        public static final Viewer NOBODY = new Viewer(null, false, ws -> false, (ws, action) -> false, ws -> false);
+    }
+
+    /** True when the person looking may edit everything in this workspace (planner or administrator). */
+    public boolean mayEditSteps(long workspaceId) {
+        return viewer.mayEditEverything().test(workspaceId);
+    }
+
+    public Ui(Lang lang, String path, String csrfToken, Long done, Viewer viewer) {
         this.lang = lang;
         this.bundle = lang.bundle();
         this.path = path;
         this.csrfToken = csrfToken;
         this.done = done;
+        this.viewer = viewer == null ? Viewer.NOBODY : viewer;
+    }
+
+    /** The signed-in account's name, or null. */
+    public String account() {
+        return viewer.name();
+    }
+
+    public boolean siteAdmin() {
+        return viewer.siteAdmin();
+    }
+
+    /** True when the person looking may edit this action (a department member: only their actors' actions). */
+    public boolean mayEditAction(long workspaceId, long actionId) {
+        return viewer.mayEditAction().test(workspaceId, actionId);
+    }
+
+    /** True when the person looking may edit (something in) this workspace. */
+    public boolean mayEdit(long workspaceId) {
+        return viewer.mayEdit().test(workspaceId);
+    }
+
+    /** @param done the change just made, when a form redirected here after saving (shown with an undo button) */
+    public Ui(Lang lang, String path, String csrfToken, Long done) {
+        this(lang, path, csrfToken, done, Viewer.NOBODY);
     }
 
     /** The change a form just made (from {@code ?done=}), or null. */

@@ -37,7 +37,7 @@ class ActorRenameTest {
     void start() {
         db = TestApp.freshSampleDatabase(dir);
         app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start("127.0.0.1", 0);
-        browser = new Browserless(app.port());
+        browser = new Browserless(app.port(), TestApp.adminCookie(db));
         id = ActorSample.idOf(browser.get("/w/omitama/actors").body(), "健康増進課");
     }
 

@@ -26,6 +26,16 @@ final class Browserless {
         this.origin = "http://localhost:" + port;
     }
 
+    /** A browser signed in with a session cookie ("kusari_session=…", see TestApp.sessionCookie). */
+    Browserless(int port, String sessionCookie) {
+        this(port);
+        String[] pair = sessionCookie.split("=", 2);
+        java.net.HttpCookie cookie = new java.net.HttpCookie(pair[0], pair[1]);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().add(URI.create(origin), cookie);
+    }
+
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(origin + path)).GET().build());
     }

@@ -49,6 +49,7 @@ class ImportBrowserTest {
         Database db = TestApp.freshSampleDatabase(tmp);
         app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start("127.0.0.1", 0);
         origin = "http://127.0.0.1:" + app.port();
+        BrowserSupport.signIn(driver, origin, TestApp.adminCookie(db));
     }
 
     @AfterEach

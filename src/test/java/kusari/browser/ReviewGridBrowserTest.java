@@ -42,6 +42,7 @@ class ReviewGridBrowserTest {
         db = TestApp.freshSampleDatabase(dir);
         app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
+        BrowserSupport.signIn(driver, base, TestApp.adminCookie(db));
     }
 
     @AfterEach
@@ -121,7 +122,7 @@ class ReviewGridBrowserTest {
 
     @Test
     void anotherMunicipalitysStrategyBuiltThroughTheApiReadsRightInTheBrowser() {
-        ApiClient api = new ApiClient(app.port());
+        ApiClient api = ApiClient.signedIn(app.port(), db);
         kusari.indicator.OtherMunicipalityAccess.build(api);
         driver.get(base + "/w/kitaura/framework");
         String framework = driver.findElement(By.tagName("main")).getText();
@@ -145,7 +146,7 @@ class ReviewGridBrowserTest {
 
     @Test
     void theIndicatorTablePrintsWithoutNavigationAndFitsThePage() {
-        new ApiClient(app.port()).post("/api/v1/workspaces/omitama/reviews/2020/values",
+        ApiClient.signedIn(app.port(), db).post("/api/v1/workspaces/omitama/reviews/2020/values",
                 "{\"cells\": [{\"indicator\": 3, \"value\": \"1.55\"}]}");
         driver.get(base + "/w/omitama/indicators");
         driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));

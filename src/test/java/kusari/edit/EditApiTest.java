@@ -37,7 +37,7 @@ class EditApiTest {
     void start() {
         db = TestApp.freshSampleDatabase(dir);
         app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
-        api = new ApiClient(app.port());
+        api = ApiClient.signedIn(app.port(), db);
     }
 
     @AfterEach
@@ -153,7 +153,7 @@ class EditApiTest {
         for (int w = 0; w < writers; w++) {
             int writer = w;
             threads.add(start(() -> {
-                ApiClient client = new ApiClient(app.port());
+                ApiClient client = ApiClient.signedIn(app.port(), db);
                 for (int a = 0; a < attempts; a++) {
                     long version = client.get(WS + "/steps/" + id).body().get("version").asLong();
                     String title = "writer " + writer + " attempt " + a;
@@ -198,7 +198,7 @@ class EditApiTest {
         for (int w = 0; w < 6; w++) {
             int writer = w;
             threads.add(start(() -> {
-                ApiClient client = new ApiClient(app.port());
+                ApiClient client = ApiClient.signedIn(app.port(), db);
                 for (int a = 0; a < 5; a++) {
                     statuses.add(client.post(WS + "/steps", "{\"journey\": " + journey + ", \"title\": \"w" + writer + "-" + a
                             + "\", \"index\": " + (a % 3) + "}").status());

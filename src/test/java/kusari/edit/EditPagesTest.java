@@ -32,7 +32,7 @@ class EditPagesTest {
     void start() {
         db = TestApp.freshSampleDatabase(dir);
         app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
-        client = new ApiClient(app.port());
+        client = ApiClient.signedIn(app.port(), db);
     }
 
     @AfterEach

@@ -68,6 +68,17 @@ class FilesPagesTest {
             this.port = port;
         }
 
+        /** Signed in with a session cookie (accounts, issue 7: importing needs an administrator). */
+        Browser(int port, String sessionCookie) {
+            this(port);
+            String[] pair = sessionCookie.split("=", 2);
+            java.net.HttpCookie cookie = new java.net.HttpCookie(pair[0], pair[1]);
+            cookie.setPath("/");
+            cookie.setVersion(0);
+            ((java.net.CookieManager) client.cookieHandler().orElseThrow()).getCookieStore()
+                    .add(URI.create("http://localhost:" + port + "/"), cookie);
+        }
+
         HttpResponse<byte[]> get(String path) throws Exception {
             return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
@@ -116,7 +127,10 @@ class FilesPagesTest {
     void theHomePageOffersTheZipAndTheZipHoldsTheShippedFiles() throws Exception {
         Javalin app = TestApp.create().start("127.0.0.1", 0);
         try {
-            Browser browser = new Browser(app.port());
+            // Anyone may download; importing is for installation administrators (accounts, issue 7).
+            assertTrue(new Browser(app.port()).page("/w/omitama").contains("href=\"/w/omitama/export.zip\""));
+            assertTrue(!new Browser(app.port()).page("/w/omitama").contains("href=\"/import\""));
+            Browser browser = new Browser(app.port(), TestApp.adminCookie(TestApp.sampleDatabase()));
             String home = browser.page("/w/omitama");
             assertTrue(home.contains("href=\"/w/omitama/export.zip\""), "the home page links the download");
             assertTrue(home.contains("href=\"/import\""));
@@ -143,7 +157,7 @@ class FilesPagesTest {
         Database db = TestApp.freshSampleDatabase(tmp);
         Javalin app = app(db).start("127.0.0.1", 0);
         try {
-            Browser browser = new Browser(app.port());
+            Browser browser = new Browser(app.port(), TestApp.adminCookie(db));
             Map<String, String> files = new TreeMap<>(WorkspaceExporter.fileMap(kusari.SampleFiles.omitama()));
             files.remove("personas/omitama/h.json");
             files.remove("journeys/omitama/h.json");
@@ -190,7 +204,7 @@ class FilesPagesTest {
         Database db = TestApp.freshSampleDatabase(tmp);
         Javalin app = app(db).start("127.0.0.1", 0);
         try {
-            Browser browser = new Browser(app.port());
+            Browser browser = new Browser(app.port(), TestApp.adminCookie(db));
             HttpResponse<String> evil = browser.upload("evil.zip", zip(Map.of("../../etc/cron.d/evil.json", "{}")));
             assertEquals(422, evil.statusCode());
             assertEquals(List.of("「../../etc/cron.d/evil.json」は展開先の外を指すか、使えない文字を含む名前です（../ や絶対パスは使えません）。 取り込みを中止しました。何も書き込んでいません。"),
@@ -227,7 +241,7 @@ class FilesPagesTest {
         Database db = TestApp.freshSampleDatabase(tmp);
         Javalin app = app(db).start("127.0.0.1", 0);
         try {
-            Browser browser = new Browser(app.port());
+            Browser browser = new Browser(app.port(), TestApp.adminCookie(db));
             Map<String, String> files = new TreeMap<>(WorkspaceExporter.fileMap(kusari.SampleFiles.omitama()));
             files.remove("personas/omitama/h.json");
             files.remove("journeys/omitama/h.json");

@@ -41,7 +41,7 @@ class IndicatorPagesTest {
     void start() {
         db = TestApp.freshSampleDatabase(dir);
         app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
-        api = new ApiClient(app.port());
+        api = ApiClient.signedIn(app.port(), db);
         birthRate = count("SELECT id FROM indicator WHERE name = '合計特殊出生率'");
         marriageAge = count("SELECT id FROM indicator WHERE name = '平均初婚年齢 (男)'");
     }
@@ -183,7 +183,7 @@ class IndicatorPagesTest {
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + app.port() + path))
-                .header("Cookie", "kusari_csrf=" + ApiClient.CSRF)
+                .header("Cookie", "kusari_csrf=" + ApiClient.CSRF + "; " + TestApp.adminCookie(db))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());

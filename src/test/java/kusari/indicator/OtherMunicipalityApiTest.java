@@ -33,7 +33,7 @@ class OtherMunicipalityApiTest {
     void start() {
         db = TestApp.freshSampleDatabase(dir);
         app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
-        api = new ApiClient(app.port());
+        api = ApiClient.signedIn(app.port(), db);
         k = OtherMunicipality.build(api);
     }
 

@@ -156,8 +156,12 @@ class TracePagesTest {
 
     // --- writes, on a database of their own ---
 
+    /** The signed-in planner's session cookie of the fresh app (accounts, issue 7). */
+    private static String session;
+
     private Javalin freshApp() {
         Database db = TestApp.freshSampleDatabase(dir);
+        session = TestApp.adminCookie(db);
         return Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db);
     }
 
@@ -167,7 +171,7 @@ class TracePagesTest {
                     .header("Content-Type", contentType)
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             if (withToken) {
-                b.header("Cookie", "kusari_csrf=" + TOKEN);
+                b.header("Cookie", "kusari_csrf=" + TOKEN + (session == null ? "" : "; " + session));
                 if (contentType.startsWith("application/json")) {
                     b.header("X-CSRF-Token", TOKEN);
                 }

@@ -1,0 +1,231 @@
+package kusari.account;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import kusari.account.AccountPages.AccountPage;
+import kusari.account.AccountPages.LoginPage;
+import kusari.account.AccountPages.SetupPage;
+import kusari.account.AccountPages.TokenItem;
+import kusari.account.AccountService.AccountException;
+import kusari.web.Requests;
+import kusari.web.Transport;
+import kusari.web.Ui;
+
+/** Signing in and out, the first-start setup link, and one's own account (password, API tokens, second factor). */
+public final class AccountController {
+
+    private final AccountService accounts;
+    private final Transport transport;
+
+    public AccountController(AccountService accounts, Transport transport) {
+        this.accounts = accounts;
+        this.transport = transport;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/login", this::loginForm);
+        routes.post("/login", this::login);
+        routes.post("/logout", this::logout);
+        routes.get("/setup/{token}", this::setupForm);
+        routes.post("/setup/{token}", this::setup);
+        routes.get("/account", this::account);
+        routes.post("/account/password", this::changePassword);
+        routes.post("/account/tokens", this::createToken);
+        routes.post("/account/tokens/{id}/revoke", this::revokeToken);
+        routes.post("/account/totp/start", this::startTotp);
+        routes.post("/account/totp/confirm", this::confirmTotp);
+        routes.post("/account/totp/remove", this::removeTotp);
+    }
+
+    /** The sign-in page that returns to {@code next} afterwards. */
+    static String loginPath(String next) {
+        return "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+    }
+
+    /** Only paths of this site (no "//host", no scheme) are followed after signing in. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
+                || next.length() > 500 || next.chars().anyMatch(ch -> ch < 0x20)) {
+            return "/";
+        }
+        return next;
+    }
+
+    private void loginForm(Context ctx) {
+        Ui ui = Requests.ui(ctx);
+        ctx.render("account/login.jte", Map.of("page", new LoginPage(ui, "", safeNext(ctx.queryParam("next")), null,
+                "1".equals(ctx.queryParam("out")))));
+    }
+
+    private void login(Context ctx) {
+        Ui ui = Requests.ui(ctx);
+        String name = limit(ctx.formParam("name"), 64);
+        String next = safeNext(ctx.formParam("next"));
+        AccountService.SignIn result = accounts.signIn(name, ctx.formParam("password"), ctx.formParam("code"),
+                transport.clientAddress(ctx));
+        if (!result.ok()) {
+            int status = result.problem().equals("account.login.throttled") ? 429 : 401;
+            ctx.status(status).render("account/login.jte", Map.of("page",
+                    new LoginPage(ui, name == null ? "" : name, next, ui.t(result.problem()), false)));
+            return;
+        }
+        // A new token at every sign-in: a session id planted before sign-in is worthless afterwards.
+        Principal before = Authorizer.principal(ctx);
+        if (before.sessionToken() != null) {
+            accounts.signOut(before.sessionToken());
+        }
+        Authorizer.setSessionCookie(ctx, result.sessionToken());
+        ctx.redirect(next, HttpStatus.SEE_OTHER);
+    }
+
+    private void logout(Context ctx) {
+        accounts.signOut(Authorizer.principal(ctx).sessionToken());
+        Authorizer.clearSessionCookie(ctx);
+        ctx.redirect("/login?out=1", HttpStatus.SEE_OTHER);
+    }
+
+    // ------------------------------------------------------------------ first start
+
+    private void setupForm(Context ctx) {
+        String token = ctx.pathParam("token");
+        boolean valid = accounts.setupTokenValid(token);
+        ctx.status(valid ? 200 : 410).render("account/setup.jte", Map.of("page",
+                new SetupPage(Requests.ui(ctx), token, "", null, !valid)));
+    }
+
+    private void setup(Context ctx) {
+        Ui ui = Requests.ui(ctx);
+        String token = ctx.pathParam("token");
+        String name = limit(ctx.formParam("name"), 64);
+        String password = ctx.formParam("password");
+        if (password != null && !password.equals(ctx.formParam("password2"))) {
+            ctx.status(400).render("account/setup.jte", Map.of("page",
+                    new SetupPage(ui, token, name, ui.t("account.password.mismatch"), false)));
+            return;
+        }
+        try {
+            Account admin = accounts.completeSetup(token, name, password);
+            Authorizer.setSessionCookie(ctx, accounts.openSession(admin.id()));
+            ctx.redirect("/account", HttpStatus.SEE_OTHER);
+        } catch (AccountException e) {
+            boolean used = e.messageKey().equals("account.setup.used");
+            ctx.status(used ? 410 : 400).render("account/setup.jte", Map.of("page",
+                    new SetupPage(ui, token, name == null ? "" : name, ui.t(e.messageKey()), used)));
+        }
+    }
+
+    // ------------------------------------------------------------------ one's own account
+
+    private void account(Context ctx) {
+        String key = flash(ctx);
+        render(ctx, 200, null, null, null, null, key == null ? null : ui(ctx).t(key), null);
+    }
+
+    private static String flash(Context ctx) {
+        String done = ctx.queryParam("saved");
+        return done != null && done.matches("[a-zA-Z.]{1,60}") ? "account.saved." + done : null;
+    }
+
+    private void render(Context ctx, int status, String newToken, String totpSecret, String totpUri,
+                        List<String> recoveryCodes, String message, String problem) {
+        Ui ui = ui(ctx);
+        Account account = accounts.find(me(ctx).id()).orElseThrow();
+        List<TokenItem> tokens = accounts.tokens(account.id()).stream()
+                .map(t -> new TokenItem(t.id(), t.label(), t.createdAt(), t.lastUsedAt(), t.revokedAt() != null))
+                .toList();
+        if (totpSecret == null && !account.totpEnabled()) {
+            totpSecret = accounts.pendingTotp(account.id()).orElse(null);
+            if (totpSecret != null) {
+                totpUri = Totp.uri("Kusari", account.name(), totpSecret);
+            }
+        }
+        ctx.status(status).render("account/account.jte", Map.of("page", new AccountPage(ui, account, tokens, newToken,
+                totpSecret, totpUri, recoveryCodes, message, problem)));
+    }
+
+    private void changePassword(Context ctx) {
+        String next = ctx.formParam("password");
+        if (next != null && !next.equals(ctx.formParam("password2"))) {
+            render(ctx, 400, null, null, null, null, null, ui(ctx).t("account.password.mismatch"));
+            return;
+        }
+        try {
+            // The current session stays, with a new token; every other session of the account ends.
+            String fresh = Tokens.random("");
+            accounts.changePassword(me(ctx).id(), ctx.formParam("current"), next, fresh);
+            Authorizer.setSessionCookie(ctx, fresh);
+            ctx.redirect("/account?saved=password", HttpStatus.SEE_OTHER);
+        } catch (AccountException e) {
+            render(ctx, 400, null, null, null, null, null, ui(ctx).t(e.messageKey()));
+        }
+    }
+
+    private void createToken(Context ctx) {
+        try {
+            String token = accounts.createToken(me(ctx).id(), ctx.formParam("label"));
+            render(ctx, 201, token, null, null, null, ui(ctx).t("account.token.created"), null);
+        } catch (AccountException e) {
+            render(ctx, 400, null, null, null, null, null, ui(ctx).t(e.messageKey()));
+        }
+    }
+
+    private void revokeToken(Context ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            id = -1;
+        }
+        if (!accounts.revokeToken(me(ctx).id(), id)) {
+            render(ctx, 404, null, null, null, null, null, ui(ctx).t("account.token.unknown"));
+            return;
+        }
+        ctx.redirect("/account?saved=tokenRevoked", HttpStatus.SEE_OTHER);
+    }
+
+    private void startTotp(Context ctx) {
+        Account me = me(ctx);
+        String secret = accounts.startTotp(me.id());
+        render(ctx, 200, null, secret, Totp.uri("Kusari", me.name(), secret), null, null, null);
+    }
+
+    private void confirmTotp(Context ctx) {
+        try {
+            List<String> codes = accounts.confirmTotp(me(ctx).id(), ctx.formParam("code"));
+            render(ctx, 200, null, null, null, codes, ui(ctx).t("account.totp.enabled"), null);
+        } catch (AccountException e) {
+            render(ctx, 400, null, null, null, null, null, ui(ctx).t(e.messageKey()));
+        }
+    }
+
+    private void removeTotp(Context ctx) {
+        try {
+            accounts.removeTotp(me(ctx).id(), ctx.formParam("password"));
+            ctx.redirect("/account?saved=totpRemoved", HttpStatus.SEE_OTHER);
+        } catch (AccountException e) {
+            render(ctx, 400, null, null, null, null, null, ui(ctx).t(e.messageKey()));
+        }
+    }
+
+    private static Account me(Context ctx) {
+        // The route table lets only signed-in requests reach here.
+        return Authorizer.principal(ctx).account();
+    }
+
+    private static Ui ui(Context ctx) {
+        return Requests.ui(ctx);
+    }
+
+    static String limit(String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.strip();
+        return v.length() > max ? v.substring(0, max) : v;
+    }
+}

@@ -1,0 +1,417 @@
+package kusari.account;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import kusari.account.AccountRepository.AccessSetting;
+import kusari.account.AccountRepository.Membership;
+import kusari.db.Database;
+
+/**
+ * Accounts: sign-in (throttled, with the optional second factor), sessions that expire after inactivity,
+ * passwords, API tokens, the second factor and its recovery codes, the first-start setup link, roles.
+ */
+public final class AccountService {
+
+    /** A session unused this long is over (KUSARI_SESSION_IDLE_MINUTES). */
+    private final Duration idleTimeout;
+    /** A session is over this long after sign-in, however busy. */
+    static final Duration MAX_SESSION = Duration.ofHours(12);
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
+    private final Database database;
+    private final Clock clock;
+    private final LoginThrottle throttle;
+
+    public AccountService(Database database, Clock clock, Duration idleTimeout) {
+        this.database = database;
+        this.clock = clock;
+        this.idleTimeout = idleTimeout;
+        this.throttle = new LoginThrottle(clock);
+    }
+
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    // ------------------------------------------------------------------ sign-in
+
+    /** The outcome of a sign-in: a session token, or the message key of the refusal. */
+    public record SignIn(String sessionToken, Account account, String problem) {
+        public boolean ok() {
+            return sessionToken != null;
+        }
+    }
+
+    public SignIn signIn(String name, String password, String code, String address) {
+        String who = name == null ? "" : name.strip();
+        if (!throttle.allowed(who, address)) {
+            return new SignIn(null, null, "account.login.throttled");
+        }
+        Optional<Account> found = who.isEmpty() || who.length() > 64 ? Optional.empty()
+                : database.read(c -> AccountRepository.byName(c, who));
+        String stored = found.flatMap(a -> database.read(c -> AccountRepository.passwordHash(c, a.id()))).orElse(null);
+        boolean passwordOk = stored != null && password != null && password.length() <= Passwords.MAX_LENGTH
+                && Passwords.verify(password, stored);
+        if (stored == null) {
+            Passwords.spendTime();
+        }
+        if (!passwordOk || found.get().disabled()) {
+            throttle.failed(who, address);
+            return new SignIn(null, null, "account.login.wrong");
+        }
+        Account account = found.get();
+        if (account.totpEnabled() && !secondFactor(account.id(), code)) {
+            throttle.failed(who, address);
+            return new SignIn(null, null, code == null || code.isBlank() ? "account.login.codeNeeded" : "account.login.codeWrong");
+        }
+        throttle.succeeded(who);
+        if (Passwords.needsRehash(stored)) {
+            String rehashed = Passwords.hash(password);
+            database.inTransaction(c -> {
+                AccountRepository.setPassword(c, account.id(), rehashed, clock.instant());
+                return null;
+            });
+        }
+        return new SignIn(openSession(account.id()), account, null);
+    }
+
+    /** A TOTP code (each good once) or an unused recovery code. */
+    private boolean secondFactor(long accountId, String code) {
+        if (code == null || code.isBlank()) {
+            return false;
+        }
+        return database.inTransaction(c -> {
+            String secret = AccountRepository.totpSecret(c, accountId).orElse(null);
+            if (secret == null) {
+                return true;
+            }
+            long step = Totp.matchingStep(secret, code, clock.instant().getEpochSecond(),
+                    AccountRepository.totpLastStep(c, accountId));
+            if (step >= 0) {
+                AccountRepository.totpUsed(c, accountId, step);
+                return true;
+            }
+            return AccountRepository.useRecoveryCode(c, accountId, Tokens.sha256(normaliseRecovery(code)), clock.instant());
+        });
+    }
+
+    private static String normaliseRecovery(String code) {
+        return code.strip().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+    }
+
+    /**
+     * Opens a session for an account already authenticated by other means (the setup link right after creating
+     * the administrator; tests). Returns the cookie's token.
+     */
+    public String openSession(long accountId) {
+        String token = Tokens.random("");
+        database.inTransaction(c -> {
+            AccountRepository.deleteSessionsSeenBefore(c, clock.instant().minus(idleTimeout));
+            AccountRepository.insertSession(c, Tokens.sha256(token), accountId, clock.instant());
+            return null;
+        });
+        return token;
+    }
+
+    /** The account of a session cookie, if the session is current; refreshes its last use. */
+    public Optional<Account> sessionAccount(String token) {
+        if (token == null || token.isEmpty() || token.length() > 100) {
+            return Optional.empty();
+        }
+        String hash = Tokens.sha256(token);
+        Instant now = clock.instant();
+        var row = database.read(c -> AccountRepository.session(c, hash)).orElse(null);
+        if (row == null) {
+            return Optional.empty();
+        }
+        if (row.lastSeenAt().plus(idleTimeout).isBefore(now) || row.createdAt().plus(MAX_SESSION).isBefore(now)) {
+            database.inTransaction(c -> {
+                AccountRepository.deleteSession(c, hash);
+                return null;
+            });
+            return Optional.empty();
+        }
+        Optional<Account> account = database.read(c -> AccountRepository.byId(c, row.accountId()))
+                .filter(a -> !a.disabled());
+        if (account.isPresent() && row.lastSeenAt().plus(TOUCH_EVERY).isBefore(now)) {
+            database.inTransaction(c -> {
+                AccountRepository.touchSession(c, hash, now);
+                return null;
+            });
+        }
+        return account;
+    }
+
+    public void signOut(String token) {
+        if (token != null) {
+            database.inTransaction(c -> {
+                AccountRepository.deleteSession(c, Tokens.sha256(token));
+                return null;
+            });
+        }
+    }
+
+    // ------------------------------------------------------------------ accounts and passwords
+
+    public Optional<Account> find(String name) {
+        return database.read(c -> AccountRepository.byName(c, name));
+    }
+
+    public Optional<Account> find(long id) {
+        return database.read(c -> AccountRepository.byId(c, id));
+    }
+
+    public List<Account> all() {
+        return database.read(AccountRepository::all);
+    }
+
+    /** Null when the name is acceptable, else the message key. */
+    static String nameProblem(String name) {
+        if (name == null || name.isBlank()) {
+            return "account.name.required";
+        }
+        if (!name.matches("[\\p{L}\\p{N}._@-]{1,64}")) {
+            return "account.name.invalid";
+        }
+        return null;
+    }
+
+    /** Creates an account; throws {@link AccountException} with a message key when refused. */
+    public Account create(String name, String password, boolean siteAdmin) {
+        String n = name == null ? null : name.strip();
+        String problem = nameProblem(n);
+        if (problem == null) {
+            problem = Passwords.problem(password);
+        }
+        if (problem == null && find(n).isPresent()) {
+            problem = "account.name.taken";
+        }
+        if (problem != null) {
+            throw new AccountException(problem);
+        }
+        String hash = Passwords.hash(password);
+        long id = database.inTransaction(c -> AccountRepository.insert(c, n, hash, siteAdmin, clock.instant()));
+        return find(id).orElseThrow();
+    }
+
+    /** Changes one's own password after checking the current one; ends every other session of the account. */
+    public void changePassword(long accountId, String current, String next, String keepSessionToken) {
+        checkCurrentPassword(accountId, current);
+        setPassword(accountId, next, keepSessionToken);
+    }
+
+    /**
+     * The password of a signed-in account, asked again before changing it or removing the second factor; wrong
+     * guesses count towards the same throttle as sign-ins, so a borrowed session cannot try passwords freely.
+     */
+    private void checkCurrentPassword(long accountId, String current) {
+        String name = find(accountId).map(Account::name).orElseThrow();
+        if (!throttle.allowed(name, "self")) {
+            throw new AccountException("account.login.throttled");
+        }
+        String stored = database.read(c -> AccountRepository.passwordHash(c, accountId)).orElseThrow();
+        if (current == null || current.length() > Passwords.MAX_LENGTH || !Passwords.verify(current, stored)) {
+            throttle.failed(name, "self");
+            throw new AccountException("account.password.currentWrong");
+        }
+    }
+
+    /** An administrator sets a new password: every session of the account ends. */
+    public void resetPassword(long accountId, String next) {
+        setPassword(accountId, next, null);
+    }
+
+    private void setPassword(long accountId, String next, String keepSessionToken) {
+        String problem = Passwords.problem(next);
+        if (problem != null) {
+            throw new AccountException(problem);
+        }
+        String hash = Passwords.hash(next);
+        database.inTransaction(c -> {
+            AccountRepository.setPassword(c, accountId, hash, clock.instant());
+            AccountRepository.deleteSessions(c, accountId);
+            if (keepSessionToken != null) {
+                AccountRepository.insertSession(c, Tokens.sha256(keepSessionToken), accountId, clock.instant());
+            }
+            return null;
+        });
+    }
+
+    /** Disabling ends the account's sessions; its API tokens stop working while it is disabled. */
+    public void setDisabled(long accountId, boolean disabled) {
+        database.inTransaction(c -> {
+            AccountRepository.setDisabled(c, accountId, disabled);
+            if (disabled) {
+                AccountRepository.deleteSessions(c, accountId);
+            }
+            return null;
+        });
+    }
+
+    // ------------------------------------------------------------------ roles and workspace settings
+
+    public Map<Long, Membership> memberships(long accountId) {
+        return database.read(c -> AccountRepository.memberships(c, accountId));
+    }
+
+    public void setRole(long accountId, long workspaceId, Role role, Set<Long> actorIds) {
+        database.inTransaction(c -> {
+            AccountRepository.setRole(c, accountId, workspaceId, role, actorIds);
+            return null;
+        });
+    }
+
+    public AccessSetting access(long workspaceId) {
+        return database.read(c -> AccountRepository.access(c, workspaceId));
+    }
+
+    public void setAccess(long workspaceId, boolean publicRead, boolean requireTotpForAdmins) {
+        database.inTransaction(c -> {
+            AccountRepository.setAccess(c, workspaceId, new AccessSetting(publicRead, requireTotpForAdmins));
+            return null;
+        });
+    }
+
+    // ------------------------------------------------------------------ API tokens
+
+    /** A new API token: the returned text is shown once; only its hash is kept. */
+    public String createToken(long accountId, String label) {
+        String token = Tokens.random("kst_");
+        String l = label == null || label.isBlank() ? "token" : label.strip();
+        if (l.length() > 100) {
+            throw new AccountException("account.token.labelTooLong");
+        }
+        database.inTransaction(c -> AccountRepository.insertToken(c, accountId, l, Tokens.sha256(token), clock.instant()));
+        return token;
+    }
+
+    public Optional<Account> tokenAccount(String token) {
+        if (token == null || token.length() > 100) {
+            return Optional.empty();
+        }
+        String hash = Tokens.sha256(token);
+        Optional<Account> account = database.read(c -> AccountRepository.accountOfToken(c, hash)
+                .flatMap(id -> {
+                    try {
+                        return AccountRepository.byId(c, id);
+                    } catch (java.sql.SQLException e) {
+                        throw new kusari.db.DataAccessException(e);
+                    }
+                })).filter(a -> !a.disabled());
+        account.ifPresent(a -> database.inTransaction(c -> {
+            AccountRepository.tokenUsed(c, hash, clock.instant());
+            return null;
+        }));
+        return account;
+    }
+
+    public List<AccountRepository.TokenRow> tokens(long accountId) {
+        return database.read(c -> AccountRepository.tokens(c, accountId));
+    }
+
+    public boolean revokeToken(long accountId, long tokenId) {
+        return database.inTransaction(c -> AccountRepository.revokeToken(c, accountId, tokenId, clock.instant())) == 1;
+    }
+
+    // ------------------------------------------------------------------ second factor
+
+    /** Starts setting up TOTP: a new secret, not in force until a code from it is confirmed. */
+    public String startTotp(long accountId) {
+        String secret = Totp.newSecret();
+        database.inTransaction(c -> {
+            AccountRepository.setTotpPending(c, accountId, secret);
+            return null;
+        });
+        return secret;
+    }
+
+    public Optional<String> pendingTotp(long accountId) {
+        return database.read(c -> AccountRepository.totpPending(c, accountId));
+    }
+
+    /** Confirms the pending secret with a code from it; returns the ten recovery codes (shown once). */
+    public List<String> confirmTotp(long accountId, String code) {
+        String pending = pendingTotp(accountId).orElseThrow(() -> new AccountException("account.totp.notStarted"));
+        long step = Totp.matchingStep(pending, code, clock.instant().getEpochSecond(), null);
+        if (step < 0) {
+            throw new AccountException("account.login.codeWrong");
+        }
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            codes.add(Tokens.recoveryCode());
+        }
+        database.inTransaction(c -> {
+            AccountRepository.confirmTotp(c, accountId, step);
+            AccountRepository.replaceRecoveryCodes(c, accountId, codes.stream().map(Tokens::sha256).toList());
+            return null;
+        });
+        return codes;
+    }
+
+    /** Turns the second factor off, after checking the password. */
+    public void removeTotp(long accountId, String password) {
+        checkCurrentPassword(accountId, password);
+        database.inTransaction(c -> {
+            AccountRepository.removeTotp(c, accountId);
+            return null;
+        });
+    }
+
+    // ------------------------------------------------------------------ first start
+
+    /** While no administrator exists: a new one-time setup token (earlier unused ones stop working); else empty. */
+    public Optional<String> issueSetupToken() {
+        if (database.read(AccountRepository::anySiteAdmin)) {
+            return Optional.empty();
+        }
+        String token = Tokens.random("");
+        database.inTransaction(c -> {
+            AccountRepository.replaceSetupToken(c, Tokens.sha256(token), clock.instant());
+            return null;
+        });
+        return Optional.of(token);
+    }
+
+    public boolean setupTokenValid(String token) {
+        return token != null && token.length() < 100
+                && database.read(c -> AccountRepository.setupTokenValid(c, Tokens.sha256(token)));
+    }
+
+    /** Creates the first administrator with a setup token, which is used up (a second use is refused). */
+    public Account completeSetup(String token, String name, String password) {
+        if (!setupTokenValid(token)) {
+            throw new AccountException("account.setup.used");
+        }
+        String n = name == null ? null : name.strip();
+        String problem = nameProblem(n) != null ? nameProblem(n) : Passwords.problem(password);
+        if (problem != null) {
+            throw new AccountException(problem);
+        }
+        // The token is used up first, atomically: of two people racing with the same link, one wins.
+        boolean used = database.inTransaction(c -> AccountRepository.useSetupToken(c, Tokens.sha256(token), clock.instant()));
+        if (!used) {
+            throw new AccountException("account.setup.used");
+        }
+        return create(n, password, true);
+    }
+
+    /** A refusal with the message key that explains it. */
+    public static final class AccountException extends RuntimeException {
+        private final String messageKey;
+
+        public AccountException(String messageKey) {
+            super(messageKey);
+            this.messageKey = messageKey;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+    }
+}
