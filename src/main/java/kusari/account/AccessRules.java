@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * <li>EDIT_OWN: department member or more. What a member may change is checked where every change is written
  *     (the change guard of {@code kusari.history.Authors}): only the actions of their own actors.</li>
  * <li>EDIT: planner or administrator of the workspace.</li>
- * <li>EDIT_BY_KIND: EDIT_OWN for actions, WS_ADMIN to delete the workspace itself, else EDIT.</li>
+ * <li>EDIT_BY_KIND: EDIT_OWN for actions and for indicators' yearly values and reviews, WS_ADMIN to delete the
+ *     workspace itself, else EDIT.</li>
  * <li>WS_ADMIN: administrator of the workspace (its settings and who has which role in it).</li>
  * <li>ANY_ADMIN: administrator of at least one workspace (the history by person and date, of their workspaces).</li>
  * <li>SITE_ADMIN: administrator of the installation (accounts, new workspaces, copies, imports, the trash of
@@ -80,13 +81,17 @@ public final class AccessRules {
         rule("GET,POST", "/w/{ws}/edit/{kind}/**", Need.EDIT_BY_KIND);
         rule("POST", "/w/{ws}/links/{link}", Need.EDIT);
         rule("POST", "/w/{ws}/actors/{id}/names", Need.EDIT);
-        // The yearly review: planners for now; department members' own indicators need a responsible actor first.
-        rule("POST", "/w/{ws}/review/{year}/**", Need.EDIT);
+        // The yearly review: department members enter the values and comments of the indicators they answer for
+        // (the change guard checks which); planners all of them.
+        rule("POST", "/w/{ws}/review/{year}/**", Need.EDIT_OWN);
         rule("POST", "/w/{ws}/history/{change}/revert", Need.EDIT_OWN);
         rule("GET", "/w/{ws}/journeys/{slug}/edit", Need.EDIT_OWN);
         rule("POST", "/w/{ws}/journeys/{slug}/steps/{step}/actions", Need.EDIT_OWN);
         rule("POST", "/w/{ws}/chain-check/**", Need.EDIT);
         rule(WRITE, "/api/v1/workspaces/{ws}/actions/**", Need.EDIT_OWN);
+        rule(WRITE, "/api/v1/workspaces/{ws}/actuals/**", Need.EDIT_OWN);
+        rule(WRITE, "/api/v1/workspaces/{ws}/indicator-reviews/**", Need.EDIT_OWN);
+        rule(WRITE, "/api/v1/workspaces/{ws}/reviews/**", Need.EDIT_OWN);
         rule(WRITE, "/api/v1/workspaces/{ws}/history/{change}/revert", Need.EDIT_OWN);
         rule(WRITE, "/api/v1/workspaces/{ws}/**", Need.EDIT);
         // ---- reading
@@ -116,7 +121,7 @@ public final class AccessRules {
             return need;
         }
         String kind = params.getOrDefault("kind", "");
-        if (kind.equals("actions")) {
+        if (kind.equals("actions") || kind.equals("actuals") || kind.equals("indicator-reviews")) {
             return Need.EDIT_OWN;
         }
         if (kind.equals("workspaces") && template.endsWith("/delete")) {

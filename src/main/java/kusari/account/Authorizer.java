@@ -251,8 +251,43 @@ public final class Authorizer {
                     && owns(change.before(), principal.actors(ws)) && owns(change.after(), principal.actors(ws))) {
                 return;
             }
+            if (role == Role.MEMBER && INDICATOR_VALUES.contains(change.entity())
+                    && answersFor(c, change.before(), principal.actors(ws))
+                    && answersFor(c, change.after(), principal.actors(ws))) {
+                return;
+            }
             throw new ForbiddenChangeException(role == Role.MEMBER ? "account.refused.notYourActor" : "account.refused.role");
         };
+    }
+
+    /** The yearly values and reviews of an indicator, which the department that answers for it may enter. */
+    private static final Set<String> INDICATOR_VALUES = Set.of("actual", "indicator_review");
+
+    /**
+     * Whether a department answers for the indicator of this state: the indicator is a KPI of a project it leads,
+     * or an action indicator of a challenge answered by a project it leads. Goal indicators, and KPIs of a measure,
+     * belong to the planners.
+     */
+    private static boolean answersFor(java.sql.Connection c, JsonNode state, Set<Long> actors) throws java.sql.SQLException {
+        if (state == null || state.isNull()) {
+            return true;
+        }
+        JsonNode indicator = state.get("indicator");
+        if (indicator == null || !indicator.canConvertToLong() || actors.isEmpty()) {
+            return false;
+        }
+        for (long actor : actors) {
+            if (Sql.queryLong(c, """
+                    SELECT COUNT(*) FROM indicator i
+                    WHERE i.id = ? AND (
+                        i.project_id IN (SELECT project_id FROM project_lead_actor WHERE actor_id = ?)
+                        OR i.challenge_id IN (SELECT cp.challenge_id FROM challenge_project cp
+                            JOIN project_lead_actor pla ON pla.project_id = cp.project_id WHERE pla.actor_id = ?))""",
+                    indicator.asLong(), actor, actor) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean owns(JsonNode state, Set<Long> actors) {
