@@ -82,17 +82,9 @@ public final class Exports {
         return v instanceof Number ? v : neutralise(v.toString());
     }
 
-    /**
-     * A text that starts like a formula (= + - @, or tab and carriage return, which some spreadsheets skip before
-     * one) gets a leading apostrophe, so it shows as text (OWASP's advice for CSV injection).
-     */
+    /** See {@link kusari.web.CellText#neutralise}: one rule for every export of the application. */
     public static String neutralise(String text) {
-        if (text.isEmpty()) {
-            return text;
-        }
-        char first = text.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + text : text;
+        return kusari.web.CellText.neutralise(text);
     }
 
     /** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */

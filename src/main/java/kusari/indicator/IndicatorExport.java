@@ -121,7 +121,10 @@ public final class IndicatorExport {
         if (value instanceof Double d) {
             return Achievement.formatNumber(d);
         }
-        return String.valueOf(value);
+        if (value instanceof Number n) {
+            return String.valueOf(n);
+        }
+        return kusari.web.CellText.neutralise(String.valueOf(value));
     }
 
     public void writeXlsx(OutputStream out) throws IOException {
@@ -141,7 +144,7 @@ public final class IndicatorExport {
                 if (v instanceof Number n) {
                     sheet.value(r + 1, c, n);
                 } else if (v != null && !String.valueOf(v).isEmpty()) {
-                    sheet.value(r + 1, c, String.valueOf(v));
+                    sheet.value(r + 1, c, kusari.web.CellText.neutralise(String.valueOf(v)));
                 }
             }
         }

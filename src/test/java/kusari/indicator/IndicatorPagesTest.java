@@ -101,6 +101,18 @@ class IndicatorPagesTest {
     }
 
     @Test
+    void aFormulaLookingTextComesOutOfTheCsvNeutralisedAndNegativeNumbersStayNumbers() throws Exception {
+        Answer saved = api.post("/api/v1/workspaces/omitama/actuals", "{\"indicator\": " + birthRate
+                + ", \"fiscalYear\": 2021, \"value\": -0.5, \"note\": \"=HYPERLINK(\\\"http://x\\\")\"}");
+        assertEquals(201, saved.status(), saved.text());
+        String text = new String(bytes("/w/omitama/indicators.csv"), StandardCharsets.UTF_8);
+        String row = java.util.Arrays.stream(text.split("\r\n")).filter(l -> l.startsWith(birthRate + ",2021,"))
+                .findFirst().orElseThrow();
+        assertTrue(row.startsWith(birthRate + ",2021,-0.5,"), row);
+        assertTrue(row.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), row);
+    }
+
+    @Test
     void theXlsxHasOneValuePerCellAndNumbersAsNumbers() throws Exception {
         saveActuals();
         byte[] xlsx = bytes("/w/omitama/indicators.xlsx");
