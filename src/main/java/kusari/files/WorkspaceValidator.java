@@ -349,7 +349,8 @@ final class WorkspaceValidator {
             if (other != null) {
                 add(file, "$.order", "order " + p.order() + " is also used by persona \"" + other + "\"");
             }
-            if (!topCodes.contains(p.policyField())) {
+            // "" is a persona not (or no longer) placed in a policy field: its field was deleted, or not yet chosen.
+            if (!p.policyField().isEmpty() && !topCodes.contains(p.policyField())) {
                 add(file, "$.policyField", "unknown policy field \"" + p.policyField() + "\" (not a top-level code in framework.json)");
             }
         }

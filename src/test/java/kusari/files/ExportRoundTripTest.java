@@ -157,6 +157,24 @@ class ExportRoundTripTest {
     }
 
     @Test
+    void aPersonaWithoutAPolicyFieldRoundTrips(@TempDir Path tmp) throws IOException {
+        Database db = TestApp.freshSampleDatabase(tmp);
+        db.inTransaction(c -> kusari.db.Sql.update(c, "UPDATE persona SET policy_field_id = NULL WHERE slug = 'b'"));
+        Path first = tmp.resolve("first");
+        WorkspaceExporter.writeTo(first, new WorkspaceExporter(db).find("omitama").orElseThrow());
+        assertTrue(Files.readString(first.resolve("personas/omitama/b.json")).contains("\"policyField\": \"\""));
+        Database empty = Database.open(tmp.resolve("empty.db"));
+        Migrations.apply(empty);
+        ImportService service = new ImportService(empty);
+        ImportReport report = service.dryRun(first);
+        assertTrue(report.ok(), report.problems().toString());
+        assertTrue(service.apply(first, report.fingerprint()).applied());
+        Path second = tmp.resolve("second");
+        WorkspaceExporter.writeTo(second, new WorkspaceExporter(empty).find("omitama").orElseThrow());
+        assertEquals(dataFiles(first), dataFiles(second));
+    }
+
+    @Test
     void theZipHoldsTheSameFilesAtItsRoot() throws IOException {
         LoadedWorkspace ws = new WorkspaceExporter(TestApp.sampleDatabase()).find("omitama").orElseThrow();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
