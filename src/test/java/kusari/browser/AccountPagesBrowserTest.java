@@ -3,49 +3,25 @@ package kusari.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.nio.file.Path;
-import kusari.AppConfig;
 import kusari.TestApp;
-import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.web.Server;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** An administrator gives a colleague a department role, and finds their change under their name (issue 7). */
 @Tag("browser")
-class AccountPagesBrowserTest {
+class AccountPagesBrowserTest extends FreshBrowserTest {
 
-    @TempDir
-    Path dir;
-    Database db;
-    Javalin app;
-    ChromeDriver driver;
-    String origin;
-
-    @BeforeEach
-    void start() {
-        driver = BrowserSupport.start(1366, 1000);
-        db = TestApp.freshSampleDatabase(dir);
-        app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start("127.0.0.1", 0);
-        origin = "http://127.0.0.1:" + app.port();
-        BrowserSupport.signIn(driver, origin, TestApp.adminCookie(db));
+    @Override
+    protected int windowHeight() {
+        return 1000;
     }
 
-    @AfterEach
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (app != null) {
-            app.stop();
-        }
+    @BeforeEach
+    void signIn() {
+        BrowserSupport.signIn(driver, origin, TestApp.adminCookie(db));
     }
 
     private String text() {

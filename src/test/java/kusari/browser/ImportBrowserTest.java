@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,54 +15,28 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import kusari.AppConfig;
 import kusari.SampleFiles;
 import kusari.TestApp;
-import kusari.db.Database;
 import kusari.files.WorkspaceExporter;
-import kusari.web.Server;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A planner uploads a zip, reads the dry-run report, applies it and sees the imported workspace. */
 @Tag("browser")
-class ImportBrowserTest {
-
-    @TempDir
-    Path tmp;
-    private Javalin app;
-    private ChromeDriver driver;
-    private String origin;
+class ImportBrowserTest extends FreshBrowserTest {
 
     @BeforeEach
-    void start() {
-        driver = BrowserSupport.start(1366, 900);
-        Database db = TestApp.freshSampleDatabase(tmp);
-        app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start("127.0.0.1", 0);
-        origin = "http://127.0.0.1:" + app.port();
+    void signIn() {
         BrowserSupport.signIn(driver, origin, TestApp.adminCookie(db));
     }
 
-    @AfterEach
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (app != null) {
-            app.stop();
-        }
-    }
-
     private Path zip(String name, Map<String, String> files) throws IOException {
-        Path zip = tmp.resolve(name);
+        Path zip = dir.resolve(name);
         try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             for (var f : files.entrySet()) {
                 z.putNextEntry(new ZipEntry(f.getKey()));

@@ -3,20 +3,14 @@ package kusari.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import kusari.AppConfig;
 import kusari.TestApp;
-import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.web.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -26,34 +20,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A facilitator editing Bさん's journey map live, in real Chromium, on a fresh copy of the sample. */
 @Tag("browser")
-class JourneyEditingBrowserTest {
+class JourneyEditingBrowserTest extends FreshBrowserTest {
 
-    @TempDir
-    Path dir;
-    private Database db;
-    private Javalin app;
-    private ChromeDriver driver;
+    /** A second facilitator's browser, when a test needs one. */
     private ChromeDriver other;
     private String editor;
 
     @BeforeEach
-    void start() {
-        driver = BrowserSupport.start(1366, 900);
-        db = TestApp.freshSampleDatabase(dir);
-        app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start("127.0.0.1", 0);
-        editor = "http://127.0.0.1:" + app.port() + "/w/omitama/journeys/b/edit";
-        BrowserSupport.signIn(driver, "http://127.0.0.1:" + app.port(), TestApp.adminCookie(db));
+    void signIn() {
+        editor = origin + "/w/omitama/journeys/b/edit";
+        BrowserSupport.signIn(driver, origin, TestApp.adminCookie(db));
     }
 
     @AfterEach
-    void stop() {
-        for (ChromeDriver d : new ChromeDriver[] {driver, other}) {
-            if (d != null) {
-                d.quit();
-            }
-        }
-        if (app != null) {
-            app.stop();
+    void stopSecondBrowser() {
+        if (other != null) {
+            other.quit();
         }
     }
 

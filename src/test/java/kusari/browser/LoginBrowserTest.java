@@ -4,21 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.nio.file.Path;
 import java.time.Duration;
-import kusari.AppConfig;
 import kusari.TestApp;
-import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.web.Server;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -27,32 +19,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * action read-only, signs out and finds editing gone (accounts, issue 7).
  */
 @Tag("browser")
-class LoginBrowserTest {
-
-    @TempDir
-    Path dir;
-    Database db;
-    Javalin app;
-    ChromeDriver driver;
-    String origin;
+class LoginBrowserTest extends FreshBrowserTest {
 
     @BeforeEach
-    void start() {
-        driver = BrowserSupport.start(1366, 900);
-        db = TestApp.freshSampleDatabase(dir);
-        app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start("127.0.0.1", 0);
-        origin = "http://127.0.0.1:" + app.port();
+    void departmentMemberAccount() {
         TestApp.sessionCookie(db, "kikaku", "MEMBER", "企画調整課");
-    }
-
-    @AfterEach
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (app != null) {
-            app.stop();
-        }
     }
 
     private String text() {

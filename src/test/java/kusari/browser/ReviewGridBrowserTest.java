@@ -3,56 +3,30 @@ package kusari.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import kusari.ApiClient;
-import kusari.AppConfig;
 import kusari.TestApp;
-import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.web.Server;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A planner entering a fiscal year's actuals in the review grid, in real Chromium, on a fresh sample (issue 6). */
 @Tag("browser")
-class ReviewGridBrowserTest {
+class ReviewGridBrowserTest extends FreshBrowserTest {
 
-    @TempDir
-    Path dir;
-    private Database db;
-    private Javalin app;
-    private ChromeDriver driver;
     private String base;
 
     @BeforeEach
-    void start() {
-        driver = BrowserSupport.start(1366, 900);
-        db = TestApp.freshSampleDatabase(dir);
-        app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port();
+    void signIn() {
+        base = origin;
         BrowserSupport.signIn(driver, base, TestApp.adminCookie(db));
-    }
-
-    @AfterEach
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (app != null) {
-            app.stop();
-        }
     }
 
     private List<WebElement> valueCells() {

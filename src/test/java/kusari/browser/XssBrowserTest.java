@@ -4,52 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.nio.file.Path;
 import java.util.List;
-import kusari.AppConfig;
 import kusari.TestApp;
-import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.web.Server;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** Markup typed into text fields shows as text and runs nothing, in the pages and in the journey editor. */
 @Tag("browser")
-class XssBrowserTest {
+class XssBrowserTest extends FreshBrowserTest {
 
     static final String PAYLOAD = "<img src=x onerror=\"window.pwned=1\"><script>window.pwned=2</script>";
 
-    @TempDir
-    Path dir;
-    Database db;
-    Javalin app;
-    ChromeDriver driver;
-    String origin;
-
-    @BeforeEach
-    void start() {
-        driver = BrowserSupport.start(1366, 900);
-        db = TestApp.freshSampleDatabase(dir);
-        app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start("127.0.0.1", 0);
-        origin = "http://127.0.0.1:" + app.port();
-    }
-
-    @AfterEach
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (app != null) {
-            app.stop();
-        }
-    }
 
     @Test
     void payloadsInEveryTextOfAStepAndItsActionShowAsTextAndRunNothing() {
