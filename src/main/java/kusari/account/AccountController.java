@@ -49,11 +49,8 @@ public final class AccountController {
 
     /** Only paths of this site (no "//host", no scheme) are followed after signing in. */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
-                || next.length() > 500 || next.chars().anyMatch(ch -> ch < 0x20)) {
-            return "/";
-        }
-        return next;
+        String path = kusari.web.Links.sitePath(next);
+        return path == null ? "/" : path;
     }
 
     private void loginForm(Context ctx) {

@@ -387,10 +387,7 @@ public final class EditController {
 
     /** Only a path on this site may be returned to: never another origin (an open redirect). */
     static String safeReturn(String url) {
-        if (url == null || !url.startsWith("/") || url.startsWith("//") || url.contains("\\") || url.contains("\n")) {
-            return null;
-        }
-        return url;
+        return Links.sitePath(url);
     }
 
     private void redirectAfter(Context ctx, Workspace ws, Kind kind, long id, long changeId) {

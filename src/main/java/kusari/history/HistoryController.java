@@ -129,9 +129,8 @@ public final class HistoryController {
         } catch (ConflictException e) {
             throw new HttpResponseException(409, Requests.ui(ctx).t("history.revert.conflict"));
         }
-        String back = ctx.formParam("return");
-        boolean safe = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\");
-        ctx.redirect(Links.withDone(safe ? back : Links.history(ws.slug()), saved.changeId()), HttpStatus.SEE_OTHER);
+        String back = Links.sitePath(ctx.formParam("return"));
+        ctx.redirect(Links.withDone(back != null ? back : Links.history(ws.slug()), saved.changeId()), HttpStatus.SEE_OTHER);
     }
 
     private void timelineJson(Context ctx) {

@@ -111,6 +111,19 @@ public final class Links {
         return "/workspaces/new";
     }
 
+    /**
+     * {@code url} when it is a path of this site, to be followed after a form or a sign-in; null for anything that
+     * could lead elsewhere ("//host", a scheme, backslashes that browsers read as slashes, control characters)
+     * or is implausibly long. One rule for every "return to" of the application: no open redirect.
+     */
+    public static String sitePath(String url) {
+        if (url == null || !url.startsWith("/") || url.startsWith("//") || url.contains("\\") || url.length() > 500
+                || url.chars().anyMatch(ch -> ch < 0x20)) {
+            return null;
+        }
+        return url;
+    }
+
     /** Appends {@code done=<change>} so the next page offers to undo the change just made. */
     public static String withDone(String url, long changeId) {
         int hash = url.indexOf('#');
