@@ -20,7 +20,6 @@ import kusari.history.NotFoundException;
 import kusari.history.ValidationException;
 import kusari.strategy.StrategyKinds;
 import kusari.strategy.Workspace;
-import kusari.strategy.WorkspaceRepository;
 import kusari.strategy.WorkspaceResolver;
 import kusari.web.ErrorPages;
 import kusari.web.Links;
@@ -39,14 +38,11 @@ public final class EditController {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final WorkspaceResolver resolver;
-    private final WorkspaceRepository workspaces;
     private final EditService edits;
     private final Database database;
 
-    public EditController(WorkspaceResolver resolver, WorkspaceRepository workspaces, EditService edits,
-                          Database database) {
+    public EditController(WorkspaceResolver resolver, EditService edits, Database database) {
         this.resolver = resolver;
-        this.workspaces = workspaces;
         this.edits = edits;
         this.database = database;
     }

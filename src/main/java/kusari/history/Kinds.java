@@ -24,10 +24,6 @@ public final class Kinds {
         return byName.values().stream().filter(k -> k.collection().equals(collection)).findFirst();
     }
 
-    public Optional<Kind> byTable(String table) {
-        return byName(table);
-    }
-
     public Optional<LinkKind> link(String name) {
         return Optional.ofNullable(links.get(name));
     }

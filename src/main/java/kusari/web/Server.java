@@ -144,7 +144,7 @@ public final class Server {
             new IndicatorApi(resolver, indicators, indicatorTable, reviews).register(cfg.routes);
             new EditApi(resolver, edits).register(cfg.routes);
             new OpenApi(edits.kinds()).register(cfg.routes);
-            new EditController(resolver, workspaces, edits, database).register(cfg.routes);
+            new EditController(resolver, edits, database).register(cfg.routes);
             new HistoryController(resolver, edits, database).register(cfg.routes);
             new JourneyEditController(resolver, edits, database).register(cfg.routes);
             files.register(cfg.routes);
