@@ -604,7 +604,7 @@ public final class EditService {
 
     private void checkReference(Connection c, Field field, long workspaceId, long ref, List<FieldError> errors)
             throws SQLException {
-        Kind target = kinds.byTable(field.refTable()).orElseThrow();
+        Kind target = kinds.byName(field.refTable()).orElseThrow();
         if (!inWorkspace(c, target, ref, workspaceId)) {
             errors.add(FieldError.of(field.name(), "validation.reference"));
         }
@@ -626,9 +626,18 @@ public final class EditService {
                 .map(ws -> ws == workspaceId).orElse(false);
     }
 
+    /** Tables that hold a workspace_id column; the schema is fixed once migrations ran, so each is asked once. */
+    private static final java.util.concurrent.ConcurrentMap<String, Boolean> WORKSPACE_COLUMN =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private static boolean hasWorkspaceColumn(Connection c, Kind kind) throws SQLException {
-        return Sql.queryLong(c, "SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = 'workspace_id'",
-                kind.table()) > 0;
+        Boolean known = WORKSPACE_COLUMN.get(kind.table());
+        if (known == null) {
+            known = Sql.queryLong(c, "SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = 'workspace_id'",
+                    kind.table()) > 0;
+            WORKSPACE_COLUMN.put(kind.table(), known);
+        }
+        return known;
     }
 
     /**
