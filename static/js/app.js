@@ -445,7 +445,7 @@ document.addEventListener("DOMContentLoaded", function () {
     });
 }());
 
-// --- indicators and the yearly review (issue 6) ---
+// --- indicators and the yearly review ---
 // The review grid (table.review-grid): Enter moves down a row in the same column (Shift+Enter up) instead of
 // submitting, and a column pasted from Excel (several lines, optionally tab-separated) fills this cell and the
 // cells below (and to the right). Without this script the grid is an ordinary form: Tab moves, the button saves.
@@ -547,4 +547,4 @@ document.addEventListener("DOMContentLoaded", function () {
         }
     });
 })();
-// --- end indicators (issue 6) ---
+// --- end indicators ---

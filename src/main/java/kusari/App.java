@@ -1,12 +1,12 @@
 package kusari;
 
+import kusari.core.AppConfig;
 import io.javalin.Javalin;
 import kusari.db.Database;
 import kusari.db.Migrations;
 import kusari.files.DataFileException;
 import kusari.files.WorkspaceImporter;
 import kusari.files.WorkspaceLoader;
-import kusari.web.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,11 +50,11 @@ public final class App {
             System.exit(1);
             return;
         }
-        // accounts (issue 7): history from before the hash chain joins it
-        database.inTransaction(kusari.history.HistoryChain::sealAll);
-        Javalin app = Server.create(config, database).start(config.port());
+        // history from before the hash chain joins it
+        database.inTransaction(kusari.change.HistoryChain::sealAll);
+        Javalin app = Kusari.create(config, database).start(config.port());
         LOG.info("Kusari is running at http://localhost:{}/", app.port());
-        // accounts (issue 7): no default password; while no administrator exists, a one-time link creates one
+        // no default password; while no administrator exists, a one-time link creates one
         new kusari.account.AccountService(database, java.time.Clock.systemUTC(), config.sessionIdle())
                 .issueSetupToken().ifPresent(token -> System.out.println("""
 

@@ -1,5 +1,6 @@
 package kusari;
 
+import kusari.core.AppConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import kusari.files.ImportReport.Item;
 import kusari.files.ImportService;
 import kusari.files.WorkspaceExporter;
 import kusari.files.WorkspaceFiles.LoadedWorkspace;
-import kusari.web.Ui;
+import kusari.core.Ui;
 
 /**
  * The command line: {@code java -jar kusari.jar <command> …}. Without a command the web server starts (App). Each
@@ -75,9 +76,9 @@ public final class Cli {
             return 2;
         }
         List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
-        // accounts (issue 7): changes made from the command line (import --apply) name the operating-system user
+        // changes made from the command line (import --apply) name the operating-system user
         String who = "cli:" + System.getProperty("user.name", "unknown");
-        return kusari.history.Authors.as(kusari.history.Authors.Author.unrestricted(who), () -> dispatch(args, rest));
+        return kusari.change.Authors.as(kusari.change.Authors.Author.unrestricted(who), () -> dispatch(args, rest));
     }
 
     private int dispatch(String[] args, List<String> rest) {
@@ -85,7 +86,7 @@ public final class Cli {
             return switch (args[0]) {
                 case "export" -> export(rest);
                 case "import" -> importFiles(rest);
-                // accounts and operations (issue 7)
+                // accounts and operations
                 case "create-admin" -> createAdmin(rest);
                 case "create-token" -> createToken(rest);
                 case "verify-history" -> verifyHistory(rest);
@@ -142,12 +143,12 @@ public final class Cli {
     private Database database() {
         Database database = Database.open(config.dbFile());
         Migrations.apply(database);
-        // accounts (issue 7): history written before the hash chain existed joins it (never rewrites a hash)
-        database.inTransaction(kusari.history.HistoryChain::sealAll);
+        // history written before the hash chain existed joins it (never rewrites a hash)
+        database.inTransaction(kusari.change.HistoryChain::sealAll);
         return database;
     }
 
-    // --- accounts and operations (issue 7) ---
+    // --- accounts and operations ---
 
     private kusari.account.AccountService accounts(Database database) {
         return new kusari.account.AccountService(database, java.time.Clock.systemUTC(), config.sessionIdle());
@@ -205,9 +206,9 @@ public final class Cli {
         // that added the chain (the migration ran just now) are the older entries sealed first, as a start would.
         Database database = Database.open(config.dbFile());
         if (Migrations.apply(database) > 0) {
-            database.inTransaction(kusari.history.HistoryChain::sealAll);
+            database.inTransaction(kusari.change.HistoryChain::sealAll);
         }
-        var result = database.read(kusari.history.HistoryChain::verify);
+        var result = database.read(kusari.change.HistoryChain::verify);
         if (result.intact()) {
             out.println("history intact: " + result.checked() + " entries; newest hash " + result.headHash());
             return 0;
@@ -226,7 +227,7 @@ public final class Cli {
             return 1;
         }
         try {
-            kusari.db.Backup.Check check = kusari.db.Backup.backup(database(), Path.of(args.get(0)));
+            kusari.Backup.Check check = kusari.Backup.backup(database(), Path.of(args.get(0)));
             if (!check.ok()) {
                 err.println("kusari: backup failed, nothing written: " + check.problem());
                 return 1;
@@ -246,7 +247,7 @@ public final class Cli {
         }
         Database database = Database.open(config.dbFile());
         Migrations.apply(database);
-        kusari.db.Backup.Check check = kusari.db.Backup.restore(database, Path.of(args.get(0)));
+        kusari.Backup.Check check = kusari.Backup.restore(database, Path.of(args.get(0)));
         if (!check.ok()) {
             err.println("kusari: not restored, the database is unchanged: " + check.problem());
             return 1;

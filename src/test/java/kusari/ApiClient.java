@@ -17,7 +17,7 @@ public final class ApiClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
-    /** "kusari_session=…" of a signed-in account, or null (accounts, issue 7). */
+    /** "kusari_session=…" of a signed-in account, or null. */
     private final String session;
 
     /** A client that is not signed in: reads public workspaces; every write is refused. */

@@ -1,5 +1,6 @@
 package kusari;
 
+import kusari.core.AppConfig;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,7 @@ import kusari.db.Database;
 import kusari.db.Migrations;
 import kusari.files.WorkspaceImporter;
 import kusari.files.WorkspaceLoader;
-import kusari.web.Server;
+import kusari.Kusari;
 
 /** Builds the real app (Server.create) on a temporary SQLite file loaded from the repository's data files. */
 public final class TestApp {
@@ -44,7 +45,7 @@ public final class TestApp {
         return sample;
     }
 
-    // ------------------------------------------------------------------ accounts (issue 7)
+    // ------------------------------------------------------------------ accounts
 
     /** Password of every account the tests make (long enough for the rules). */
     public static final String PASSWORD = "correct horse battery staple";
@@ -79,6 +80,6 @@ public final class TestApp {
     /** The app on the shared sample database (port 0: JavalinTest or the caller picks a free port). */
     public static Javalin create() {
         Database db = sampleDatabase();
-        return Server.create(new AppConfig(0, db.file(), PROJECT_DIR, false), db);
+        return Kusari.create(new AppConfig(0, db.file(), PROJECT_DIR, false), db);
     }
 }

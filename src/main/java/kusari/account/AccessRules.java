@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * <li>SIGNED_IN: any account (one's own password, tokens, second factor; signing out).</li>
  * <li>READ: the workspace is readable without login, or the account has any role in it.</li>
  * <li>EDIT_OWN: department member or more. What a member may change is checked where every change is written
- *     (the change guard of {@code kusari.history.Authors}): only the actions of their own actors.</li>
+ *     (the change guard of {@code kusari.change.Authors}): only the actions of their own actors.</li>
  * <li>EDIT: planner or administrator of the workspace.</li>
  * <li>EDIT_BY_KIND: EDIT_OWN for actions and for indicators' yearly values and reviews, WS_ADMIN to delete the
  *     workspace itself, else EDIT.</li>

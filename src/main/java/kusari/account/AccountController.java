@@ -14,7 +14,7 @@ import kusari.account.AccountPages.TokenItem;
 import kusari.account.AccountService.AccountException;
 import kusari.web.Requests;
 import kusari.web.Transport;
-import kusari.web.Ui;
+import kusari.core.Ui;
 
 /** Signing in and out, the first-start setup link, and one's own account (password, API tokens, second factor). */
 public final class AccountController {

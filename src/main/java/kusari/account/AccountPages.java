@@ -1,7 +1,7 @@
 package kusari.account;
 
 import java.util.List;
-import kusari.web.Ui;
+import kusari.core.Ui;
 
 /** The page records of sign-in, first-start setup, one's own account, and the administrators' pages. */
 public final class AccountPages {
@@ -49,7 +49,7 @@ public final class AccountPages {
     public record ActorChoice(long id, String name) {
     }
 
-    public record SettingsPage(Ui ui, kusari.strategy.Workspace workspace, boolean publicRead,
+    public record SettingsPage(Ui ui, kusari.core.Workspace workspace, boolean publicRead,
                                boolean requireTotpForAdmins, List<MemberRow> members, List<ActorChoice> actors,
                                String message, String problem) {
     }

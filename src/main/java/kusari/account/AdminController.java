@@ -20,12 +20,12 @@ import kusari.account.AccountPages.SettingsPage;
 import kusari.account.AccountService.AccountException;
 import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.history.ChangeLog;
-import kusari.strategy.Workspace;
-import kusari.strategy.WorkspaceRepository;
+import kusari.change.ChangeLog;
+import kusari.core.Workspace;
+import kusari.core.WorkspaceRepository;
 import kusari.web.NotFound;
 import kusari.web.Requests;
-import kusari.web.Ui;
+import kusari.core.Ui;
 
 /**
  * The administrators' pages: accounts of the installation (create, reset a password, disable), the history of

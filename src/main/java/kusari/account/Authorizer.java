@@ -16,11 +16,12 @@ import kusari.account.AccessRules.Need;
 import kusari.account.AccountRepository.AccessSetting;
 import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.history.Authors;
-import kusari.history.ForbiddenChangeException;
+import kusari.change.Authors;
+import kusari.core.ForbiddenChangeException;
 import kusari.web.Requests;
+import kusari.web.Gate;
 import kusari.web.Transport;
-import kusari.web.Ui;
+import kusari.core.Ui;
 
 /**
  * Authentication and authorisation of every request, in before-handlers registered once in {@code Server}:
@@ -28,12 +29,11 @@ import kusari.web.Ui;
  * any change this request writes; {@link #authorize} looks the matched route up in {@link AccessRules} and lets
  * the request through or refuses it before any controller runs.
  */
-public final class Authorizer {
+public final class Authorizer implements Gate {
 
     static final String COOKIE = "kusari_session";
     static final String SECURE_COOKIE = "__Host-kusari_session";
     private static final String PRINCIPAL = "kusari.principal";
-    private static final String MAY_READ = "kusari.mayRead";
 
     private final AccountService accounts;
     private final Database database;
@@ -87,12 +87,11 @@ public final class Authorizer {
         }
         ctx.attribute(PRINCIPAL, principal);
         Principal p = principal;
-        ctx.attribute(MAY_READ, (java.util.function.LongPredicate) ws -> accounts.access(ws).publicRead()
-                || p.role(ws, accounts.access(ws)) != null);
         ctx.attribute(Requests.VIEWER_ATTRIBUTE, new Ui.Viewer(p.name(), p.siteAdmin(),
                 ws -> mayEdit(p, ws), (ws, action) -> mayEdit(p, ws) && ownsAction(p, ws, action),
                 ws -> p.signedIn() && p.role(ws, accounts.access(ws)) != null
-                        && p.role(ws, accounts.access(ws)).atLeast(Role.PLANNER)));
+                        && p.role(ws, accounts.access(ws)).atLeast(Role.PLANNER),
+                ws -> accounts.access(ws).publicRead() || p.role(ws, accounts.access(ws)) != null));
         if (principal.signedIn()) {
             Authors.set(new Authors.Author(principal.name(), guard(principal)));
         }
@@ -221,12 +220,6 @@ public final class Authorizer {
 
     private Optional<Long> workspaceId(String slug) {
         return database.read(c -> Sql.queryOne(c, "SELECT id FROM workspace WHERE slug = ?", rs -> rs.getLong(1), slug));
-    }
-
-    /** True when this request's sender may read the workspace: lists of workspaces leave out the others. */
-    public static boolean mayRead(Context ctx, long workspaceId) {
-        java.util.function.LongPredicate may = ctx.attribute(MAY_READ);
-        return may == null || may.test(workspaceId);
     }
 
     /**

@@ -14,8 +14,8 @@ import kusari.actor.ActorOverview.StepView;
 import kusari.actor.ActorRepository.LedProject;
 import kusari.actor.Exports.Table;
 import kusari.indicator.IndicatorApi.IndicatorJson;
-import kusari.strategy.Workspace;
-import kusari.strategy.WorkspaceResolver;
+import kusari.core.Workspace;
+import kusari.core.WorkspaceResolver;
 import kusari.web.NotFound;
 import kusari.web.Requests;
 

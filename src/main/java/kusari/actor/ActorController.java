@@ -12,16 +12,16 @@ import java.util.TreeSet;
 import kusari.actor.ActorPage.RenameForm;
 import kusari.actor.ActorRepository.JourneyRef;
 import kusari.actor.ActorService.DirectoryEntry;
-import kusari.history.ConflictException;
-import kusari.history.FieldError;
-import kusari.history.ValidationException;
-import kusari.strategy.Workspace;
-import kusari.strategy.WorkspaceResolver;
+import kusari.core.ConflictException;
+import kusari.core.FieldError;
+import kusari.core.ValidationException;
+import kusari.core.Workspace;
+import kusari.core.WorkspaceResolver;
 import kusari.web.ErrorPages;
 import kusari.web.Links;
 import kusari.web.NotFound;
 import kusari.web.Requests;
-import kusari.web.Ui;
+import kusari.core.Ui;
 
 /** Actor pages: the directory, one actor's responsibility, its checklist, the matrix and a journey's chart. */
 public final class ActorController {

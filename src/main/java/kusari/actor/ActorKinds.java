@@ -2,8 +2,8 @@ package kusari.actor;
 
 import java.util.List;
 import java.util.Map;
-import kusari.history.Field;
-import kusari.history.Kind;
+import kusari.change.Field;
+import kusari.change.Kind;
 import kusari.web.Links;
 
 /** A department (行政) or partner (行政以外) as people edit it. */

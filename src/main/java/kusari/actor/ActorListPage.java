@@ -2,8 +2,8 @@ package kusari.actor;
 
 import java.util.List;
 import kusari.actor.ActorService.DirectoryEntry;
-import kusari.strategy.Workspace;
-import kusari.web.Ui;
+import kusari.core.Workspace;
+import kusari.core.Ui;
 
 /** The directory of departments and partners, grouped by kind, optionally narrowed by a search. */
 public record ActorListPage(Ui ui, Workspace workspace, String query, Integer fiscalYear, List<Integer> fiscalYears,

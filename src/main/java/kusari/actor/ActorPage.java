@@ -2,8 +2,8 @@ package kusari.actor;
 
 import java.util.List;
 import java.util.Map;
-import kusari.strategy.Workspace;
-import kusari.web.Ui;
+import kusari.core.Workspace;
+import kusari.core.Ui;
 
 /**
  * One actor's page: summary, steps by journey, hand-offs, indicators, name history and the rename form.

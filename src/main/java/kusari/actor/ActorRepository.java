@@ -66,7 +66,7 @@ public final class ActorRepository {
         return new Actor(rs.getLong("id"), rs.getString("name"), rs.getString("kind"));
     }
 
-    // --- who acts where, name history, and what measures it (issue 4) ---
+    // --- who acts where, name history, and what measures it ---
 
     /** Everything {@link Acting} needs, read in one transaction. */
     public Acting acting(long workspaceId) {

@@ -24,16 +24,16 @@ import kusari.actor.ActorRepository.Actual;
 import kusari.actor.ActorRepository.ChallengeRef;
 import kusari.actor.ActorRepository.ProjectRef;
 import kusari.db.Database;
-import kusari.history.Change;
-import kusari.history.ChangeLog;
-import kusari.history.ConflictException;
-import kusari.history.FieldError;
-import kusari.history.Operation;
-import kusari.history.ValidationException;
+import kusari.change.Change;
+import kusari.change.ChangeLog;
+import kusari.core.ConflictException;
+import kusari.core.FieldError;
+import kusari.change.Operation;
+import kusari.core.ValidationException;
 import kusari.indicator.Indicator;
 import kusari.indicator.IndicatorRepository;
-import kusari.strategy.FiscalYear;
-import kusari.strategy.Workspace;
+import kusari.core.FiscalYear;
+import kusari.core.Workspace;
 
 /** Reads an actor's whole responsibility together, and renames an actor from a fiscal year on (the one write). */
 public final class ActorService {
@@ -275,7 +275,7 @@ public final class ActorService {
 
     /** A fiscal year as people type it (2023, R5, 令和5年度 …), or null. */
     static Integer parseYear(String raw) {
-        return kusari.strategy.FiscalYear.parse(raw).map(kusari.strategy.FiscalYear::year).orElse(null);
+        return kusari.core.FiscalYear.parse(raw).map(kusari.core.FiscalYear::year).orElse(null);
     }
 
     private static long parseVersion(String raw) {

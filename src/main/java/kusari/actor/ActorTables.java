@@ -9,7 +9,7 @@ import kusari.actor.ActorOverview.JourneyGroup;
 import kusari.actor.ActorOverview.Measure;
 import kusari.actor.ActorOverview.StepView;
 import kusari.actor.Exports.Table;
-import kusari.web.Ui;
+import kusari.core.Ui;
 
 /**
  * The rows of the exports, one definition for CSV, .xlsx and the JSON API so that all three carry the same data.

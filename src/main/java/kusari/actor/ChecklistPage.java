@@ -1,7 +1,7 @@
 package kusari.actor;
 
-import kusari.strategy.Workspace;
-import kusari.web.Ui;
+import kusari.core.Workspace;
+import kusari.core.Ui;
 
 /** The printable checklist of one actor (A4 portrait): its steps, actions and indicators. */
 public record ChecklistPage(Ui ui, Workspace workspace, ActorOverview overview) {

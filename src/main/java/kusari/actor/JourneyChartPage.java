@@ -2,8 +2,8 @@ package kusari.actor;
 
 import java.util.List;
 import kusari.actor.ActorRepository.JourneyRef;
-import kusari.strategy.Workspace;
-import kusari.web.Ui;
+import kusari.core.Workspace;
+import kusari.core.Ui;
 
 /** One journey's actors × steps chart with its filters. */
 public record JourneyChartPage(Ui ui, Workspace workspace, JourneyChart chart, List<JourneyRef> journeys, String kind,

@@ -3,9 +3,9 @@ package kusari.actor;
 import java.util.List;
 import kusari.actor.ActorRepository.JourneyRef;
 import kusari.actor.ActorRepository.PolicyField;
-import kusari.strategy.Workspace;
+import kusari.core.Workspace;
 import kusari.web.Links;
-import kusari.web.Ui;
+import kusari.core.Ui;
 
 /** The responsibility matrix (actors × personas) with its filters, and the list of journey charts. */
 public record MatrixPage(Ui ui, Workspace workspace, ResponsibilityMatrix matrix, List<PolicyField> fields,

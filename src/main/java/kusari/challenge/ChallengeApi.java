@@ -7,8 +7,8 @@ import kusari.challenge.ChallengeRepository.LinkedProject;
 import kusari.challenge.ChallengeRepository.SpannedStep;
 import kusari.indicator.Indicator;
 import kusari.indicator.IndicatorRepository;
-import kusari.strategy.Workspace;
-import kusari.strategy.WorkspaceResolver;
+import kusari.core.Workspace;
+import kusari.core.WorkspaceResolver;
 import kusari.web.NotFound;
 
 /** Read-only JSON for challenges. */

@@ -3,10 +3,10 @@ package kusari.challenge;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
-import kusari.files.ReadingRepository;
+import kusari.core.ReadingRepository;
 import kusari.indicator.IndicatorRepository;
-import kusari.strategy.Workspace;
-import kusari.strategy.WorkspaceResolver;
+import kusari.core.Workspace;
+import kusari.core.WorkspaceResolver;
 import kusari.web.NotFound;
 import kusari.web.Requests;
 

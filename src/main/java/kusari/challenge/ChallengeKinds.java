@@ -3,14 +3,11 @@ package kusari.challenge;
 import java.util.List;
 import java.util.Map;
 import kusari.db.Sql;
-import kusari.history.Field;
-import kusari.history.Kind;
-import kusari.history.LinkKind;
-import kusari.journey.JourneyKinds;
-import kusari.strategy.StrategyKinds;
+import kusari.change.Field;
+import kusari.change.Kind;
 import kusari.web.Links;
 
-/** A challenge (課題) as people edit it, and its links to the steps it spans and the projects that answer it. */
+/** A challenge (課題) as people edit it, with its evidence and approaches. */
 public final class ChallengeKinds {
 
     private ChallengeKinds() {
@@ -26,13 +23,4 @@ public final class ChallengeKinds {
             List.of(),
             (c, ws, id) -> Links.challenge(ws, (int) Sql.queryLong(c, "SELECT number FROM challenge WHERE id = ?", id)),
             Map.of(), null);
-
-    public static final LinkKind STEP_CHALLENGE = new LinkKind("step_challenge", "step-challenges",
-            JourneyKinds.STEP, "step_id", CHALLENGE, "challenge_id", List.of());
-
-    /** basis: DOCUMENT when the source states the link, READING when a person read it into the source. */
-    public static final LinkKind CHALLENGE_PROJECT = new LinkKind("challenge_project", "challenge-projects",
-            CHALLENGE, "challenge_id", StrategyKinds.PROJECT, "project_id", List.of(
-                    Field.choice("basis", "basis", "DOCUMENT", "READING"),
-                    Field.text("note", "note", false, 500)));
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import kusari.challenge.ChallengeRepository.LinkedProject;
 import kusari.challenge.ChallengeRepository.SpannedStep;
 import kusari.indicator.Indicator;
-import kusari.strategy.Workspace;
-import kusari.web.Ui;
+import kusari.core.Workspace;
+import kusari.core.Ui;
 
 /** One challenge: its evidence, approaches, action indicators, the steps it spans and the projects answering it. */
 public record ChallengePage(Ui ui, Workspace workspace, Challenge challenge, List<String> evidence,

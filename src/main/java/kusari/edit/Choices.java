@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import kusari.db.Sql;
-import kusari.web.Ui;
+import kusari.core.Ui;
 
 /**
  * What a reference field may point at, labelled the way planners name things: 「1-03-4 健康づくり…」,
@@ -32,7 +32,7 @@ final class Choices {
                     SELECT s.id, p.label || ' ' || s.position || '. ' || s.title FROM step s
                     JOIN journey j ON j.id = s.journey_id JOIN persona p ON p.id = j.persona_id
                     WHERE j.workspace_id = ? ORDER BY p.position, s.position""";
-            // issue 6: the review's kinds point at indicators
+            // the review's kinds point at indicators
             case "indicator" -> """
                     SELECT i.id, COALESCE(n.code, p.code, '課題' || c.number) || ' ' || i.name FROM indicator i
                     LEFT JOIN framework_node n ON n.id = i.node_id LEFT JOIN project p ON p.id = i.project_id

@@ -1,8 +1,8 @@
 package kusari.edit;
 
 import java.util.List;
-import kusari.strategy.Workspace;
-import kusari.web.Ui;
+import kusari.core.Workspace;
+import kusari.core.Ui;
 
 /**
  * "Delete this?" — says what goes along (a journey's steps, an actor's place in actions) and what forbids it.

@@ -1,5 +1,6 @@
 package kusari.edit;
 
+import kusari.change.WorkspaceKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,14 +11,13 @@ import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kusari.history.EditService;
-import kusari.history.Kind;
-import kusari.history.LinkKind;
-import kusari.history.NotFoundException;
-import kusari.history.ValidationException;
-import kusari.strategy.StrategyKinds;
-import kusari.strategy.Workspace;
-import kusari.strategy.WorkspaceResolver;
+import kusari.change.EditService;
+import kusari.change.Kind;
+import kusari.change.LinkKind;
+import kusari.core.NotFoundException;
+import kusari.core.ValidationException;
+import kusari.core.Workspace;
+import kusari.core.WorkspaceResolver;
 
 /**
  * The JSON API for writes: POST creates, PATCH changes the fields it names (with the {@code version} it is
@@ -42,11 +42,11 @@ public final class EditApi {
 
     public void register(RoutesConfig routes) {
         routes.post(BASE, this::createWorkspace);
-        routes.patch(BASE + "/{ws}", ctx -> update(ctx, StrategyKinds.WORKSPACE, ctx.pathParam("ws")));
-        routes.delete(BASE + "/{ws}", ctx -> delete(ctx, StrategyKinds.WORKSPACE, ctx.pathParam("ws")));
+        routes.patch(BASE + "/{ws}", ctx -> update(ctx, WorkspaceKind.WORKSPACE, ctx.pathParam("ws")));
+        routes.delete(BASE + "/{ws}", ctx -> delete(ctx, WorkspaceKind.WORKSPACE, ctx.pathParam("ws")));
         routes.post(BASE + "/{ws}/copy", this::copyWorkspace);
         for (Kind kind : edits.kinds().all()) {
-            if (kind == StrategyKinds.WORKSPACE) {
+            if (kind == WorkspaceKind.WORKSPACE) {
                 continue;
             }
             String collection = BASE + "/{ws}/" + kind.collection();
@@ -68,13 +68,13 @@ public final class EditApi {
     }
 
     private void createWorkspace(Context ctx) {
-        EditService.Saved saved = edits.create(0, StrategyKinds.WORKSPACE, fields(body(ctx)), null);
+        EditService.Saved saved = edits.create(0, WorkspaceKind.WORKSPACE, fields(body(ctx)), null);
         ctx.status(HttpStatus.CREATED).json(saved.state());
     }
 
     private void copyWorkspace(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        EditService.Saved saved = edits.copyWorkspace(StrategyKinds.WORKSPACE, ws.id(), fields(body(ctx)));
+        EditService.Saved saved = edits.copyWorkspace(WorkspaceKind.WORKSPACE, ws.id(), fields(body(ctx)));
         ctx.status(HttpStatus.CREATED).json(saved.state());
     }
 

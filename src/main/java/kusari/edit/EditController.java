@@ -1,5 +1,6 @@
 package kusari.edit;
 
+import kusari.change.WorkspaceKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.javalin.config.RoutesConfig;
@@ -11,21 +12,20 @@ import java.util.List;
 import java.util.Map;
 import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.history.ConflictException;
-import kusari.history.EditService;
-import kusari.history.FieldError;
-import kusari.history.Kind;
-import kusari.history.LinkKind;
-import kusari.history.NotFoundException;
-import kusari.history.ValidationException;
-import kusari.strategy.StrategyKinds;
-import kusari.strategy.Workspace;
-import kusari.strategy.WorkspaceResolver;
+import kusari.core.ConflictException;
+import kusari.change.EditService;
+import kusari.core.FieldError;
+import kusari.change.Kind;
+import kusari.change.LinkKind;
+import kusari.core.NotFoundException;
+import kusari.core.ValidationException;
+import kusari.core.Workspace;
+import kusari.core.WorkspaceResolver;
 import kusari.web.ErrorPages;
 import kusari.web.Links;
 import kusari.web.NotFound;
 import kusari.web.Requests;
-import kusari.web.Ui;
+import kusari.core.Ui;
 
 /**
  * The HTML forms that create, edit and delete every kind of entity and make or break links. They work
@@ -127,7 +127,7 @@ public final class EditController {
                             List<FieldError> errors, JsonNode conflict, HttpStatus status) {
         Ui ui = Requests.ui(ctx);
         boolean creating = id == null;
-        boolean isWorkspace = kind == StrategyKinds.WORKSPACE;
+        boolean isWorkspace = kind == WorkspaceKind.WORKSPACE;
         EditPage page = database.read(c -> {
             long scope = isWorkspace && creating ? 0 : ws.id();
             List<FormField> fields = EditForm.fields(c, ui, kind, scope, creating, values, errors,
@@ -224,7 +224,7 @@ public final class EditController {
         Kind kind = kind(ctx);
         long id = id(ctx, ws, kind);
         // The deleted thing's own page is gone afterwards: go to the page that held it.
-        String after = kind == StrategyKinds.WORKSPACE ? "/" : deletedReturn(ws, kind, id);
+        String after = kind == WorkspaceKind.WORKSPACE ? "/" : deletedReturn(ws, kind, id);
         try {
             EditService.Saved saved = edits.delete(ws.id(), kind, id, version(ctx));
             ctx.redirect(Links.withDone(after, saved.changeId()), HttpStatus.SEE_OTHER);
@@ -294,17 +294,17 @@ public final class EditController {
         int year = java.time.LocalDate.now().getYear();
         values.put("planFrom", JSON.textNode(String.valueOf(year)));
         values.put("planTo", JSON.textNode(String.valueOf(year + 4)));
-        renderForm(ctx, null, StrategyKinds.WORKSPACE, null, null, values, List.of(), null, HttpStatus.OK);
+        renderForm(ctx, null, WorkspaceKind.WORKSPACE, null, null, values, List.of(), null, HttpStatus.OK);
     }
 
     private void createWorkspace(Context ctx) {
-        Map<String, JsonNode> input = EditForm.read(ctx, StrategyKinds.WORKSPACE, true);
+        Map<String, JsonNode> input = EditForm.read(ctx, WorkspaceKind.WORKSPACE, true);
         try {
-            EditService.Saved saved = edits.create(0, StrategyKinds.WORKSPACE, input, null);
+            EditService.Saved saved = edits.create(0, WorkspaceKind.WORKSPACE, input, null);
             ctx.redirect(Links.withDone(Links.home(saved.state().get("slug").asText()), saved.changeId()),
                     HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
-            renderForm(ctx, null, StrategyKinds.WORKSPACE, null, null, input, e.errors(), null, HttpStatus.BAD_REQUEST);
+            renderForm(ctx, null, WorkspaceKind.WORKSPACE, null, null, input, e.errors(), null, HttpStatus.BAD_REQUEST);
         }
     }
 
@@ -319,7 +319,7 @@ public final class EditController {
         String slug = ctx.formParam("slug");
         String name = ctx.formParam("name");
         try {
-            EditService.Saved saved = edits.copyWorkspace(StrategyKinds.WORKSPACE, ws.id(),
+            EditService.Saved saved = edits.copyWorkspace(WorkspaceKind.WORKSPACE, ws.id(),
                     Map.of("slug", JSON.textNode(slug == null ? "" : slug), "name", JSON.textNode(name == null ? "" : name)));
             ctx.redirect(Links.withDone(Links.home(saved.state().get("slug").asText()), saved.changeId()),
                     HttpStatus.SEE_OTHER);
@@ -334,7 +334,7 @@ public final class EditController {
         EditPage page = database.read(c -> {
             Map<String, JsonNode> values = Map.of("slug", JSON.textNode(slug == null ? "" : slug),
                     "name", JSON.textNode(name == null ? "" : name));
-            List<FormField> fields = EditForm.fields(c, ui, StrategyKinds.WORKSPACE, ws.id(), true, values, errors, null)
+            List<FormField> fields = EditForm.fields(c, ui, WorkspaceKind.WORKSPACE, ws.id(), true, values, errors, null)
                     .stream().filter(f -> f.name().equals("slug") || f.name().equals("name")).toList();
             return new EditPage(ui, ws, ui.t("edit.copyTitle", ws.name()), ui.t("kind.workspace"),
                     Links.copyWorkspace(ws.slug()), Links.home(ws.slug()), null, fields, null, false, false, null, null,

@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import kusari.history.Field;
-import kusari.history.FieldError;
-import kusari.history.Kind;
+import kusari.change.Field;
+import kusari.core.FieldError;
+import kusari.change.Kind;
 import kusari.web.ErrorPages;
-import kusari.web.Ui;
+import kusari.core.Ui;
 
 /**
  * The bridge between an HTML form and a kind's fields: reads a submitted form into the same input the JSON

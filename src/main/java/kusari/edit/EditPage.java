@@ -1,8 +1,8 @@
 package kusari.edit;
 
 import java.util.List;
-import kusari.strategy.Workspace;
-import kusari.web.Ui;
+import kusari.core.Workspace;
+import kusari.core.Ui;
 
 /**
  * The form page of any kind of entity.

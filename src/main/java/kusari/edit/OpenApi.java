@@ -1,15 +1,15 @@
 package kusari.edit;
 
+import kusari.change.WorkspaceKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
-import kusari.history.Field;
-import kusari.history.Kind;
-import kusari.history.Kinds;
-import kusari.history.LinkKind;
-import kusari.strategy.StrategyKinds;
+import kusari.change.Field;
+import kusari.change.Kind;
+import kusari.change.Kinds;
+import kusari.change.LinkKind;
 
 /**
  * The OpenAPI 3 description of the JSON API at {@code /api/v1/openapi.json}. The write operations and their
@@ -54,7 +54,7 @@ public final class OpenApi {
         ObjectNode security = child(doc, "components").putObject("securitySchemes");
         security.putObject("csrfHeader").put("type", "apiKey").put("in", "header").put("name", "X-CSRF-Token");
         security.putObject("csrfCookie").put("type", "apiKey").put("in", "cookie").put("name", "kusari_csrf");
-        // accounts (issue 7): a signed-in session with the CSRF pair, or an API token alone
+        // a signed-in session with the CSRF pair, or an API token alone
         security.putObject("session").put("type", "apiKey").put("in", "cookie").put("name", "kusari_session")
                 .put("description", "The session of a signed-in browser (__Host-kusari_session over HTTPS).");
         security.putObject("bearer").put("type", "http").put("scheme", "bearer")
@@ -73,7 +73,7 @@ public final class OpenApi {
             String name = schemaName(kind);
             schemas.set(name, schema(kind, false));
             schemas.set(name + "Patch", schema(kind, true));
-            if (kind == StrategyKinds.WORKSPACE) {
+            if (kind == WorkspaceKind.WORKSPACE) {
                 continue;
             }
             String collection = WS + "/" + kind.collection();
@@ -153,7 +153,7 @@ public final class OpenApi {
         child(paths, WS + "/chain-check/dismissals").set("post", write("Dismiss a break with a reason", null, false, 201));
         child(paths, WS + "/chain-check/dismissals/{key}/undo").set("post", write("Undo a dismissal", null, false, 200));
         child(paths, "/openapi.json").set("get", read("This document", null));
-        // issue 6: the indicator table and the yearly review
+        // the indicator table and the yearly review
         child(paths, WS + "/indicator-table").set("get", read(
                 "The indicator table: groups of the framework, rows with values, achievement and grade per fiscal year", null));
         ObjectNode values = child(paths, WS + "/reviews/{year}/values");

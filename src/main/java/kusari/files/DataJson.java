@@ -23,9 +23,9 @@ public final class DataJson {
     /** The injected value of an optional list left out of a file: empty (see WorkspaceFiles.ProjectEntry.roles). */
     static final String NO_ROLES = "kusari.files.noRoles";
 
-    /** The injected value of an optional number left out of a file: none (issue 6, a partner's share). */
+    /** The injected value of an optional number left out of a file: none (a partner's share). */
     static final String NO_SHARE = "kusari.files.noShare";
-    /** Empty optional lists of a project (issue 6); Jackson wants one id per injected component of a class. */
+    /** Empty optional lists of a project; Jackson wants one id per injected component of a class. */
     static final String NO_SOURCES = "kusari.files.noSources";
     static final String NO_ROADMAP = "kusari.files.noRoadmap";
 

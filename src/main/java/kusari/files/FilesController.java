@@ -14,13 +14,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import kusari.strategy.Workspace;
-import kusari.strategy.WorkspaceResolver;
+import kusari.core.Workspace;
+import kusari.core.WorkspaceResolver;
 import kusari.web.ErrorPage;
 import kusari.web.Links;
 import kusari.web.NotFound;
 import kusari.web.Requests;
-import kusari.web.Ui;
+import kusari.web.Server;
+import kusari.core.Ui;
 import kusari.files.WorkspaceFiles.LoadedWorkspace;
 
 /**
@@ -30,7 +31,7 @@ import kusari.files.WorkspaceFiles.LoadedWorkspace;
 public final class FilesController {
 
     /** The largest upload accepted; Server sets the same limit on multipart requests. */
-    public static final long MAX_UPLOAD_BYTES = 16L << 20;
+    public static final long MAX_UPLOAD_BYTES = Server.MAX_UPLOAD_BYTES;
 
     private final WorkspaceResolver resolver;
     private final WorkspaceExporter exporter;

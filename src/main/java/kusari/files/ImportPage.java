@@ -1,7 +1,7 @@
 package kusari.files;
 
 import java.util.List;
-import kusari.web.Ui;
+import kusari.core.Ui;
 
 /**
  * The import page in its three states: the upload form (with the reason a file was refused, if one was), the

@@ -32,9 +32,9 @@ import kusari.files.WorkspaceFiles.NodeEntry;
 import kusari.files.WorkspaceFiles.PersonaFile;
 import kusari.files.WorkspaceFiles.ProjectEntry;
 import kusari.files.WorkspaceFiles.StepEntry;
-import kusari.history.Change;
-import kusari.history.ChangeLog;
-import kusari.history.Operation;
+import kusari.change.Change;
+import kusari.change.ChangeLog;
+import kusari.change.Operation;
 
 /**
  * Imports workspace files (a checked folder, see {@link ImportArchive}) into the database: first a dry run that says
@@ -135,8 +135,8 @@ public final class ImportService {
     }
 
     /** The history's way to undo an import. */
-    public static kusari.history.WorkspaceTrees trees() {
-        return new kusari.history.WorkspaceTrees() {
+    public static kusari.change.WorkspaceTrees trees() {
+        return new kusari.change.WorkspaceTrees() {
             @Override
             public JsonNode current(Connection c, long workspaceId) throws SQLException {
                 return currentTree(c, workspaceId);
@@ -238,7 +238,7 @@ public final class ImportService {
                     digest.update((path + "\n" + text).getBytes(StandardCharsets.UTF_8))));
             WorkspacePlan plan = compare(current.orElse(null), incoming);
             if (!plan.unchanged() && current.isPresent()) {
-                // issue 6: actuals of goal indicators and KPIs travel in framework.json; what the files cannot hold
+                // actuals of goal indicators and KPIs travel in framework.json; what the files cannot hold
                 // (action indicators' values, reviews, interim targets) is what replacing the workspace drops.
                 plan = withActualsLost(plan, Sql.queryLong(c, """
                         SELECT (SELECT count(*) FROM actual a JOIN indicator i ON i.id = a.indicator_id

@@ -216,7 +216,7 @@ public final class WorkspaceExporter {
                     WHERE p.workspace_id = ? ORDER BY r.project_id, r.rowid""",
                     rs -> rs.getLong(1), rs -> new RoleEntry(rs.getString(2), rs.getString(3),
                             decimal(rs, "share_percent")), ws);
-            // issue 6: budgets by funding source (in the order of FundingSource) and roadmaps
+            // budgets by funding source (in the order of FundingSource) and roadmaps
             Map<Long, List<WorkspaceFiles.SourceEntry>> sources = Sql.queryGrouped(c, """
                     SELECT s.project_id, s.fiscal_year, s.source, s.thousand_yen FROM budget_source s
                     JOIN project p ON p.id = s.project_id WHERE p.workspace_id = ?
@@ -256,7 +256,7 @@ public final class WorkspaceExporter {
         }
 
         private Map<Long, List<IndicatorEntry>> indicators(String ownerColumn) throws SQLException {
-            // issue 6: each indicator's values by fiscal year travel with it
+            // each indicator's values by fiscal year travel with it
             Map<Long, List<WorkspaceFiles.ActualEntry>> actuals = Sql.queryGrouped(c, """
                     SELECT a.indicator_id, a.fiscal_year, a.state, a.value, a.data_date, a.source, a.note
                     FROM actual a JOIN indicator i ON i.id = a.indicator_id

@@ -23,7 +23,7 @@ public final class WorkspaceFiles {
                                 List<String> codePatterns,
                                 String description, String source) {
 
-        /** issue 6: {@code codePatterns} (one per level from the top, optional) was added; files without it read as before. */
+        /** {@code codePatterns} (one per level from the top, optional) was added; files without it read as before. */
         @com.fasterxml.jackson.annotation.JsonCreator
         public WorkspaceFile {
         }
@@ -69,7 +69,7 @@ public final class WorkspaceFiles {
     }
 
     /**
-     * A goal indicator or KPI. {@code actuals} (issue 6: the values per fiscal year — actual, forecast, or "cannot be
+     * A goal indicator or KPI. {@code actuals} (the values per fiscal year — actual, forecast, or "cannot be
      * assessed" with the reason in {@code note}) is optional like {@code roles}: written only when there are some.
      */
     public record IndicatorEntry(String kind, String name, String unit, String direction, Baseline baseline,
@@ -107,7 +107,7 @@ public final class WorkspaceFiles {
                                List<RoadmapEntry> roadmap,
                                List<String> readings) {
 
-        /** issue 6: {@code budgetSources} and {@code roadmap} (optional, like roles) were added. */
+        /** {@code budgetSources} and {@code roadmap} (optional, like roles) were added. */
         @com.fasterxml.jackson.annotation.JsonCreator
         public ProjectEntry {
         }
@@ -121,7 +121,7 @@ public final class WorkspaceFiles {
     }
 
     /**
-     * What one partner municipality does in a joint project (役割分担), and (issue 6, optional) its share of the cost
+     * What one partner municipality does in a joint project (役割分担), and (optional) its share of the cost
      * in percent.
      */
     public record RoleEntry(String municipality, String role,
@@ -138,11 +138,11 @@ public final class WorkspaceFiles {
         }
     }
 
-    /** issue 6: part of a fiscal year's budget estimate from one funding source (NATIONAL, PREFECTURE, BOND, OTHER, GENERAL). */
+    /** part of a fiscal year's budget estimate from one funding source (NATIONAL, PREFECTURE, BOND, OTHER, GENERAL). */
     public record SourceEntry(int fiscalYear, String source, long thousandYen) {
     }
 
-    /** issue 6: what a project does in one fiscal year. */
+    /** what a project does in one fiscal year. */
     public record RoadmapEntry(int fiscalYear, String text) {
     }
 

@@ -203,17 +203,17 @@ final class WorkspaceValidator {
         }
     }
 
-    /** issue 6: a code follows its level's pattern when workspace.json gives one. */
+    /** a code follows its level's pattern when workspace.json gives one. */
     private void checkCodePattern(String file, String at, String code, int depth) {
         List<String> patterns = workspace.codePatterns();
         if (code != null && depth >= 1 && depth <= patterns.size()
-                && !kusari.strategy.CodePattern.matches(patterns.get(depth - 1), code)) {
+                && !kusari.core.CodePattern.matches(patterns.get(depth - 1), code)) {
             add(file, at, "\"" + code + "\" does not follow the pattern \"" + patterns.get(depth - 1)
                     + "\" of its level (workspace.json codePatterns)");
         }
     }
 
-    // issue 6: partners' shares, budgets by funding source, roadmaps
+    // partners' shares, budgets by funding source, roadmaps
     private static final Set<String> FUNDING_SOURCES = Set.of("NATIONAL", "PREFECTURE", "BOND", "OTHER", "GENERAL");
 
     private void checkPlanParts(String file, String pat, WorkspaceFiles.ProjectEntry p) {

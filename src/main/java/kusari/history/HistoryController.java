@@ -1,5 +1,11 @@
 package kusari.history;
 
+import kusari.change.ChangeEntry;
+import kusari.change.ChangeLog;
+import kusari.change.EditService;
+import kusari.change.Kind;
+import kusari.core.ConflictException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -15,12 +21,12 @@ import java.util.Map;
 import java.util.Set;
 import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.strategy.Workspace;
-import kusari.strategy.WorkspaceResolver;
+import kusari.core.Workspace;
+import kusari.core.WorkspaceResolver;
 import kusari.web.Links;
 import kusari.web.NotFound;
 import kusari.web.Requests;
-import kusari.web.Ui;
+import kusari.core.Ui;
 
 /** The timeline of a workspace, each entity's history tab, the trash, and undo of any change. */
 public final class HistoryController {

@@ -1,8 +1,8 @@
 package kusari.history;
 
 import java.util.List;
-import kusari.strategy.Workspace;
-import kusari.web.Ui;
+import kusari.core.Workspace;
+import kusari.core.Ui;
 
 /**
  * The workspace timeline, one entity's history tab, or the trash.

@@ -10,9 +10,9 @@ import kusari.persona.Persona;
 import kusari.persona.PersonaRepository;
 import kusari.strategy.FrameworkNode;
 import kusari.strategy.Project;
-import kusari.strategy.Workspace;
-import kusari.strategy.WorkspaceRepository;
-import kusari.strategy.WorkspaceResolver;
+import kusari.core.Workspace;
+import kusari.core.WorkspaceRepository;
+import kusari.core.WorkspaceResolver;
 import kusari.trace.ChainCheck;
 import kusari.web.Links;
 import kusari.web.Requests;
@@ -21,14 +21,17 @@ import kusari.web.Requests;
 public final class HomeController {
 
     private final WorkspaceRepository workspaces;
+    private final kusari.strategy.StrategyRepository strategy;
     private final WorkspaceResolver resolver;
     private final PersonaRepository personas;
     private final IndicatorRepository indicators;
     private final ChainCheck chainCheck;
 
-    public HomeController(WorkspaceRepository workspaces, PersonaRepository personas, IndicatorRepository indicators,
+    public HomeController(WorkspaceRepository workspaces, kusari.strategy.StrategyRepository strategy,
+                          PersonaRepository personas, IndicatorRepository indicators,
                           ChainCheck chainCheck) {
         this.workspaces = workspaces;
+        this.strategy = strategy;
         this.resolver = new WorkspaceResolver(workspaces);
         this.personas = personas;
         this.indicators = indicators;
@@ -42,9 +45,9 @@ public final class HomeController {
 
     /** With one workspace (the usual case) go straight to it; otherwise list them. */
     void root(Context ctx) {
-        // accounts (issue 7): only the workspaces this person may read
+        // only the workspaces this person may read
         List<Workspace> all = workspaces.findAll().stream()
-                .filter(w -> kusari.account.Authorizer.mayRead(ctx, w.id())).toList();
+                .filter(w -> Requests.ui(ctx).mayRead(w.id())).toList();
         if (all.size() == 1) {
             ctx.redirect(Links.home(all.get(0).slug()), io.javalin.http.HttpStatus.SEE_OTHER);
             return;
@@ -56,8 +59,8 @@ public final class HomeController {
         Workspace ws = resolver.require(ctx);
         List<Persona> allPersonas = personas.findAll(ws.id());
         Map<Long, List<Indicator>> byNode = indicators.byNode(ws.id());
-        List<FrameworkNode> nodes = workspaces.findNodes(ws.id());
-        List<Project> projects = workspaces.findProjects(ws.id());
+        List<FrameworkNode> nodes = strategy.findNodes(ws.id());
+        List<Project> projects = strategy.findProjects(ws.id());
         List<HomePage.FieldSummary> fields = nodes.stream()
                 .filter(n -> n.depth() == 1)
                 .map(field -> new HomePage.FieldSummary(field,

@@ -4,9 +4,9 @@ import java.util.List;
 import kusari.indicator.Indicator;
 import kusari.persona.Persona;
 import kusari.strategy.FrameworkNode;
-import kusari.strategy.Workspace;
-import kusari.strategy.WorkspaceRepository.Counts;
-import kusari.web.Ui;
+import kusari.core.Workspace;
+import kusari.core.WorkspaceRepository.Counts;
+import kusari.core.Ui;
 
 /** The strategy at a glance. */
 public record HomePage(Ui ui, Workspace workspace, List<FieldSummary> fields, List<Persona> personas, Counts counts,

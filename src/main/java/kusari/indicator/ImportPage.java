@@ -1,8 +1,8 @@
 package kusari.indicator;
 
 import java.util.List;
-import kusari.strategy.Workspace;
-import kusari.web.Ui;
+import kusari.core.Workspace;
+import kusari.core.Ui;
 
 /**
  * The CSV import of a fiscal year's values: the upload form, then the dry run's report — what each row would do

@@ -5,9 +5,9 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import kusari.web.Requests;
-import kusari.web.Ui;
-import kusari.strategy.Workspace;
-import kusari.strategy.WorkspaceResolver;
+import kusari.core.Ui;
+import kusari.core.Workspace;
+import kusari.core.WorkspaceResolver;
 
 /** Read-only JSON for indicators. */
 public final class IndicatorApi {
@@ -32,14 +32,14 @@ public final class IndicatorApi {
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/workspaces/{ws}/indicators", this::list);
         if (table != null) {
-            // issue 6: the table with values, achievements and grades; saving a year's values; CSV import
+            // the table with values, achievements and grades; saving a year's values; CSV import
             routes.get("/api/v1/workspaces/{ws}/indicator-table", this::table);
             routes.post("/api/v1/workspaces/{ws}/reviews/{year}/values", this::saveValues);
             routes.post("/api/v1/workspaces/{ws}/reviews/{year}/import", this::importCsv);
         }
     }
 
-    // --- issue 6 ---
+    // --- the indicator table and the yearly review ---
 
     /** One indicator's row of the table: the definition, then per fiscal year value, achievement and grade. */
     public record RowJson(IndicatorJson indicator, String ownerLevel, List<YearJson> years) {
@@ -101,16 +101,16 @@ public final class IndicatorApi {
 
     void saveValues(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        int year = kusari.strategy.FiscalYear.parse(ctx.pathParam("year")).map(kusari.strategy.FiscalYear::year)
-                .orElseThrow(() -> kusari.history.ValidationException.of("fiscalYear", "validation.year"));
+        int year = kusari.core.FiscalYear.parse(ctx.pathParam("year")).map(kusari.core.FiscalYear::year)
+                .orElseThrow(() -> kusari.core.ValidationException.of("fiscalYear", "validation.year"));
         CellsJson body;
         try {
             body = ctx.bodyAsClass(CellsJson.class);
         } catch (RuntimeException e) {
-            throw kusari.history.ValidationException.of("cells", "validation.badJson");
+            throw kusari.core.ValidationException.of("cells", "validation.badJson");
         }
         if (body == null || body.cells() == null) {
-            throw kusari.history.ValidationException.of("cells", "validation.required");
+            throw kusari.core.ValidationException.of("cells", "validation.required");
         }
         List<ReviewService.Cell> cells = new ArrayList<>();
         for (CellJson c : body.cells()) {
@@ -128,11 +128,11 @@ public final class IndicatorApi {
     /** The dry run of a CSV body; {@code ?apply=true} also applies it when it has no problem (else 400, nothing written). */
     void importCsv(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        int year = kusari.strategy.FiscalYear.parse(ctx.pathParam("year")).map(kusari.strategy.FiscalYear::year)
-                .orElseThrow(() -> kusari.history.ValidationException.of("fiscalYear", "validation.year"));
+        int year = kusari.core.FiscalYear.parse(ctx.pathParam("year")).map(kusari.core.FiscalYear::year)
+                .orElseThrow(() -> kusari.core.ValidationException.of("fiscalYear", "validation.year"));
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length > IndicatorController.MAX_CSV_BYTES) {
-            throw kusari.history.ValidationException.of("file", "validation.tooLarge");
+            throw kusari.core.ValidationException.of("file", "validation.tooLarge");
         }
         Ui ui = Requests.ui(ctx);
         ActualsCsv.Report report = ActualsCsv.read(bytes, year, indicators.findAll(ws.id()), reviews.year(ws.id(), year), ui);

@@ -12,17 +12,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import kusari.history.ConflictException;
-import kusari.history.FieldError;
-import kusari.history.ValidationException;
-import kusari.strategy.FiscalYear;
-import kusari.strategy.Workspace;
-import kusari.strategy.WorkspaceResolver;
+import kusari.core.ConflictException;
+import kusari.core.FieldError;
+import kusari.core.ValidationException;
+import kusari.core.FiscalYear;
+import kusari.core.Workspace;
+import kusari.core.WorkspaceResolver;
 import kusari.web.ErrorPages;
 import kusari.web.Links;
 import kusari.web.NotFound;
 import kusari.web.Requests;
-import kusari.web.Ui;
+import kusari.core.Ui;
 
 /** The indicator table, its exports, and the yearly review: the grid of values and the CSV import. */
 public final class IndicatorController {

@@ -3,10 +3,10 @@ package kusari.indicator;
 import java.util.List;
 import java.util.Map;
 import kusari.db.Sql;
-import kusari.history.Field;
-import kusari.history.FieldError;
-import kusari.history.Kind;
-import kusari.strategy.YearStyle;
+import kusari.change.Field;
+import kusari.core.FieldError;
+import kusari.change.Kind;
+import kusari.core.YearStyle;
 import kusari.web.Links;
 
 /**
@@ -36,13 +36,13 @@ public final class IndicatorKinds {
                     Field.decimal("targetValue", "target_value"),
                     Field.text("targetText", "target_text", false, 200),
                     Field.year("targetFiscalYear", "target_fiscal_year", false),
-                    // issue 6: the same indicator in the municipality's earlier and later strategies shares this key
+                    // the same indicator in the municipality's earlier and later strategies shares this key
                     Field.text("lineage", "lineage", false, 100)),
             List.of(IndicatorKinds::checkOwner),
             IndicatorKinds::ownerUrl,
             Map.of(), null);
 
-    // --- the yearly review (issue 6) ---
+    // --- the yearly review ---
 
     private static final String INDICATOR_WORKSPACE = "SELECT i.workspace_id FROM %s x JOIN indicator i ON i.id = x.indicator_id WHERE x.id = ?";
 

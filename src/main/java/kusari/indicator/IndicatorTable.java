@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.strategy.Workspace;
+import kusari.core.Workspace;
 
 /**
  * The indicator table of a workspace, grouped by the framework as a strategy's KPI appendix is: per top-level

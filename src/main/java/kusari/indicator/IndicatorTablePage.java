@@ -2,8 +2,8 @@ package kusari.indicator;
 
 import java.util.ArrayList;
 import java.util.List;
-import kusari.strategy.Workspace;
-import kusari.web.Ui;
+import kusari.core.Workspace;
+import kusari.core.Ui;
 
 /** The indicator table: groups of rows, the plan period's fiscal years as columns, the review settings. */
 public record IndicatorTablePage(Ui ui, Workspace workspace, ReviewSettings settings, List<IndicatorTable.Group> groups,

@@ -2,8 +2,8 @@ package kusari.indicator;
 
 import java.util.List;
 import java.util.Map;
-import kusari.strategy.Workspace;
-import kusari.web.Ui;
+import kusari.core.Workspace;
+import kusari.core.Ui;
 
 /**
  * The review of one fiscal year: the grid of values to enter (one row per indicator, grouped as the table), with

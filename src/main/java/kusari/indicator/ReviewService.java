@@ -12,15 +12,15 @@ import java.util.Map;
 import java.util.Objects;
 import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.history.Change;
-import kusari.history.ChangeLog;
-import kusari.history.ConflictException;
-import kusari.history.EditService;
-import kusari.history.FieldError;
-import kusari.history.Operation;
-import kusari.history.Schema;
-import kusari.history.Snapshot;
-import kusari.history.ValidationException;
+import kusari.change.Change;
+import kusari.change.ChangeLog;
+import kusari.core.ConflictException;
+import kusari.change.EditService;
+import kusari.core.FieldError;
+import kusari.change.Operation;
+import kusari.change.Schema;
+import kusari.change.Snapshot;
+import kusari.core.ValidationException;
 
 /**
  * Saves the values of many indicators for one fiscal year in one step — the review grid and the CSV import.

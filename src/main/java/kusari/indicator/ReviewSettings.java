@@ -3,7 +3,7 @@ package kusari.indicator;
 import java.sql.Connection;
 import java.sql.SQLException;
 import kusari.db.Sql;
-import kusari.strategy.YearStyle;
+import kusari.core.YearStyle;
 
 /**
  * A workspace's review settings (table review_setting, edited as the kind {@code review_setting}); a workspace

@@ -3,7 +3,7 @@ package kusari.indicator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import kusari.strategy.FiscalYear;
+import kusari.core.FiscalYear;
 
 /**
  * The small chart of an indicator's row, as SVG geometry computed on the server: the baseline, the values per

@@ -6,11 +6,9 @@ import kusari.actor.ActorRepository;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
-import kusari.files.ReadingRepository;
-import kusari.persona.Persona;
-import kusari.persona.PersonaRepository;
-import kusari.strategy.Workspace;
-import kusari.strategy.WorkspaceResolver;
+import kusari.core.ReadingRepository;
+import kusari.core.Workspace;
+import kusari.core.WorkspaceResolver;
 import kusari.web.NotFound;
 import kusari.web.Requests;
 
@@ -19,15 +17,13 @@ public final class JourneyController {
 
     private final WorkspaceResolver resolver;
     private final JourneyRepository journeys;
-    private final PersonaRepository personas;
     private final ReadingRepository readings;
     private final ActorRepository actors;
 
-    public JourneyController(WorkspaceResolver resolver, JourneyRepository journeys, PersonaRepository personas,
+    public JourneyController(WorkspaceResolver resolver, JourneyRepository journeys,
                              ReadingRepository readings, ActorRepository actors) {
         this.resolver = resolver;
         this.journeys = journeys;
-        this.personas = personas;
         this.readings = readings;
         this.actors = actors;
     }
@@ -42,7 +38,7 @@ public final class JourneyController {
         String slug = ctx.pathParam("slug");
         Journey journey = journeys.findBySlug(ws.id(), slug)
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.journey", slug));
-        Persona persona = personas.findBySlug(ws.id(), journey.personaSlug()).orElseThrow();
+        JourneyPersona persona = journeys.findPersona(journey.id());
         JourneySection section = new JourneySection(journeys.loadMap(journey), readings.find("JOURNEY", journey.id()));
         List<Actor> suggestions = editing
                 ? actors.findAllWithCounts(ws.id()).stream().map(ActorRepository.ActorSummary::actor).toList()

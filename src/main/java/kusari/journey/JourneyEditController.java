@@ -10,10 +10,10 @@ import java.util.Optional;
 import kusari.actor.ActorKinds;
 import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.history.EditService;
-import kusari.history.ValidationException;
-import kusari.strategy.Workspace;
-import kusari.strategy.WorkspaceResolver;
+import kusari.change.EditService;
+import kusari.core.ValidationException;
+import kusari.core.Workspace;
+import kusari.core.WorkspaceResolver;
 import kusari.web.Links;
 import kusari.web.NotFound;
 

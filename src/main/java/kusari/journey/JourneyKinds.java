@@ -3,8 +3,10 @@ package kusari.journey;
 import java.util.List;
 import java.util.Map;
 import kusari.db.Sql;
-import kusari.history.Field;
-import kusari.history.Kind;
+import kusari.change.Field;
+import kusari.challenge.ChallengeKinds;
+import kusari.change.Kind;
+import kusari.change.LinkKind;
 import kusari.web.Links;
 
 /** What people edit in a journey: the journey itself, its steps, and the actions of actors at each step. */
@@ -49,7 +51,7 @@ public final class JourneyKinds {
             List.of((c, ws, id, values, errors) -> {
                 if (((String) values.getOrDefault("text", "")).isBlank()
                         && ((List<?>) values.getOrDefault("actors", List.of())).isEmpty()) {
-                    errors.add(kusari.history.FieldError.of("text", "validation.actionEmpty"));
+                    errors.add(kusari.core.FieldError.of("text", "validation.actionEmpty"));
                 }
             }),
             (c, ws, id) -> stepUrl(c, ws, Sql.queryLong(c, "SELECT step_id FROM action WHERE id = ?", id)),
@@ -59,4 +61,8 @@ public final class JourneyKinds {
         return Sql.queryOne(c, "SELECT j.slug, s.position FROM step s JOIN journey j ON j.id = s.journey_id"
                 + " WHERE s.id = ?", rs -> Links.step(ws, rs.getString(1), rs.getInt(2)), stepId).orElseThrow();
     }
+
+    /** A step spans a challenge: the step's pain point is evidence of it. */
+    public static final LinkKind STEP_CHALLENGE = new LinkKind("step_challenge", "step-challenges",
+            STEP, "step_id", ChallengeKinds.CHALLENGE, "challenge_id", List.of());
 }

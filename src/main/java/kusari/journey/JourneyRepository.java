@@ -31,6 +31,14 @@ public final class JourneyRepository {
                 JourneyRepository::toJourney, workspaceId, slug));
     }
 
+    /** Whose journey it is, as the map's header shows it. */
+    public JourneyPersona findPersona(long journeyId) {
+        return database.read(c -> Sql.queryOne(c, """
+                SELECT p.slug, p.label, p.tagline, p.profile FROM journey j JOIN persona p ON p.id = j.persona_id
+                WHERE j.id = ?""", rs -> new JourneyPersona(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4)), journeyId).orElseThrow());
+    }
+
     public List<Journey> findByPersona(long personaId) {
         return database.read(c -> Sql.query(c, SELECT_JOURNEY + " WHERE j.persona_id = ? ORDER BY j.id",
                 JourneyRepository::toJourney, personaId));

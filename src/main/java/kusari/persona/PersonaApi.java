@@ -10,8 +10,8 @@ import kusari.journey.Journey;
 import kusari.journey.JourneyRepository;
 import kusari.journey.Step;
 import kusari.journey.StepAction;
-import kusari.strategy.Workspace;
-import kusari.strategy.WorkspaceResolver;
+import kusari.core.Workspace;
+import kusari.core.WorkspaceResolver;
 import kusari.web.NotFound;
 
 /** Read-only JSON for personas and their journeys. */

@@ -4,11 +4,11 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
-import kusari.files.ReadingRepository;
+import kusari.core.ReadingRepository;
 import kusari.journey.JourneyRepository;
 import kusari.journey.JourneySection;
-import kusari.strategy.Workspace;
-import kusari.strategy.WorkspaceResolver;
+import kusari.core.Workspace;
+import kusari.core.WorkspaceResolver;
 import kusari.web.NotFound;
 import kusari.web.Requests;
 

@@ -3,9 +3,9 @@ package kusari.persona;
 import java.util.List;
 import java.util.Map;
 import kusari.db.Sql;
-import kusari.history.Field;
-import kusari.history.FieldError;
-import kusari.history.Kind;
+import kusari.change.Field;
+import kusari.core.FieldError;
+import kusari.change.Kind;
 import kusari.web.Links;
 
 /** A persona as people edit it. */

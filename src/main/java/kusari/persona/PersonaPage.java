@@ -2,8 +2,8 @@ package kusari.persona;
 
 import java.util.List;
 import kusari.journey.JourneySection;
-import kusari.strategy.Workspace;
-import kusari.web.Ui;
+import kusari.core.Workspace;
+import kusari.core.Ui;
 
 /** A persona's profile and journey map(s). */
 public record PersonaPage(Ui ui, Workspace workspace, Persona persona, List<JourneySection> journeys,

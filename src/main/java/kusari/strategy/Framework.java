@@ -1,5 +1,6 @@
 package kusari.strategy;
 
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +14,10 @@ import kusari.indicator.IndicatorRepository;
 public final class Framework {
 
     private final Database database;
-    private final WorkspaceRepository workspaces;
+    private final StrategyRepository workspaces;
     private final IndicatorRepository indicators;
 
-    public Framework(Database database, WorkspaceRepository workspaces, IndicatorRepository indicators) {
+    public Framework(Database database, StrategyRepository workspaces, IndicatorRepository indicators) {
         this.database = database;
         this.workspaces = workspaces;
         this.indicators = indicators;

@@ -1,8 +1,10 @@
 package kusari.strategy;
 
+import kusari.core.Workspace;
+
 import java.util.List;
 import kusari.indicator.Indicator;
-import kusari.web.Ui;
+import kusari.core.Ui;
 
 /** The framework tree: policy fields → directions → measures → projects, with their indicators. */
 public record FrameworkPage(Ui ui, Workspace workspace, List<TreeNode> roots) {

@@ -1,11 +1,13 @@
 package kusari.strategy;
 
+import kusari.core.Workspace;
+
 import java.util.List;
 import kusari.actor.Actor;
 import kusari.challenge.ChallengeRepository.LinkedChallenge;
 import kusari.challenge.ChallengeRepository.SpannedStep;
 import kusari.indicator.Indicator;
-import kusari.web.Ui;
+import kusari.core.Ui;
 
 /** One project: its place in the framework, description, lead actors, budgets, indicators and whom it serves. */
 public record ProjectPage(Ui ui, Workspace workspace, Project project, List<FrameworkNode> path, List<Actor> leads,

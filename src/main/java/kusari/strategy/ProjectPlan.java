@@ -1,5 +1,7 @@
 package kusari.strategy;
 
+import kusari.core.Workspace;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +11,7 @@ import kusari.db.Database;
 import kusari.db.Sql;
 
 /**
- * What a project's page shows beyond its place and description (issue 6): the budget estimate split by funding
+ * What a project's page shows beyond its place and description : the budget estimate split by funding
  * source with totals per year and per source, the roadmap per fiscal year of the plan period, the partner
  * municipalities of a joint strategy with role and share, and the yearly reviews.
  */

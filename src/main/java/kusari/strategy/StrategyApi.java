@@ -1,5 +1,9 @@
 package kusari.strategy;
 
+import kusari.core.Workspace;
+import kusari.core.WorkspaceRepository;
+import kusari.core.WorkspaceResolver;
+
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -10,20 +14,23 @@ import kusari.challenge.ChallengeRepository;
 import kusari.indicator.IndicatorApi;
 import kusari.indicator.IndicatorRepository;
 import kusari.web.NotFound;
+import kusari.web.Requests;
 
 /** Read-only JSON for workspaces, the framework and projects. */
 public final class StrategyApi {
 
     private final WorkspaceRepository workspaces;
+    private final StrategyRepository strategy;
     private final WorkspaceResolver resolver;
     private final Framework framework;
     private final ChallengeRepository challenges;
     private final IndicatorRepository indicators;
     private final ActorRepository actors;
 
-    public StrategyApi(WorkspaceRepository workspaces, Framework framework, ChallengeRepository challenges,
+    public StrategyApi(WorkspaceRepository workspaces, StrategyRepository strategy, Framework framework, ChallengeRepository challenges,
                        IndicatorRepository indicators, ActorRepository actors) {
         this.workspaces = workspaces;
+        this.strategy = strategy;
         this.resolver = new WorkspaceResolver(workspaces);
         this.framework = framework;
         this.challenges = challenges;
@@ -51,8 +58,8 @@ public final class StrategyApi {
     }
 
     void workspaces(Context ctx) {
-        // accounts (issue 7): only the workspaces this caller may read
-        ctx.json(workspaces.findAll().stream().filter(w -> kusari.account.Authorizer.mayRead(ctx, w.id()))
+        // only the workspaces this caller may read
+        ctx.json(workspaces.findAll().stream().filter(w -> Requests.ui(ctx).mayRead(w.id()))
                 .map(WorkspaceJson::of).toList());
     }
 
@@ -88,8 +95,8 @@ public final class StrategyApi {
 
     void projects(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        List<FrameworkNode> nodes = workspaces.findNodes(ws.id());
-        ctx.json(workspaces.findProjects(ws.id()).stream().map(p -> new ProjectListJson(p.code(), p.name(),
+        List<FrameworkNode> nodes = strategy.findNodes(ws.id());
+        ctx.json(strategy.findProjects(ws.id()).stream().map(p -> new ProjectListJson(p.code(), p.name(),
                 nodes.stream().filter(n -> n.id() == p.nodeId()).map(FrameworkNode::code).findFirst().orElse(null),
                 p.experienceChain())).toList());
     }
@@ -118,7 +125,7 @@ public final class StrategyApi {
     void project(Context ctx) {
         Workspace ws = resolver.require(ctx);
         String code = ctx.pathParam("code");
-        Project p = workspaces.findProject(ws.id(), code)
+        Project p = strategy.findProject(ws.id(), code)
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.project", code));
         List<ServedChallengeJson> served = new ArrayList<>();
         for (ChallengeRepository.LinkedChallenge link : challenges.findByProject(p.id())) {
@@ -128,10 +135,10 @@ public final class StrategyApi {
                             s.title(), s.emotionScore(), s.painPoint())).toList()));
         }
         ctx.json(new ProjectJson(p.code(), p.name(), p.description(), p.experienceChain(),
-                workspaces.pathTo(p.nodeId()).stream()
+                strategy.pathTo(p.nodeId()).stream()
                         .map(n -> new PathJson(n.code(), ws.levelLabel(n.depth()), n.title())).toList(),
                 actors.findLeadsOfProject(p.id()).stream().map(ActorRefJson::of).toList(),
-                workspaces.findBudgets(p.id()),
+                strategy.findBudgets(p.id()),
                 indicators.findByProject(p.id()).stream().map(IndicatorApi.IndicatorJson::of).toList(),
                 served));
     }

@@ -1,5 +1,8 @@
 package kusari.strategy;
 
+import kusari.core.Workspace;
+import kusari.core.WorkspaceResolver;
+
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -7,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import kusari.actor.ActorRepository;
 import kusari.challenge.ChallengeRepository;
-import kusari.files.ReadingRepository;
+import kusari.core.ReadingRepository;
 import kusari.indicator.Indicator;
 import kusari.indicator.IndicatorRepository;
 import kusari.web.NotFound;
@@ -17,16 +20,16 @@ import kusari.web.Requests;
 public final class StrategyController {
 
     private final WorkspaceResolver resolver;
-    private final WorkspaceRepository workspaces;
+    private final StrategyRepository workspaces;
     private final Framework framework;
     private final ChallengeRepository challenges;
     private final IndicatorRepository indicators;
     private final ActorRepository actors;
     private final ReadingRepository readings;
 
-    public StrategyController(WorkspaceRepository workspaces, Framework framework, ChallengeRepository challenges,
+    public StrategyController(WorkspaceResolver resolver, StrategyRepository workspaces, Framework framework, ChallengeRepository challenges,
                               IndicatorRepository indicators, ActorRepository actors, ReadingRepository readings) {
-        this.resolver = new WorkspaceResolver(workspaces);
+        this.resolver = resolver;
         this.workspaces = workspaces;
         this.framework = framework;
         this.challenges = challenges;

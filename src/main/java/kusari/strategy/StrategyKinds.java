@@ -3,51 +3,20 @@ package kusari.strategy;
 import java.util.List;
 import java.util.Map;
 import kusari.db.Sql;
-import kusari.history.Field;
-import kusari.history.FieldError;
-import kusari.history.Kind;
+import kusari.change.Field;
+import kusari.core.CodePattern;
+import kusari.core.FieldError;
+import kusari.challenge.ChallengeKinds;
+import kusari.change.Kind;
+import kusari.change.LinkKind;
 import kusari.web.Links;
 
-/** A strategy as people edit it: the workspace, its framework tree and the funded projects. */
+/** A strategy as people edit it: its framework tree and the funded projects. */
 public final class StrategyKinds {
 
     private StrategyKinds() {
     }
 
-    public static final Kind WORKSPACE = new Kind("workspace", "workspaces", "slug", "name",
-            "SELECT id FROM workspace WHERE id = ?", null, List.of("slug"),
-            List.of(
-                    Field.slug("slug", "slug"),
-                    Field.text("name", "name", true, 100),
-                    Field.text("fullName", "full_name", false, 200),
-                    Field.text("municipality", "municipality", true, 100),
-                    Field.text("published", "published", false, 100),
-                    Field.year("planFrom", "plan_from", true),
-                    Field.year("planTo", "plan_to", true),
-                    Field.textarea("description", "description", false, 4000),
-                    Field.textarea("source", "source", false, 2000),
-                    Field.lines("levels", new Field.Child("framework_level", "workspace_id", "depth"), "label", 4),
-                    // issue 6: one code pattern per level, from the top (9 digit, A letter, * anything)
-                    Field.lines("codePatterns", new Field.Child("framework_code_pattern", "workspace_id", "depth"),
-                            "pattern", 4)),
-            List.of((c, ws, id, values, errors) -> {
-                Long from = (Long) values.get("planFrom");
-                Long to = (Long) values.get("planTo");
-                if (from != null && to != null && to < from) {
-                    errors.add(FieldError.of("planTo", "validation.planOrder"));
-                }
-                List<?> levels = (List<?>) values.getOrDefault("levels", List.of());
-                if (levels.size() < 2) {
-                    errors.add(FieldError.of("levels", "validation.levels"));
-                }
-                List<?> patterns = (List<?>) values.getOrDefault("codePatterns", List.of());
-                if (patterns.size() > levels.size()) {
-                    errors.add(FieldError.of("codePatterns", "validation.tooManyPatterns", levels.size()));
-                }
-            }),
-            (c, ws, id) -> Links.home(Sql.queryOne(c, "SELECT slug FROM workspace WHERE id = ?",
-                    rs -> rs.getString(1), id).orElseThrow()),
-            Map.of(), null);
 
     public static final Kind FRAMEWORK_NODE = new Kind("framework_node", "framework-nodes", "code", "title",
             Kind.ownWorkspace("framework_node"), "parent_id", List.of("code"),
@@ -117,7 +86,7 @@ public final class StrategyKinds {
                 WHERE id IN (SELECT id FROM tree)""", id);
     }
 
-    // --- issue 6: frameworks of any municipality, budgets by funding source, roadmaps, partner municipalities ---
+    // --- frameworks of any municipality, budgets by funding source, roadmaps, partner municipalities ---
 
     private static final String PROJECT_WORKSPACE =
             "SELECT p.workspace_id FROM %s x JOIN project p ON p.id = x.project_id WHERE x.id = ?";
@@ -224,4 +193,10 @@ public final class StrategyKinds {
             errors.add(FieldError.of("code", "validation.codePattern", pattern.get()));
         }
     }
+
+    /** basis: DOCUMENT when the source states the link, READING when a person read it into the source. */
+    public static final LinkKind CHALLENGE_PROJECT = new LinkKind("challenge_project", "challenge-projects",
+            ChallengeKinds.CHALLENGE, "challenge_id", PROJECT, "project_id", List.of(
+                    Field.choice("basis", "basis", "DOCUMENT", "READING"),
+                    Field.text("note", "note", false, 500)));
 }

@@ -1,8 +1,8 @@
 package kusari.trace;
 
 import java.util.List;
-import kusari.strategy.Workspace;
-import kusari.web.Ui;
+import kusari.core.Workspace;
+import kusari.core.Ui;
 
 /** Budget roll-ups per challenge, per persona and per policy field. */
 public record BudgetPage(Ui ui, Workspace workspace, List<BudgetRollup> rollups) {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.strategy.Workspace;
+import kusari.core.Workspace;
 import kusari.web.Links;
 
 /** Budget roll-ups per challenge, per persona and per policy field; four queries per workspace. */

@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import kusari.db.Database;
-import kusari.history.Change;
-import kusari.history.ChangeLog;
-import kusari.history.Operation;
-import kusari.history.ValidationException;
-import kusari.strategy.Workspace;
+import kusari.change.Change;
+import kusari.change.ChangeLog;
+import kusari.change.Operation;
+import kusari.core.ValidationException;
+import kusari.core.Workspace;
 import kusari.trace.ChainCheckRepository.StepRow;
 import kusari.web.Links;
 
@@ -31,7 +31,7 @@ public final class ChainCheck {
 
     static final int MAX_REASON = 500;
     /** History summaries are written once, in the product's default language, like the rest of the timeline. */
-    private static final kusari.web.Ui HISTORY = new kusari.web.Ui(kusari.web.Ui.Lang.JA, "", "");
+    private static final kusari.core.Ui HISTORY = new kusari.core.Ui(kusari.core.Ui.Lang.JA, "", "");
 
     private final Database database;
     private final Clock clock;
@@ -284,7 +284,7 @@ public final class ChainCheck {
             ChainReport report = report(c, ws, null);
             ChainBreak target = report.open().stream().filter(b -> b.key().equals(key)).findFirst()
                     .orElseThrow(() -> ValidationException.of("key", "chain.dismiss.unknownBreak", key == null ? "" : key));
-            long id = ChainCheckRepository.insertDismissal(c, ws.id(), key, why, kusari.history.Authors.current().name());
+            long id = ChainCheckRepository.insertDismissal(c, ws.id(), key, why, kusari.change.Authors.current().name());
             ObjectNode after = JsonNodeFactory.instance.objectNode()
                     .put("id", id).put("breakKey", key).put("kind", target.kind().name()).put("reason", why);
             ChangeLog.record(c, new Change(ws.id(), "chain_dismissal", id, Operation.DISMISS,
@@ -300,7 +300,7 @@ public final class ChainCheck {
             Dismissal d = ChainCheckRepository.dismissal(c, ws.id(), dismissalId)
                     .filter(Dismissal::active)
                     .orElseThrow(() -> ValidationException.of("dismissal", "chain.dismiss.unknownDismissal", dismissalId));
-            ChainCheckRepository.undoDismissal(c, d.id(), kusari.history.Authors.current().name());
+            ChainCheckRepository.undoDismissal(c, d.id(), kusari.change.Authors.current().name());
             ObjectNode before = JsonNodeFactory.instance.objectNode()
                     .put("id", d.id()).put("breakKey", d.breakKey()).put("reason", d.reason());
             long undoId = ChangeLog.record(c, new Change(ws.id(), "chain_dismissal", d.id(), Operation.UNDISMISS,

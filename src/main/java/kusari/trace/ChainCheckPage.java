@@ -2,8 +2,8 @@ package kusari.trace;
 
 import java.util.List;
 import java.util.Map;
-import kusari.strategy.Workspace;
-import kusari.web.Ui;
+import kusari.core.Workspace;
+import kusari.core.Ui;
 
 /**
  * The chain check report, its dismissals and settings.

@@ -7,12 +7,12 @@ import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kusari.history.ValidationException;
-import kusari.strategy.Workspace;
-import kusari.strategy.WorkspaceResolver;
+import kusari.core.ValidationException;
+import kusari.core.Workspace;
+import kusari.core.WorkspaceResolver;
 import kusari.web.NotFound;
 import kusari.web.Requests;
-import kusari.web.Ui;
+import kusari.core.Ui;
 
 /** JSON for traces, the chain check (and its dismissals) and budget roll-ups, from the same services as the pages. */
 public final class TraceApi {

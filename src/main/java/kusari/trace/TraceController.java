@@ -7,14 +7,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import kusari.history.ValidationException;
-import kusari.strategy.Workspace;
-import kusari.strategy.WorkspaceResolver;
+import kusari.core.ValidationException;
+import kusari.core.Workspace;
+import kusari.core.WorkspaceResolver;
 import kusari.web.ErrorPages;
 import kusari.web.Links;
 import kusari.web.NotFound;
 import kusari.web.Requests;
-import kusari.web.Ui;
+import kusari.core.Ui;
 
 /** Trace pages, the chain check (with dismissals and settings) and the budget roll-ups. */
 public final class TraceController {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import kusari.strategy.Workspace;
-import kusari.web.Ui;
+import kusari.core.Workspace;
+import kusari.core.Ui;
 
 /** A trace as a page: the diagram, and the same trace as a table. */
 public record TracePage(Ui ui, Workspace workspace, Trace trace, TraceDiagram diagram,

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import kusari.db.Database;
-import kusari.strategy.Workspace;
+import kusari.core.Workspace;
 import kusari.trace.TraceRepository.Link;
 import kusari.web.Links;
 
@@ -273,7 +273,7 @@ public final class TraceService {
 
     /**
      * Latest actual against the target, in percent (for a DECREASE indicator, target over actual), as the indicator
-     * table computes it (issue 6: kusari.indicator.Achievement; empty where a ratio says nothing, e.g. negative values).
+     * table computes it (kusari.indicator.Achievement; empty where a ratio says nothing, e.g. negative values).
      */
     static Integer achievement(String direction, Double latest, Double target) {
         kusari.indicator.Achievement a = kusari.indicator.Achievement.of(direction, null, target, latest);

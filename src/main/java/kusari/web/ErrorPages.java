@@ -1,14 +1,16 @@
 package kusari.web;
 
+import kusari.core.Ui;
+
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import kusari.history.ConflictException;
-import kusari.history.FieldError;
-import kusari.history.NotFoundException;
-import kusari.history.ValidationException;
+import kusari.core.ConflictException;
+import kusari.core.FieldError;
+import kusari.core.NotFoundException;
+import kusari.core.ValidationException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +53,8 @@ public final class ErrorPages {
         });
         routes.exception(NotFoundException.class, (e, ctx) ->
                 answer(ctx, 404, Requests.ui(ctx).t("error.notFound.entity")));
-        // accounts (issue 7): a change its author may not make (e.g. another department's action)
-        routes.exception(kusari.history.ForbiddenChangeException.class, (e, ctx) ->
+        // a change its author may not make (e.g. another department's action)
+        routes.exception(kusari.core.ForbiddenChangeException.class, (e, ctx) ->
                 answer(ctx, 403, Requests.ui(ctx).t(e.messageKey())));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);

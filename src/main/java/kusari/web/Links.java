@@ -132,7 +132,7 @@ public final class Links {
         return base + (base.contains("?") ? "&" : "?") + "done=" + changeId + fragment;
     }
 
-    // --- files in/out (issue 3) ---
+    // --- files in/out ---
 
     /** A workspace's files as a zip download. */
     public static String exportZip(String ws) {
@@ -160,7 +160,7 @@ public final class Links {
     public static String importCancel(String token) {
         return importReport(token) + "/cancel";
     }
-    // --- trace and chain check (issue 5) ---
+    // --- trace and chain check ---
 
     /** A trace through the chain from one thing; {@code kind} is a {@code kusari.trace.TraceKind} slug. */
     public static String trace(String ws, String kind, String id) {
@@ -217,9 +217,9 @@ public final class Links {
         return "/api/v1/workspaces/" + enc(ws) + "/trace/" + enc(kind) + "/" + enc(id);
     }
 
-    // --- end trace (issue 5) ---
+    // --- end trace ---
 
-    // --- indicators and the yearly review (issue 6) ---
+    // --- indicators and the yearly review ---
 
     /** The indicator table (the strategy's KPI appendix), grouped by the framework. */
     public static String indicators(String ws) {
@@ -250,13 +250,13 @@ public final class Links {
         return review(ws, fiscalYear) + "/indicators/" + indicatorId;
     }
 
-    // --- end indicators (issue 6) ---
+    // --- end indicators ---
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    // --- actors: directory, responsibility matrix, exports (issue 4) ---
+    // --- actors: directory, responsibility matrix, exports ---
 
     /** {@code path} with the given name/value pairs as a query string; pairs whose value is null or blank are left out. */
     public static String withQuery(String path, Object... pairs) {

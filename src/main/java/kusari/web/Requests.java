@@ -1,16 +1,17 @@
 package kusari.web;
 
+import kusari.core.Ui;
+
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
-import kusari.web.Ui.Lang;
+import kusari.core.Ui.Lang;
 
 /** Per-request helpers shared by every feature's controller: language choice and the page context. */
 public final class Requests {
 
     static final String LANG_COOKIE = "kusari_lang";
-    private static final String UI_ATTRIBUTE = "kusari.ui";
-    /** Set by kusari.account.Authorizer before the page context is made (accounts, issue 7). */
+    /** Who is asking, set by the gate before the page context is made. */
     public static final String VIEWER_ATTRIBUTE = "kusari.viewer";
 
     private Requests() {
@@ -35,15 +36,13 @@ public final class Requests {
         if (doneParam != null && doneParam.matches("\\d{1,18}")) {
             done = Long.parseLong(doneParam);
         }
-        ctx.attribute(UI_ATTRIBUTE, new Ui(lang, ctx.path(), Security.csrfToken(ctx), done,
-                ctx.attribute(VIEWER_ATTRIBUTE)));
+        Ui.attach(ctx, new Ui(lang, ctx.path(), Security.csrfToken(ctx), done, ctx.attribute(VIEWER_ATTRIBUTE)));
         ctx.header("Content-Language", lang.code());
     }
 
     /** The page context of this request (language, path, CSRF token). */
     public static Ui ui(Context ctx) {
-        Ui ui = ctx.attribute(UI_ATTRIBUTE);
-        return ui != null ? ui : new Ui(Lang.JA, ctx.path(), "");
+        return Ui.of(ctx);
     }
 
     /** True for the JSON API, whose errors are JSON rather than pages. */

@@ -46,7 +46,7 @@ public final class Security {
         ctx.header("Referrer-Policy", "same-origin");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-        // accounts (issue 7): over HTTPS, browsers are told to use nothing else
+        // over HTTPS, browsers are told to use nothing else
         if (Transport.isSecure(ctx)) {
             ctx.header("Strict-Transport-Security", "max-age=31536000");
         }
@@ -57,7 +57,7 @@ public final class Security {
         if (!MUTATING.contains(ctx.method())) {
             return;
         }
-        // accounts (issue 7): a request carrying an API token is not sent by a browser on its own (browsers never
+        // a request carrying an API token is not sent by a browser on its own (browsers never
         // add an Authorization header by themselves), so the token itself is the proof; a wrong token is refused
         // by the Authorizer, and such a request is never authenticated by the session cookie.
         String authorization = ctx.header("Authorization");
@@ -78,7 +78,7 @@ public final class Security {
     }
 
     /**
-     * Refuses a JSON body that is not valid UTF-8 (accounts, issue 7: bad input): decoding it leniently would store
+     * Refuses a JSON body that is not valid UTF-8 (bad input): decoding it leniently would store
      * replacement characters in place of what someone typed.
      */
     static void checkUtf8(Context ctx) {

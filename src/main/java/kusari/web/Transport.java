@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import java.util.Set;
 
 /**
- * Whether a request came over HTTPS, and from which address (accounts, issue 7). Kusari itself speaks plain HTTP
+ * Whether a request came over HTTPS, and from which address. Kusari itself speaks plain HTTP
  * and is meant to sit behind a TLS reverse proxy (README). It trusts the proxy's {@code X-Forwarded-Proto} and
  * {@code X-Forwarded-For} only when the connection comes from an address listed in KUSARI_TRUSTED_PROXIES, so
  * nobody can claim HTTPS or another address by sending the header themselves. KUSARI_HTTPS=true declares every

@@ -1,4 +1,4 @@
--- issue 6: indicators and the yearly review (PDCA), and frameworks of any municipality.
+-- indicators and the yearly review (PDCA), and frameworks of any municipality.
 -- (Written as V010 in the brief; V009 here because migrations must stay contiguous. The lead renumbers at merge.)
 
 -- Indicators gain the direction REACH (a value to reach, e.g. 「制度を導入」 = 1) and a lineage key that follows

@@ -1,4 +1,4 @@
--- Accounts, roles and security (issue 7). On the issue-7 branch this is V009; the lead may renumber it at merge.
+-- Accounts, roles and security.
 
 -- A local account. password_hash is "pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>" (kusari.account.Passwords).
 -- site_admin: an administrator of the whole installation (accounts, new workspaces, imports); administrator in

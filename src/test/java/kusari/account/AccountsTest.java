@@ -18,11 +18,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import kusari.ApiClient;
-import kusari.AppConfig;
+import kusari.core.AppConfig;
 import kusari.TestApp;
 import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.web.Server;
+import kusari.Kusari;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class AccountsTest {
     @BeforeEach
     void start() {
         db = TestApp.freshSampleDatabase(dir);
-        app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false, false, Set.of("127.0.0.1"),
+        app = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false, false, Set.of("127.0.0.1"),
                 java.time.Duration.ofMinutes(30)), db).start("127.0.0.1", 0);
     }
 
@@ -241,7 +241,7 @@ class AccountsTest {
 
     @Test
     void anUntrustedClientCannotClaimHttps() throws Exception {
-        Javalin plain = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start("127.0.0.1", 0);
+        Javalin plain = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start("127.0.0.1", 0);
         try {
             TestApp.sessionCookie(db, "claims", "PLANNER");
             HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + plain.port() + "/login"))
@@ -386,10 +386,10 @@ class AccountsTest {
     void aWorkspaceAdministratorListsChangesByPersonOfTheirWorkspaceOnly() throws Exception {
         String planner = TestApp.sessionCookie(db, "henshu", "PLANNER");
         assertEquals(200, patchStep(planner, firstStep(), "編集者の変更").statusCode());
-        db.inTransaction(c -> kusari.history.Authors.as(kusari.history.Authors.Author.unrestricted("elsewhere"), () -> {
+        db.inTransaction(c -> kusari.change.Authors.as(kusari.change.Authors.Author.unrestricted("elsewhere"), () -> {
             try {
-                return kusari.history.ChangeLog.record(c, new kusari.history.Change(987_654L, "persona", 1L,
-                        kusari.history.Operation.UPDATE, "よその変更", null, null));
+                return kusari.change.ChangeLog.record(c, new kusari.change.Change(987_654L, "persona", 1L,
+                        kusari.change.Operation.UPDATE, "よその変更", null, null));
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }

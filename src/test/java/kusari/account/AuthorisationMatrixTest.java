@@ -17,12 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import kusari.AppConfig;
+import kusari.core.AppConfig;
 import kusari.TestApp;
 import kusari.account.AccessRules.Need;
 import kusari.db.Database;
-import kusari.web.Server;
-import kusari.web.Ui;
+import kusari.Kusari;
+import kusari.core.Ui;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class AuthorisationMatrixTest {
     @BeforeAll
     static void start() {
         db = TestApp.freshSampleDatabase(dir);
-        app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start("127.0.0.1", 0);
+        app = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start("127.0.0.1", 0);
         COOKIES.put("anonymous", null);
         COOKIES.put("viewer", TestApp.sessionCookie(db, "m-viewer", "VIEWER"));
         COOKIES.put("member", TestApp.sessionCookie(db, "m-member", "MEMBER", "企画調整課"));

@@ -16,11 +16,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import kusari.ApiClient;
-import kusari.AppConfig;
+import kusari.core.AppConfig;
 import kusari.TestApp;
 import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.web.Server;
+import kusari.Kusari;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class BadInputTest {
     @BeforeAll
     static void start() {
         db = TestApp.freshSampleDatabase(dir);
-        app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start("127.0.0.1", 0);
+        app = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start("127.0.0.1", 0);
         cookie = TestApp.sessionCookie(db, "careless", "PLANNER");
     }
 

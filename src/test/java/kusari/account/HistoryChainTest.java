@@ -13,14 +13,14 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import kusari.AppConfig;
+import kusari.core.AppConfig;
 import kusari.Cli;
 import kusari.TestApp;
-import kusari.db.Backup;
+import kusari.Backup;
 import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.history.Authors;
-import kusari.history.HistoryChain;
+import kusari.change.Authors;
+import kusari.change.HistoryChain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +46,7 @@ class HistoryChainTest {
     /** A few changes by a named author, through the one write path. */
     void edit(Database db, int n) {
         long step = db.read(c -> Sql.queryLong(c, "SELECT MIN(id) FROM step"));
-        kusari.history.EditService edits = new kusari.history.EditService(db, kusari.edit.EditKinds.all());
+        kusari.change.EditService edits = new kusari.change.EditService(db, kusari.EditKinds.all());
         Authors.as(Authors.Author.unrestricted("suzuki"), () -> {
             for (int i = 0; i < n; i++) {
                 long version = db.read(c -> Sql.queryLong(c, "SELECT version FROM step WHERE id = ?", step));

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import kusari.ApiClient;
-import kusari.AppConfig;
+import kusari.core.AppConfig;
 import kusari.TestApp;
 import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.web.Server;
+import kusari.Kusari;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class MemberIndicatorsTest {
     @BeforeEach
     void start() {
         db = TestApp.freshSampleDatabase(dir);
-        app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
+        app = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
         admin = ApiClient.signedIn(app.port(), db);
         long project = db.<Long>read(c -> Sql.queryLong(c, "SELECT MIN(project_id) FROM project_lead_actor"));
         String actor = db.read(c -> Sql.queryOne(c, """

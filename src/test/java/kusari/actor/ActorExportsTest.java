@@ -16,11 +16,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import kusari.AppConfig;
+import kusari.core.AppConfig;
 import kusari.TestApp;
 import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.web.Server;
+import kusari.Kusari;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +47,7 @@ class ActorExportsTest {
     @BeforeEach
     void start() {
         db = TestApp.freshSampleDatabase(dir);
-        app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start("127.0.0.1", 0);
+        app = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start("127.0.0.1", 0);
         browser = new Browserless(app.port());
         kenko = ActorSample.idOf(browser.get("/w/omitama/actors").body(), "健康増進課");
     }

@@ -1,5 +1,6 @@
 package kusari.actor;
 
+import kusari.change.WorkspaceKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,12 +12,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import kusari.AppConfig;
+import kusari.core.AppConfig;
 import kusari.Http;
 import kusari.TestApp;
 import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.web.Server;
+import kusari.Kusari;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class ActorRenameTest {
     @BeforeEach
     void start() {
         db = TestApp.freshSampleDatabase(dir);
-        app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start("127.0.0.1", 0);
+        app = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start("127.0.0.1", 0);
         browser = new Browserless(app.port(), TestApp.adminCookie(db));
         id = ActorSample.idOf(browser.get("/w/omitama/actors").body(), "健康増進課");
     }
@@ -179,14 +180,14 @@ class ActorRenameTest {
 
     @Test
     void theGenericHistoryRevertsARenameAndRestoresADeletedActorWithItsNames() {
-        var edits = new kusari.history.EditService(db, kusari.edit.EditKinds.all());
+        var edits = new kusari.change.EditService(db, kusari.EditKinds.all());
         var actorKind = ActorKinds.ACTOR;
         long ws = db.<Long>read(c -> Sql.queryLong(c, "SELECT id FROM workspace WHERE slug = 'omitama'"));
         var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
         long created = edits.create(ws, actorKind, java.util.Map.of("name", json.textNode("移住定住課"),
                 "kind", json.textNode("GOVERNMENT")), null).state().get("id").asLong();
         var service = new ActorService(db, new ActorRepository(db), new kusari.indicator.IndicatorRepository(db));
-        var workspace = new kusari.strategy.WorkspaceRepository(db).findBySlug("omitama").orElseThrow();
+        var workspace = new kusari.core.WorkspaceRepository(db).findBySlug("omitama").orElseThrow();
         service.rename(workspace, created, new ActorService.Rename("移住・定住推進課", "2022", "1"));
         service.rename(workspace, created, new ActorService.Rename("定住推進課", "2024", "2"));
         long lastRename = db.<Long>read(c -> Sql.queryLong(c,
@@ -209,10 +210,10 @@ class ActorRenameTest {
         String page = browser.get("/w/omitama/actors/" + id).body();
         assertEquals(303, browser.post("/w/omitama/actors/" + id + "/names", "_csrf", Browserless.hidden(page, "_csrf"),
                 "version", "1", "name", "健康づくり課", "fromFiscalYear", "2023").statusCode());
-        var edits = new kusari.history.EditService(db, kusari.edit.EditKinds.all());
+        var edits = new kusari.change.EditService(db, kusari.EditKinds.all());
         var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
         long ws = db.<Long>read(c -> Sql.queryLong(c, "SELECT id FROM workspace WHERE slug = 'omitama'"));
-        edits.copyWorkspace(kusari.strategy.StrategyKinds.WORKSPACE, ws, java.util.Map.of("slug", json.textNode("omitama2"),
+        edits.copyWorkspace(kusari.change.WorkspaceKind.WORKSPACE, ws, java.util.Map.of("slug", json.textNode("omitama2"),
                 "name", json.textNode("次期戦略")));
         String copy = browser.get("/w/omitama2/actors?q=" + q("健康増進課")).body();
         assertEquals(1, Http.count(copy, "data-testid=\"actor-row\""), "the copy's actor is found by its old name");

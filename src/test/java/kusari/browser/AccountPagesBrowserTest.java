@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-/** An administrator gives a colleague a department role, and finds their change under their name (issue 7). */
+/** An administrator gives a colleague a department role, and finds their change under their name. */
 @Tag("browser")
 class AccountPagesBrowserTest extends FreshBrowserTest {
 

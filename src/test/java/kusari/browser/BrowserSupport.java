@@ -55,7 +55,7 @@ final class BrowserSupport {
 
     /**
      * Gives the browser a signed-in session ({@code cookie} as from {@link TestApp#sessionCookie}) for
-     * {@code origin}, by setting the cookie on the sign-in page (accounts, issue 7).
+     * {@code origin}, by setting the cookie on the sign-in page.
      */
     static void signIn(ChromeDriver driver, String origin, String cookie) {
         driver.get(origin + "/login");

@@ -2,10 +2,10 @@ package kusari.browser;
 
 import io.javalin.Javalin;
 import java.nio.file.Path;
-import kusari.AppConfig;
+import kusari.core.AppConfig;
 import kusari.TestApp;
 import kusari.db.Database;
-import kusari.web.Server;
+import kusari.Kusari;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +33,7 @@ abstract class FreshBrowserTest {
     void startBrowserAndFreshApp() {
         driver = BrowserSupport.start(1366, windowHeight());
         db = TestApp.freshSampleDatabase(dir);
-        app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start("127.0.0.1", 0);
+        app = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start("127.0.0.1", 0);
         origin = "http://127.0.0.1:" + app.port();
     }
 

@@ -16,7 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A department member signs in through the form, edits their department's action, finds another department's
- * action read-only, signs out and finds editing gone (accounts, issue 7).
+ * action read-only, signs out and finds editing gone.
  */
 @Tag("browser")
 class LoginBrowserTest extends FreshBrowserTest {

@@ -17,7 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A planner entering a fiscal year's actuals in the review grid, in real Chromium, on a fresh sample (issue 6). */
+/** A planner entering a fiscal year's actuals in the review grid, in real Chromium, on a fresh sample. */
 @Tag("browser")
 class ReviewGridBrowserTest extends FreshBrowserTest {
 

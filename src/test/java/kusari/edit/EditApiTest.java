@@ -12,11 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import kusari.ApiClient;
 import kusari.ApiClient.Answer;
-import kusari.AppConfig;
+import kusari.core.AppConfig;
 import kusari.TestApp;
 import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.web.Server;
+import kusari.Kusari;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class EditApiTest {
     @BeforeEach
     void start() {
         db = TestApp.freshSampleDatabase(dir);
-        app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
+        app = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
         api = ApiClient.signedIn(app.port(), db);
     }
 

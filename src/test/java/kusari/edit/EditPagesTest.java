@@ -8,12 +8,12 @@ import io.javalin.Javalin;
 import java.nio.file.Path;
 import kusari.ApiClient;
 import kusari.ApiClient.Answer;
-import kusari.AppConfig;
+import kusari.core.AppConfig;
 import kusari.Http;
 import kusari.TestApp;
 import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.web.Server;
+import kusari.Kusari;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class EditPagesTest {
     @BeforeEach
     void start() {
         db = TestApp.freshSampleDatabase(dir);
-        app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
+        app = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
         client = ApiClient.signedIn(app.port(), db);
     }
 

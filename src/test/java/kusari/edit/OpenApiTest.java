@@ -1,5 +1,7 @@
 package kusari.edit;
 
+import kusari.EditKinds;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,9 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.JavalinTest;
 import kusari.TestApp;
-import kusari.history.Field;
-import kusari.history.Kind;
-import kusari.history.Kinds;
+import kusari.change.Field;
+import kusari.change.Kind;
+import kusari.change.Kinds;
 import org.junit.jupiter.api.Test;
 
 /** The OpenAPI document describes every write the API takes, with the fields the service validates. */

@@ -137,7 +137,7 @@ class ExportRoundTripTest {
     @Test
     void aRenamedActorsNameHistoryRoundTrips(@TempDir Path tmp) throws IOException {
         Database db = TestApp.freshSampleDatabase(tmp);
-        var ws = new kusari.strategy.WorkspaceRepository(db).findBySlug("omitama").orElseThrow();
+        var ws = new kusari.core.WorkspaceRepository(db).findBySlug("omitama").orElseThrow();
         long actor = db.<Long>read(c -> kusari.db.Sql.queryLong(c, "SELECT id FROM actor WHERE name = '健康増進課'"));
         new kusari.actor.ActorService(db, new kusari.actor.ActorRepository(db), new kusari.indicator.IndicatorRepository(db))
                 .rename(ws, actor, new kusari.actor.ActorService.Rename("健康づくり推進課", "令和5年度", "1"));

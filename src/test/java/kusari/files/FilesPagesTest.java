@@ -21,12 +21,12 @@ import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import kusari.AppConfig;
+import kusari.core.AppConfig;
 import kusari.Http;
 import kusari.TestApp;
 import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.web.Server;
+import kusari.Kusari;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,7 +68,7 @@ class FilesPagesTest {
             this.port = port;
         }
 
-        /** Signed in with a session cookie (accounts, issue 7: importing needs an administrator). */
+        /** Signed in with a session cookie (importing needs an administrator). */
         Browser(int port, String sessionCookie) {
             this(port);
             String[] pair = sessionCookie.split("=", 2);
@@ -120,14 +120,14 @@ class FilesPagesTest {
     }
 
     private Javalin app(Database db) {
-        return Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db);
+        return Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db);
     }
 
     @Test
     void theHomePageOffersTheZipAndTheZipHoldsTheShippedFiles() throws Exception {
         Javalin app = TestApp.create().start("127.0.0.1", 0);
         try {
-            // Anyone may download; importing is for installation administrators (accounts, issue 7).
+            // Anyone may download; importing is for installation administrators.
             assertTrue(new Browser(app.port()).page("/w/omitama").contains("href=\"/w/omitama/export.zip\""));
             assertTrue(!new Browser(app.port()).page("/w/omitama").contains("href=\"/import\""));
             Browser browser = new Browser(app.port(), TestApp.adminCookie(TestApp.sampleDatabase()));

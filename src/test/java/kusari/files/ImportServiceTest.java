@@ -20,9 +20,9 @@ import kusari.files.ImportReport.WorkspacePlan;
 import kusari.files.WorkspaceFiles.JourneyFile;
 import kusari.files.WorkspaceFiles.LoadedWorkspace;
 import kusari.files.WorkspaceFiles.StepEntry;
-import kusari.history.ChangeEntry;
-import kusari.history.ChangeLog;
-import kusari.history.Operation;
+import kusari.change.ChangeEntry;
+import kusari.change.ChangeLog;
+import kusari.change.Operation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,7 +160,7 @@ class ImportServiceTest {
         assertTrue(service.apply(files, service.dryRun(files).fingerprint()).applied());
         Map<String, String> imported = WorkspaceExporter.fileMap(new WorkspaceExporter(db).find("omitama").orElseThrow());
         long change = db.read(c -> ChangeLog.forWorkspace(c, id, null, 1)).get(0).id();
-        var edits = new kusari.history.EditService(db, kusari.edit.EditKinds.all(), ImportService.trees());
+        var edits = new kusari.change.EditService(db, kusari.EditKinds.all(), ImportService.trees());
 
         long undo = edits.revert(id, change).changeId();
         assertEquals(original, WorkspaceExporter.fileMap(new WorkspaceExporter(db).find("omitama").orElseThrow()));
@@ -210,7 +210,7 @@ class ImportServiceTest {
         db.inTransaction(c -> Sql.update(c, """
                 INSERT INTO actual (indicator_id, fiscal_year, value) SELECT min(id), 2020, 29.5 FROM indicator
                 WHERE kind = 'ACTION'"""));
-        // (issue 6: goal indicators' and KPIs' actuals travel in framework.json; action indicators' cannot)
+        // (goal indicators' and KPIs' actuals travel in framework.json; action indicators' cannot)
         editExport();
         WorkspacePlan plan = new ImportService(db).dryRun(files).workspaces().get(0);
         assertEquals(1, plan.actualsLost());

@@ -1,5 +1,15 @@
 package kusari.history;
 
+import kusari.change.WorkspaceKind;
+import kusari.change.ChangeEntry;
+import kusari.change.ChangeLog;
+import kusari.change.EditService;
+import kusari.change.Operation;
+import kusari.core.ConflictException;
+import kusari.core.FieldError;
+import kusari.core.NotFoundException;
+import kusari.core.ValidationException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,7 +26,7 @@ import kusari.actor.ActorKinds;
 import kusari.challenge.ChallengeKinds;
 import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.edit.EditKinds;
+import kusari.EditKinds;
 import kusari.journey.JourneyKinds;
 import kusari.strategy.StrategyKinds;
 import org.junit.jupiter.api.BeforeEach;
@@ -199,13 +209,13 @@ class EditServiceTest {
     void linksAreMadeBrokenAndRevertedAndADoubleLinkIsRefused() {
         long step = stepId("a", 1);
         long challenge = db.<Long>read(c -> Sql.queryLong(c, "SELECT id FROM challenge WHERE number = 13"));
-        EditService.Saved link = edits.link(ws, ChallengeKinds.STEP_CHALLENGE, step, challenge, Map.of());
-        assertTrue(edits.linked(ChallengeKinds.STEP_CHALLENGE, step).contains(challenge));
+        EditService.Saved link = edits.link(ws, JourneyKinds.STEP_CHALLENGE, step, challenge, Map.of());
+        assertTrue(edits.linked(JourneyKinds.STEP_CHALLENGE, step).contains(challenge));
         assertThrows(ValidationException.class,
-                () -> edits.link(ws, ChallengeKinds.STEP_CHALLENGE, step, challenge, Map.of()));
+                () -> edits.link(ws, JourneyKinds.STEP_CHALLENGE, step, challenge, Map.of()));
         edits.revert(ws, link.changeId());
-        assertFalse(edits.linked(ChallengeKinds.STEP_CHALLENGE, step).contains(challenge));
-        assertThrows(ValidationException.class, () -> edits.unlink(ws, ChallengeKinds.STEP_CHALLENGE, step, challenge));
+        assertFalse(edits.linked(JourneyKinds.STEP_CHALLENGE, step).contains(challenge));
+        assertThrows(ValidationException.class, () -> edits.unlink(ws, JourneyKinds.STEP_CHALLENGE, step, challenge));
     }
 
     @Test
@@ -221,7 +231,7 @@ class EditServiceTest {
 
     @Test
     void aWorkspaceIsCopiedWholeUnderANewSlugWithItsReadingsPointingAtTheCopies() {
-        EditService.Saved copy = edits.copyWorkspace(StrategyKinds.WORKSPACE, ws,
+        EditService.Saved copy = edits.copyWorkspace(WorkspaceKind.WORKSPACE, ws,
                 Map.of("slug", J.textNode("omitama-2025"), "name", J.textNode("第3期 小美玉市総合戦略")));
         long id = copy.state().get("id").asLong();
         for (String table : List.of("persona", "journey", "challenge", "project", "framework_node", "actor", "indicator", "reading")) {
@@ -239,13 +249,13 @@ class EditServiceTest {
         JsonNode state = edits.find(id, JourneyKinds.STEP, copiedStep).orElseThrow();
         edits.update(id, JourneyKinds.STEP, copiedStep, state.get("version").asLong(), Map.of("title", J.textNode("copy")));
         assertFalse(titles("b").contains("copy"));
-        assertThrows(ValidationException.class, () -> edits.copyWorkspace(StrategyKinds.WORKSPACE, ws,
+        assertThrows(ValidationException.class, () -> edits.copyWorkspace(WorkspaceKind.WORKSPACE, ws,
                 Map.of("slug", J.textNode("omitama-2025"), "name", J.textNode("again"))));
     }
 
     @Test
     void anEntityOfAnotherWorkspaceCannotBeReachedThroughThisOne() {
-        EditService.Saved copy = edits.copyWorkspace(StrategyKinds.WORKSPACE, ws,
+        EditService.Saved copy = edits.copyWorkspace(WorkspaceKind.WORKSPACE, ws,
                 Map.of("slug", J.textNode("other"), "name", J.textNode("other")));
         long other = copy.state().get("id").asLong();
         long step = stepId("b", 1);
@@ -259,7 +269,7 @@ class EditServiceTest {
         List<String> tables = List.of("persona", "journey", "challenge", "project", "framework_node", "actor", "indicator");
         List<Long> before = tables.stream().map(t -> db.<Long>read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM " + t))).toList();
         long steps = db.<Long>read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM step"));
-        long change = edits.delete(ws, StrategyKinds.WORKSPACE, ws, null).changeId();
+        long change = edits.delete(ws, WorkspaceKind.WORKSPACE, ws, null).changeId();
         assertEquals(0L, db.<Long>read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM step")));
         assertEquals(0L, db.<Long>read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM workspace")));
         edits.revert(ws, change);

@@ -11,15 +11,15 @@ import kusari.TestApp;
 import kusari.db.Database;
 import kusari.db.Migrations;
 import kusari.db.Sql;
-import kusari.edit.EditKinds;
+import kusari.EditKinds;
 import kusari.files.ImportReport;
 import kusari.files.ImportService;
 import kusari.files.WorkspaceExporter;
-import kusari.history.EditService;
+import kusari.change.EditService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Goal indicators' and KPIs' values by fiscal year travel in framework.json and come back unchanged (issue 6). */
+/** Goal indicators' and KPIs' values by fiscal year travel in framework.json and come back unchanged. */
 class ActualsInFilesTest {
 
     @TempDir

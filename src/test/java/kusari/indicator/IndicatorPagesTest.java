@@ -15,12 +15,12 @@ import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import kusari.ApiClient;
 import kusari.ApiClient.Answer;
-import kusari.AppConfig;
+import kusari.core.AppConfig;
 import kusari.Http;
 import kusari.TestApp;
 import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.web.Server;
+import kusari.Kusari;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class IndicatorPagesTest {
     @BeforeEach
     void start() {
         db = TestApp.freshSampleDatabase(dir);
-        app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
+        app = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
         api = ApiClient.signedIn(app.port(), db);
         birthRate = count("SELECT id FROM indicator WHERE name = '合計特殊出生率'");
         marriageAge = count("SELECT id FROM indicator WHERE name = '平均初婚年齢 (男)'");

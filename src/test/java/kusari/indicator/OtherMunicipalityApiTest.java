@@ -7,17 +7,17 @@ import io.javalin.Javalin;
 import java.nio.file.Path;
 import kusari.ApiClient;
 import kusari.ApiClient.Answer;
-import kusari.AppConfig;
+import kusari.core.AppConfig;
 import kusari.Http;
 import kusari.TestApp;
 import kusari.db.Database;
-import kusari.web.Server;
+import kusari.Kusari;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Another municipality's strategy, built through the JSON API, and its pages (issue 6). */
+/** Another municipality's strategy, built through the JSON API, and its pages. */
 class OtherMunicipalityApiTest {
 
     static final String WS = OtherMunicipality.WS;
@@ -32,7 +32,7 @@ class OtherMunicipalityApiTest {
     @BeforeEach
     void start() {
         db = TestApp.freshSampleDatabase(dir);
-        app = Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
+        app = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
         api = ApiClient.signedIn(app.port(), db);
         k = OtherMunicipality.build(api);
     }

@@ -12,11 +12,11 @@ import java.util.Map;
 import kusari.TestApp;
 import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.edit.EditKinds;
-import kusari.history.ConflictException;
-import kusari.history.EditService;
-import kusari.history.ValidationException;
-import kusari.web.Ui;
+import kusari.EditKinds;
+import kusari.core.ConflictException;
+import kusari.change.EditService;
+import kusari.core.ValidationException;
+import kusari.core.Ui;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -183,7 +183,7 @@ class ReviewServiceTest {
     void theExportedCsvReadsBackAsUnchanged() throws Exception {
         reviews.save(ws, 2020, List.of(cell(birthRate, 0, "ACTUAL", "1.55", "")));
         Ui ui = new Ui(Ui.Lang.JA, "/", "");
-        var workspace = new kusari.strategy.WorkspaceRepository(db).findBySlug("omitama").orElseThrow();
+        var workspace = new kusari.core.WorkspaceRepository(db).findBySlug("omitama").orElseThrow();
         IndicatorTable table = new IndicatorTable(db, new IndicatorRepository(db));
         var export = new IndicatorExport(ui, workspace, table.settings(ws), table.groups(workspace, "課題", "課題"));
         var out = new java.io.ByteArrayOutputStream();
@@ -212,7 +212,7 @@ class ReviewServiceTest {
         edits.create(ws, kind, Map.of("indicator", json.numberNode(birthRate), "fiscalYear", json.textNode("令和2年度"),
                 "gradeOverride", json.textNode("A"), "overrideReason", json.textNode("調査方法の変更で前年より低く出るため")), null);
         reviews.save(ws, 2020, List.of(cell(birthRate, 0, "ACTUAL", "1.55", "")));
-        var workspace = new kusari.strategy.WorkspaceRepository(db).findBySlug("omitama").orElseThrow();
+        var workspace = new kusari.core.WorkspaceRepository(db).findBySlug("omitama").orElseThrow();
         IndicatorTable table = new IndicatorTable(db, new IndicatorRepository(db));
         IndicatorRow row = table.groups(workspace, "課題", "課題").stream().flatMap(g -> g.rows().stream())
                 .filter(r -> r.indicator().id() == birthRate).findFirst().orElseThrow();

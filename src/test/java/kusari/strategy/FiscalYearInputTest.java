@@ -1,5 +1,9 @@
 package kusari.strategy;
 
+import kusari.core.FiscalYear;
+import kusari.core.CodePattern;
+import kusari.core.YearStyle;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Fiscal years as people type them, and as each workspace shows them (issue 6). */
+/** Fiscal years as people type them, and as each workspace shows them. */
 class FiscalYearInputTest {
 
     static Stream<Arguments> inputs() {

@@ -1,5 +1,7 @@
 package kusari.strategy;
 
+import kusari.core.FiscalYear;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;

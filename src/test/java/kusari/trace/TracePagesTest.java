@@ -21,12 +21,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import kusari.AppConfig;
+import kusari.core.AppConfig;
 import kusari.Http;
 import kusari.TestApp;
 import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.web.Server;
+import kusari.Kusari;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -156,13 +156,13 @@ class TracePagesTest {
 
     // --- writes, on a database of their own ---
 
-    /** The signed-in planner's session cookie of the fresh app (accounts, issue 7). */
+    /** The signed-in planner's session cookie of the fresh app. */
     private static String session;
 
     private Javalin freshApp() {
         Database db = TestApp.freshSampleDatabase(dir);
         session = TestApp.adminCookie(db);
-        return Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db);
+        return Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db);
     }
 
     private static HttpResponse<String> post(int port, String path, String contentType, String body, boolean withToken) {
@@ -289,7 +289,7 @@ class TracePagesTest {
             }
             return null;
         });
-        JavalinTest.test(Server.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db), (server, client) -> {
+        JavalinTest.test(Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db), (server, client) -> {
             JsonNode rollups = JSON.readTree(client.get("/api/v1/workspaces/omitama/budgets").body().string());
             JsonNode byChallenge = rollups.get(0);
             assertEquals("CHALLENGE", byChallenge.get("by").asText());

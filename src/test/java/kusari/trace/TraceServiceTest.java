@@ -13,8 +13,8 @@ import kusari.TestApp;
 import kusari.db.Database;
 import kusari.db.Migrations;
 import kusari.files.WorkspaceFiles.StepEntry;
-import kusari.strategy.Workspace;
-import kusari.strategy.WorkspaceRepository;
+import kusari.core.Workspace;
+import kusari.core.WorkspaceRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

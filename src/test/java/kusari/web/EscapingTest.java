@@ -1,11 +1,12 @@
 package kusari.web;
 
+import kusari.Kusari;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javalin.testtools.JavalinTest;
 import java.nio.file.Path;
-import kusari.AppConfig;
+import kusari.core.AppConfig;
 import kusari.db.Database;
 import kusari.db.Migrations;
 import kusari.files.MiniWorkspace;
@@ -28,7 +29,7 @@ class EscapingTest {
         Database db = Database.open(data.resolve("db/k.db"));
         Migrations.apply(db);
         new WorkspaceImporter(db).importMissing(new WorkspaceLoader(data));
-        JavalinTest.test(Server.create(new AppConfig(0, db.file(), data, false), db), (server, client) -> {
+        JavalinTest.test(Kusari.create(new AppConfig(0, db.file(), data, false), db), (server, client) -> {
             String html = client.get("/w/mini/personas/b").body().string();
             assertFalse(html.contains("<script>alert(1)</script>"));
             assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));

@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kusari.TestApp;
-import kusari.web.Ui.Lang;
+import kusari.core.Ui.Lang;
 import org.junit.jupiter.api.Test;
 
 /** Japanese and English carry the same keys, and every key the code and templates use exists. */

@@ -1,0 +1,122 @@
+package kusari;
+
+import kusari.core.AppConfig;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import kusari.account.AccountController;
+import kusari.account.AccountService;
+import kusari.account.AdminController;
+import kusari.account.Authorizer;
+import kusari.actor.ActorApi;
+import kusari.actor.ActorController;
+import kusari.actor.ActorRepository;
+import kusari.actor.ActorService;
+import kusari.challenge.ChallengeApi;
+import kusari.challenge.ChallengeController;
+import kusari.challenge.ChallengeRepository;
+import kusari.change.EditService;
+import kusari.core.ReadingRepository;
+import kusari.core.WorkspaceRepository;
+import kusari.core.WorkspaceResolver;
+import kusari.db.Database;
+import kusari.edit.EditApi;
+import kusari.edit.EditController;
+import kusari.edit.OpenApi;
+import kusari.files.FilesController;
+import kusari.files.ImportService;
+import kusari.files.ImportUploads;
+import kusari.files.WorkspaceExporter;
+import kusari.history.HistoryController;
+import kusari.home.HomeController;
+import kusari.indicator.IndicatorApi;
+import kusari.indicator.IndicatorController;
+import kusari.indicator.IndicatorRepository;
+import kusari.indicator.IndicatorTable;
+import kusari.indicator.ReviewService;
+import kusari.journey.JourneyController;
+import kusari.journey.JourneyEditController;
+import kusari.journey.JourneyRepository;
+import kusari.persona.PersonaApi;
+import kusari.persona.PersonaController;
+import kusari.persona.PersonaRepository;
+import kusari.strategy.Framework;
+import kusari.strategy.StrategyApi;
+import kusari.strategy.StrategyController;
+import kusari.strategy.StrategyRepository;
+import kusari.trace.BudgetRollups;
+import kusari.trace.ChainCheck;
+import kusari.trace.TraceApi;
+import kusari.trace.TraceController;
+import kusari.trace.TraceService;
+import kusari.web.Feature;
+import kusari.web.Server;
+import kusari.web.Transport;
+
+/**
+ * The composition root: builds every feature on one database and hands them to the web layer. The only class
+ * that knows all the parts; main and every test start the application through {@link #create}.
+ */
+public final class Kusari {
+
+    /** Fiscal years turn in Japan, whatever the server's zone. */
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    private Kusari() {
+    }
+
+    public static Javalin create(AppConfig config, Database database) {
+        return create(config, database, Clock.systemUTC());
+    }
+
+    /** The app with a given clock for sessions and sign-in throttling (tests move it forward). */
+    public static Javalin create(AppConfig config, Database database, Clock clock) {
+        AccountService accounts = new AccountService(database, clock, config.sessionIdle());
+        Authorizer authorizer = new Authorizer(accounts, database);
+        WorkspaceRepository workspaces = new WorkspaceRepository(database);
+        WorkspaceResolver resolver = new WorkspaceResolver(workspaces);
+        StrategyRepository strategy = new StrategyRepository(database);
+        PersonaRepository personas = new PersonaRepository(database);
+        JourneyRepository journeys = new JourneyRepository(database);
+        ChallengeRepository challenges = new ChallengeRepository(database);
+        ActorRepository actors = new ActorRepository(database);
+        IndicatorRepository indicators = new IndicatorRepository(database);
+        ReadingRepository readings = new ReadingRepository(database);
+        Framework framework = new Framework(database, strategy, indicators);
+        EditService edits = new EditService(database, EditKinds.all(), ImportService.trees());
+        TraceService traces = new TraceService(database);
+        ChainCheck chainCheck = new ChainCheck(database, Clock.system(JAPAN));
+        BudgetRollups budgetRollups = new BudgetRollups(database);
+        IndicatorTable indicatorTable = new IndicatorTable(database, indicators);
+        ReviewService reviews = new ReviewService(database, edits);
+        ActorService actorService = new ActorService(database, actors, indicators);
+        FilesController files = new FilesController(resolver, new WorkspaceExporter(database),
+                new ImportService(database), ImportUploads.besideDatabase(config.dbFile()));
+
+        List<Feature> features = List.of(
+                new AccountController(accounts, new Transport(config.https(), config.trustedProxies()))::register,
+                new AdminController(accounts, workspaces, database, authorizer)::register,
+                new HomeController(workspaces, strategy, personas, indicators, chainCheck)::register,
+                new PersonaController(resolver, personas, journeys, readings)::register,
+                new JourneyController(resolver, journeys, readings, actors)::register,
+                new ChallengeController(resolver, challenges, indicators, readings)::register,
+                new StrategyController(resolver, strategy, framework, challenges, indicators, actors, readings)::register,
+                new ActorController(resolver, actorService)::register,
+                new StrategyApi(workspaces, strategy, framework, challenges, indicators, actors)::register,
+                new PersonaApi(resolver, personas, journeys)::register,
+                new ChallengeApi(resolver, challenges, indicators)::register,
+                new ActorApi(resolver, actorService)::register,
+                new IndicatorApi(resolver, indicators, indicatorTable, reviews)::register,
+                new EditApi(resolver, edits)::register,
+                new OpenApi(edits.kinds())::register,
+                new EditController(resolver, edits, database)::register,
+                new HistoryController(resolver, edits, database)::register,
+                new JourneyEditController(resolver, edits, database)::register,
+                files::register,
+                new TraceController(resolver, traces, chainCheck, budgetRollups)::register,
+                new TraceApi(resolver, traces, chainCheck, budgetRollups)::register,
+                new IndicatorController(resolver, indicators, indicatorTable, reviews, Clock.system(JAPAN))::register);
+        return Server.create(config, authorizer, resolver, features);
+    }
+}

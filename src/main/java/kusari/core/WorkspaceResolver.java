@@ -1,0 +1,45 @@
+package kusari.core;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+
+/**
+ * Finds the workspace named by the {ws} part of a matched route once per request, before its handler runs, and
+ * gives the request's page context the workspace's year style. Handlers ask {@link #require} for it.
+ */
+public final class WorkspaceResolver {
+
+    private static final String ATTRIBUTE = "kusari.workspace";
+
+    private final WorkspaceRepository workspaces;
+
+    public WorkspaceResolver(WorkspaceRepository workspaces) {
+        this.workspaces = workspaces;
+    }
+
+    /** Before every matched route with a {ws}: the workspace, or 404 in the user's language. */
+    public void resolve(Context ctx) {
+        if (ctx.endpoints().matchedHttpEndpoint() == null || !ctx.pathParamMap().containsKey("ws")) {
+            return;
+        }
+        String slug = ctx.pathParam("ws");
+        Ui ui = Ui.of(ctx);
+        Workspace ws = workspaces.findBySlug(slug).orElseThrow(() ->
+                new NotFoundResponse(ui.t("error.notFound.workspace", slug)));
+        ctx.attribute(ATTRIBUTE, ws);
+        workspaces.yearStyle(ws.id()).ifPresent(style -> Ui.attach(ctx, ui.withYearStyle(YearStyle.of(style))));
+    }
+
+    /** The workspace of this request's route. */
+    public Workspace require(Context ctx) {
+        Workspace ws = ctx.attribute(ATTRIBUTE);
+        if (ws == null) {
+            resolve(ctx);
+            ws = ctx.attribute(ATTRIBUTE);
+        }
+        if (ws == null) {
+            throw new IllegalStateException("No {ws} in the route of " + ctx.path());
+        }
+        return ws;
+    }
+}
