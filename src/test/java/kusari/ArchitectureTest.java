@@ -33,7 +33,7 @@ class ArchitectureTest {
     private static final Map<String, Set<String>> OFFERED = Map.of(
             "actor", Set.of("ActorQueries", "Actor", "ActorKinds"),
             "challenge", Set.of("ChallengeQueries", "Challenge", "ChallengeKinds"),
-            "indicator", Set.of("IndicatorQueries", "Indicator", "Achievement", "IndicatorJson"),
+            "indicator", Set.of("IndicatorQueries", "Indicator", "Achievement", "IndicatorJson", "IndicatorApi"),
             "journey", Set.of("JourneyQueries", "Journey", "JourneySection", "JourneyMap", "Step", "StepAction"),
             "persona", Set.of("PersonaQueries", "Persona"),
             "strategy", Set.of("StrategyQueries", "FrameworkNode", "Project"),
@@ -111,6 +111,23 @@ class ArchitectureTest {
             }
         }
         assertTrue(wrong.isEmpty(), String.join("\n", distinct(wrong)));
+    }
+
+    @Test
+    void onlyTheCompositionRootKnowsTheCompositionRoot() {
+        List<String> wrong = new ArrayList<>();
+        for (JavaClass c : classes) {
+            if (packageOf(c) == null) {
+                continue;
+            }
+            for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                if (d.getTargetClass().getPackageName().equals("kusari")) {
+                    wrong.add(d.getDescription());
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), "the root package (App, Kusari, Cli) wires the parts; no part may use it:\n"
+                + String.join("\n", distinct(wrong)));
     }
 
     @Test

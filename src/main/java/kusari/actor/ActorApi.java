@@ -77,7 +77,7 @@ public final class ActorApi {
     void list(Context ctx) {
         Workspace ws = resolver.require(ctx);
         Integer fy = ActorController.fiscalYear(ctx);
-        Map<Long, ActorRepository.ActorSummary> counts = new java.util.HashMap<>();
+        Map<Long, ActorQueries.ActorSummary> counts = new java.util.HashMap<>();
         service.repository().findAllWithCounts(ws.id()).forEach(s -> counts.put(s.actor().id(), s));
         Acting acting = service.repository().acting(ws.id());
         ctx.json(service.directory(ws, ctx.queryParam("q"), fy).stream().map(e -> {

@@ -15,16 +15,12 @@ import kusari.db.Database;
 import kusari.db.Sql;
 
 /** All SQL for actors and what they do. */
-public final class ActorRepository {
+public final class ActorRepository implements ActorQueries {
 
     private final Database database;
 
     public ActorRepository(Database database) {
         this.database = database;
-    }
-
-    /** An actor with how many actions, journeys and lead projects it has. */
-    public record ActorSummary(Actor actor, long actions, long journeys, long leadProjects) {
     }
 
     public List<ActorSummary> findAllWithCounts(long workspaceId) {

@@ -31,7 +31,7 @@ import kusari.core.FieldError;
 import kusari.change.Operation;
 import kusari.core.ValidationException;
 import kusari.indicator.Indicator;
-import kusari.indicator.IndicatorRepository;
+import kusari.indicator.IndicatorQueries;
 import kusari.core.FiscalYear;
 import kusari.core.Workspace;
 
@@ -47,9 +47,9 @@ public final class ActorService {
 
     private final Database database;
     private final ActorRepository actors;
-    private final IndicatorRepository indicators;
+    private final IndicatorQueries indicators;
 
-    public ActorService(Database database, ActorRepository actors, IndicatorRepository indicators) {
+    public ActorService(Database database, ActorRepository actors, IndicatorQueries indicators) {
         this.database = database;
         this.actors = actors;
         this.indicators = indicators;

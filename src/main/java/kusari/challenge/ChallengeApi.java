@@ -4,9 +4,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import kusari.challenge.ChallengeRepository.LinkedProject;
-import kusari.challenge.ChallengeRepository.SpannedStep;
+import kusari.challenge.ChallengeQueries.SpannedStep;
 import kusari.indicator.Indicator;
-import kusari.indicator.IndicatorRepository;
+import kusari.indicator.IndicatorQueries;
 import kusari.core.Workspace;
 import kusari.core.WorkspaceResolver;
 import kusari.web.NotFound;
@@ -16,9 +16,9 @@ public final class ChallengeApi {
 
     private final WorkspaceResolver resolver;
     private final ChallengeRepository challenges;
-    private final IndicatorRepository indicators;
+    private final IndicatorQueries indicators;
 
-    public ChallengeApi(WorkspaceResolver resolver, ChallengeRepository challenges, IndicatorRepository indicators) {
+    public ChallengeApi(WorkspaceResolver resolver, ChallengeRepository challenges, IndicatorQueries indicators) {
         this.resolver = resolver;
         this.challenges = challenges;
         this.indicators = indicators;

@@ -4,7 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
 import kusari.core.ReadingRepository;
-import kusari.indicator.IndicatorRepository;
+import kusari.indicator.IndicatorQueries;
 import kusari.core.Workspace;
 import kusari.core.WorkspaceResolver;
 import kusari.web.NotFound;
@@ -15,11 +15,11 @@ public final class ChallengeController {
 
     private final WorkspaceResolver resolver;
     private final ChallengeRepository challenges;
-    private final IndicatorRepository indicators;
+    private final IndicatorQueries indicators;
     private final ReadingRepository readings;
 
     public ChallengeController(WorkspaceResolver resolver, ChallengeRepository challenges,
-                               IndicatorRepository indicators, ReadingRepository readings) {
+                               IndicatorQueries indicators, ReadingRepository readings) {
         this.resolver = resolver;
         this.challenges = challenges;
         this.indicators = indicators;

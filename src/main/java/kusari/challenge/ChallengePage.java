@@ -2,7 +2,7 @@ package kusari.challenge;
 
 import java.util.List;
 import kusari.challenge.ChallengeRepository.LinkedProject;
-import kusari.challenge.ChallengeRepository.SpannedStep;
+import kusari.challenge.ChallengeQueries.SpannedStep;
 import kusari.indicator.Indicator;
 import kusari.core.Workspace;
 import kusari.core.Ui;

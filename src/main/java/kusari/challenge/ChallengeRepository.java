@@ -8,7 +8,7 @@ import kusari.db.Database;
 import kusari.db.Sql;
 
 /** All SQL for challenges: their texts, the steps they span and the projects that answer them. */
-public final class ChallengeRepository {
+public final class ChallengeRepository implements ChallengeQueries {
 
     private final Database database;
 
@@ -39,11 +39,6 @@ public final class ChallengeRepository {
                 rs -> rs.getString(1), challengeId));
     }
 
-    /** A step a challenge spans, with the journey and persona it belongs to. */
-    public record SpannedStep(String personaSlug, String personaLabel, String journeySlug, String journeyTitle,
-                              int position, String title, String emotionText, int emotionScore, String painPoint) {
-    }
-
     public List<SpannedStep> findSteps(long challengeId) {
         return database.read(c -> Sql.query(c, """
                 SELECT p.slug AS persona_slug, p.label AS persona_label, j.slug AS journey_slug, j.title AS journey_title,
@@ -69,10 +64,6 @@ public final class ChallengeRepository {
                 SELECT p.code, p.name, cp.basis, cp.note FROM challenge_project cp JOIN project p ON p.id = cp.project_id
                 WHERE cp.challenge_id = ? ORDER BY p.code""",
                 rs -> new LinkedProject(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), challengeId));
-    }
-
-    /** A challenge that a project answers, with the link's basis. */
-    public record LinkedChallenge(Challenge challenge, String basis, String note) {
     }
 
     public List<LinkedChallenge> findByProject(long projectId) {

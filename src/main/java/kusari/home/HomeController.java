@@ -5,15 +5,15 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import kusari.indicator.Indicator;
-import kusari.indicator.IndicatorRepository;
+import kusari.indicator.IndicatorQueries;
 import kusari.persona.Persona;
-import kusari.persona.PersonaRepository;
+import kusari.persona.PersonaQueries;
 import kusari.strategy.FrameworkNode;
 import kusari.strategy.Project;
 import kusari.core.Workspace;
 import kusari.core.WorkspaceRepository;
 import kusari.core.WorkspaceResolver;
-import kusari.trace.ChainCheck;
+import kusari.trace.ChainSummary;
 import kusari.web.Links;
 import kusari.web.Requests;
 
@@ -21,15 +21,15 @@ import kusari.web.Requests;
 public final class HomeController {
 
     private final WorkspaceRepository workspaces;
-    private final kusari.strategy.StrategyRepository strategy;
+    private final kusari.strategy.StrategyQueries strategy;
     private final WorkspaceResolver resolver;
-    private final PersonaRepository personas;
-    private final IndicatorRepository indicators;
-    private final ChainCheck chainCheck;
+    private final PersonaQueries personas;
+    private final IndicatorQueries indicators;
+    private final ChainSummary chainCheck;
 
-    public HomeController(WorkspaceRepository workspaces, kusari.strategy.StrategyRepository strategy,
-                          PersonaRepository personas, IndicatorRepository indicators,
-                          ChainCheck chainCheck) {
+    public HomeController(WorkspaceRepository workspaces, kusari.strategy.StrategyQueries strategy,
+                          PersonaQueries personas, IndicatorQueries indicators,
+                          ChainSummary chainCheck) {
         this.workspaces = workspaces;
         this.strategy = strategy;
         this.resolver = new WorkspaceResolver(workspaces);

@@ -8,7 +8,7 @@ import kusari.db.Database;
 import kusari.db.Sql;
 
 /** All SQL for indicators. */
-public final class IndicatorRepository {
+public final class IndicatorRepository implements IndicatorQueries {
 
     /** Every indicator with its owner's kind, key and title, whichever table the owner lives in. */
     private static final String SELECT = """

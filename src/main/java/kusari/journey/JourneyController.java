@@ -2,7 +2,7 @@ package kusari.journey;
 
 import java.util.List;
 import kusari.actor.Actor;
-import kusari.actor.ActorRepository;
+import kusari.actor.ActorQueries;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -18,10 +18,10 @@ public final class JourneyController {
     private final WorkspaceResolver resolver;
     private final JourneyRepository journeys;
     private final ReadingRepository readings;
-    private final ActorRepository actors;
+    private final ActorQueries actors;
 
     public JourneyController(WorkspaceResolver resolver, JourneyRepository journeys,
-                             ReadingRepository readings, ActorRepository actors) {
+                             ReadingRepository readings, ActorQueries actors) {
         this.resolver = resolver;
         this.journeys = journeys;
         this.readings = readings;
@@ -41,7 +41,7 @@ public final class JourneyController {
         JourneyPersona persona = journeys.findPersona(journey.id());
         JourneySection section = new JourneySection(journeys.loadMap(journey), readings.find("JOURNEY", journey.id()));
         List<Actor> suggestions = editing
-                ? actors.findAllWithCounts(ws.id()).stream().map(ActorRepository.ActorSummary::actor).toList()
+                ? actors.findAllWithCounts(ws.id()).stream().map(ActorQueries.ActorSummary::actor).toList()
                 : List.of();
         ctx.render("journey/show.jte", Map.of("page",
                 new JourneyPage(Requests.ui(ctx), ws, persona, section, editing, suggestions)));

@@ -13,7 +13,7 @@ import kusari.db.Database;
 import kusari.db.Sql;
 
 /** All SQL for journeys, their steps, the actions at each step and the steps' challenges. */
-public final class JourneyRepository {
+public final class JourneyRepository implements JourneyQueries {
 
     private static final String SELECT_JOURNEY = """
             SELECT j.id, j.slug, j.title, p.id AS persona_id, p.slug AS persona_slug, p.label AS persona_label

@@ -7,7 +7,7 @@ import java.util.Map;
 import kusari.actor.Actor;
 import kusari.challenge.Challenge;
 import kusari.journey.Journey;
-import kusari.journey.JourneyRepository;
+import kusari.journey.JourneyQueries;
 import kusari.journey.Step;
 import kusari.journey.StepAction;
 import kusari.core.Workspace;
@@ -19,9 +19,9 @@ public final class PersonaApi {
 
     private final WorkspaceResolver resolver;
     private final PersonaRepository personas;
-    private final JourneyRepository journeys;
+    private final JourneyQueries journeys;
 
-    public PersonaApi(WorkspaceResolver resolver, PersonaRepository personas, JourneyRepository journeys) {
+    public PersonaApi(WorkspaceResolver resolver, PersonaRepository personas, JourneyQueries journeys) {
         this.resolver = resolver;
         this.personas = personas;
         this.journeys = journeys;

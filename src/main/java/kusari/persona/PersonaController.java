@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import kusari.core.ReadingRepository;
-import kusari.journey.JourneyRepository;
+import kusari.journey.JourneyQueries;
 import kusari.journey.JourneySection;
 import kusari.core.Workspace;
 import kusari.core.WorkspaceResolver;
@@ -17,10 +17,10 @@ public final class PersonaController {
 
     private final WorkspaceResolver resolver;
     private final PersonaRepository personas;
-    private final JourneyRepository journeys;
+    private final JourneyQueries journeys;
     private final ReadingRepository readings;
 
-    public PersonaController(WorkspaceResolver resolver, PersonaRepository personas, JourneyRepository journeys,
+    public PersonaController(WorkspaceResolver resolver, PersonaRepository personas, JourneyQueries journeys,
                              ReadingRepository readings) {
         this.resolver = resolver;
         this.personas = personas;

@@ -10,7 +10,7 @@ import kusari.db.Database;
 import kusari.db.Sql;
 
 /** All SQL for personas and their attribute lists. */
-public final class PersonaRepository {
+public final class PersonaRepository implements PersonaQueries {
 
     private static final String SELECT = """
             SELECT p.id, p.slug, p.label, p.position, p.tagline, p.profile, p.story,

@@ -8,16 +8,16 @@ import java.util.Map;
 import kusari.db.Database;
 import kusari.db.Sql;
 import kusari.indicator.Indicator;
-import kusari.indicator.IndicatorRepository;
+import kusari.indicator.IndicatorQueries;
 
 /** Builds the framework tree of a workspace, for the framework page and the API. */
 public final class Framework {
 
     private final Database database;
     private final StrategyRepository workspaces;
-    private final IndicatorRepository indicators;
+    private final IndicatorQueries indicators;
 
-    public Framework(Database database, StrategyRepository workspaces, IndicatorRepository indicators) {
+    public Framework(Database database, StrategyRepository workspaces, IndicatorQueries indicators) {
         this.database = database;
         this.workspaces = workspaces;
         this.indicators = indicators;

@@ -4,8 +4,8 @@ import kusari.core.Workspace;
 
 import java.util.List;
 import kusari.actor.Actor;
-import kusari.challenge.ChallengeRepository.LinkedChallenge;
-import kusari.challenge.ChallengeRepository.SpannedStep;
+import kusari.challenge.ChallengeQueries.LinkedChallenge;
+import kusari.challenge.ChallengeQueries.SpannedStep;
 import kusari.indicator.Indicator;
 import kusari.core.Ui;
 

@@ -9,10 +9,10 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import kusari.actor.Actor;
-import kusari.actor.ActorRepository;
-import kusari.challenge.ChallengeRepository;
+import kusari.actor.ActorQueries;
+import kusari.challenge.ChallengeQueries;
 import kusari.indicator.IndicatorApi;
-import kusari.indicator.IndicatorRepository;
+import kusari.indicator.IndicatorQueries;
 import kusari.web.NotFound;
 import kusari.web.Requests;
 
@@ -23,12 +23,12 @@ public final class StrategyApi {
     private final StrategyRepository strategy;
     private final WorkspaceResolver resolver;
     private final Framework framework;
-    private final ChallengeRepository challenges;
-    private final IndicatorRepository indicators;
-    private final ActorRepository actors;
+    private final ChallengeQueries challenges;
+    private final IndicatorQueries indicators;
+    private final ActorQueries actors;
 
-    public StrategyApi(WorkspaceRepository workspaces, StrategyRepository strategy, Framework framework, ChallengeRepository challenges,
-                       IndicatorRepository indicators, ActorRepository actors) {
+    public StrategyApi(WorkspaceRepository workspaces, StrategyRepository strategy, Framework framework, ChallengeQueries challenges,
+                       IndicatorQueries indicators, ActorQueries actors) {
         this.workspaces = workspaces;
         this.strategy = strategy;
         this.resolver = new WorkspaceResolver(workspaces);
@@ -128,7 +128,7 @@ public final class StrategyApi {
         Project p = strategy.findProject(ws.id(), code)
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.project", code));
         List<ServedChallengeJson> served = new ArrayList<>();
-        for (ChallengeRepository.LinkedChallenge link : challenges.findByProject(p.id())) {
+        for (ChallengeQueries.LinkedChallenge link : challenges.findByProject(p.id())) {
             served.add(new ServedChallengeJson(link.challenge().number(), link.challenge().title(), link.basis(),
                     link.note(), challenges.findSteps(link.challenge().id()).stream()
                     .map(s -> new StepRefJson(s.personaSlug(), s.personaLabel(), s.journeySlug(), s.position(),

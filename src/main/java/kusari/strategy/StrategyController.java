@@ -8,11 +8,11 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import kusari.actor.ActorRepository;
-import kusari.challenge.ChallengeRepository;
+import kusari.actor.ActorQueries;
+import kusari.challenge.ChallengeQueries;
 import kusari.core.ReadingRepository;
 import kusari.indicator.Indicator;
-import kusari.indicator.IndicatorRepository;
+import kusari.indicator.IndicatorQueries;
 import kusari.web.NotFound;
 import kusari.web.Requests;
 
@@ -22,13 +22,13 @@ public final class StrategyController {
     private final WorkspaceResolver resolver;
     private final StrategyRepository workspaces;
     private final Framework framework;
-    private final ChallengeRepository challenges;
-    private final IndicatorRepository indicators;
-    private final ActorRepository actors;
+    private final ChallengeQueries challenges;
+    private final IndicatorQueries indicators;
+    private final ActorQueries actors;
     private final ReadingRepository readings;
 
-    public StrategyController(WorkspaceResolver resolver, StrategyRepository workspaces, Framework framework, ChallengeRepository challenges,
-                              IndicatorRepository indicators, ActorRepository actors, ReadingRepository readings) {
+    public StrategyController(WorkspaceResolver resolver, StrategyRepository workspaces, Framework framework, ChallengeQueries challenges,
+                              IndicatorQueries indicators, ActorQueries actors, ReadingRepository readings) {
         this.resolver = resolver;
         this.workspaces = workspaces;
         this.framework = framework;
@@ -55,7 +55,7 @@ public final class StrategyController {
         Project project = workspaces.findProject(ws.id(), code)
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.project", code));
         List<ProjectPage.ChallengeSteps> served = new ArrayList<>();
-        for (ChallengeRepository.LinkedChallenge link : challenges.findByProject(project.id())) {
+        for (ChallengeQueries.LinkedChallenge link : challenges.findByProject(project.id())) {
             served.add(new ProjectPage.ChallengeSteps(link, challenges.findSteps(link.challenge().id())));
         }
         List<Indicator> kpis = indicators.findByProject(project.id());

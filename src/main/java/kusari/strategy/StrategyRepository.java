@@ -8,7 +8,7 @@ import kusari.db.Database;
 import kusari.db.Sql;
 
 /** All SQL for the framework tree, projects and budgets of a workspace. */
-public final class StrategyRepository {
+public final class StrategyRepository implements StrategyQueries {
 
     private final Database database;
 

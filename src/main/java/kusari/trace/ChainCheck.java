@@ -27,7 +27,7 @@ import kusari.web.Links;
  * Finds every place where the chain of experiences breaks, and keeps planners' dismissals of breaks they accept.
  * The whole check is a fixed number of set-based queries per workspace. Independent of Javalin.
  */
-public final class ChainCheck {
+public final class ChainCheck implements ChainSummary {
 
     static final int MAX_REASON = 500;
     /** History summaries are written once, in the product's default language, like the rest of the timeline. */
