@@ -5,14 +5,25 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
  * The embedded SQLite database: one file, WAL journal, foreign keys on for every connection.
- * A connection per unit of work keeps the code simple; SQLite opens a file in microseconds.
+ * Connections are kept and reused: opening one parses the schema and sets the pragmas (about a millisecond), which
+ * a page that reads ten times would otherwise pay ten times. Reads and writes keep separate connections, because
+ * writers begin IMMEDIATE transactions and readers deferred ones.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
+
+    /** Idle connections kept per kind; more are opened under load and closed when they come back to a full pool. */
+    private static final int IDLE = 8;
+
+    private final BlockingQueue<Connection> idleReads = new ArrayBlockingQueue<>(IDLE);
+    private final BlockingQueue<Connection> idleWrites = new ArrayBlockingQueue<>(IDLE);
+    private volatile boolean closed;
 
     private final SQLiteDataSource dataSource;
     private final SQLiteDataSource writeDataSource;
@@ -76,9 +87,14 @@ public final class Database {
     public <T> T inTransaction(TransactionWork<T> work) {
         // SQLite can answer BUSY without waiting (a writer racing the first opening of a fresh WAL file); a
         // transaction that was rolled back changed nothing, so running it again is safe.
+        RequestScope scope = SCOPE.get();
         for (int attempt = 1; ; attempt++) {
             try {
-                return run(writeDataSource, work);
+                T result = run(writeDataSource, idleWrites, work);
+                if (scope != null && scope.database == this) {
+                    scope.endSnapshot();
+                }
+                return result;
             } catch (DataAccessException e) {
                 if (attempt == BUSY_RETRIES || !busy(e)) {
                     throw e;
@@ -105,24 +121,151 @@ public final class Database {
         return false;
     }
 
-    /** Runs read-only work in one transaction: one consistent snapshot under WAL, never blocking writers. */
+    /**
+     * Runs read-only work in one transaction: one consistent snapshot under WAL, never blocking writers. Inside a
+     * request scope ({@link #openRequestScope}) every read of the request shares one snapshot, so a page never
+     * mixes data from before and after somebody else's change.
+     */
     public <T> T read(TransactionWork<T> work) {
-        return run(dataSource, work);
-    }
-
-    private static <T> T run(SQLiteDataSource source, TransactionWork<T> work) {
-        try (Connection connection = connect(source)) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+        RequestScope scope = SCOPE.get();
+        if (scope == null || scope.database != this) {
+            return run(dataSource, idleReads, work);
+        }
+        try {
+            if (scope.connection == null) {
+                scope.connection = borrow(dataSource, idleReads);
             }
+            return work.run(scope.connection);
         } catch (SQLException e) {
             throw new DataAccessException(e);
+        }
+    }
+
+    private static final ThreadLocal<RequestScope> SCOPE = new ThreadLocal<>();
+
+    /**
+     * The reads of one request on this thread, until {@link RequestScope#close}: they share one read transaction.
+     * A write in the request ends the snapshot, so what the request reads after its own change includes it.
+     */
+    public RequestScope openRequestScope() {
+        RequestScope left = SCOPE.get();
+        if (left != null) {
+            left.close();  // a scope a previous request failed to close must not leak its old snapshot
+        }
+        RequestScope scope = new RequestScope(this);
+        SCOPE.set(scope);
+        return scope;
+    }
+
+    /** One request's shared read snapshot; closing it ends the read transaction and gives the connection back. */
+    public static final class RequestScope implements AutoCloseable {
+
+        private final Database database;
+        private Connection connection;
+
+        private RequestScope(Database database) {
+            this.database = database;
+        }
+
+        /** Ends the current snapshot; the next read of the request starts a new one. */
+        void endSnapshot() {
+            if (connection != null) {
+                Connection c = connection;
+                connection = null;
+                boolean reusable;
+                try {
+                    c.rollback();  // nothing was written: ending the read transaction is all it does
+                    reusable = true;
+                } catch (SQLException e) {
+                    reusable = false;
+                }
+                database.giveBack(c, database.idleReads, reusable);
+            }
+        }
+
+        @Override
+        public void close() {
+            endSnapshot();
+            if (SCOPE.get() == this) {
+                SCOPE.remove();
+            }
+        }
+    }
+
+    private <T> T run(SQLiteDataSource source, BlockingQueue<Connection> idle, TransactionWork<T> work) {
+        Connection connection;
+        try {
+            connection = borrow(source, idle);
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+        boolean reusable = false;
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            reusable = true;
+            return result;
+        } catch (SQLException e) {
+            reusable = rollback(connection, e);
+            throw new DataAccessException(e);
+        } catch (RuntimeException | Error e) {
+            reusable = rollback(connection, e);
+            throw e;
+        } finally {
+            giveBack(connection, idle, reusable);
+        }
+    }
+
+    /** Rolls back after a failure; true when the connection is still sound enough to reuse. */
+    private static boolean rollback(Connection connection, Throwable failure) {
+        try {
+            connection.rollback();
+            return true;
+        } catch (SQLException rollback) {
+            failure.addSuppressed(rollback);
+            return false;
+        }
+    }
+
+    private Connection borrow(SQLiteDataSource source, BlockingQueue<Connection> idle) throws SQLException {
+        Connection kept = idle.poll();
+        Connection connection = kept != null ? kept : connect(source);
+        // The transaction begins here (BEGIN IMMEDIATE for writers), not when the connection was given back.
+        connection.setAutoCommit(false);
+        return connection;
+    }
+
+    /**
+     * A connection whose transaction ended cleanly goes back to the pool; any other is closed. It waits in
+     * auto-commit mode: the driver begins the next transaction right after a commit, and an IMMEDIATE one would
+     * hold the write lock while the connection sits idle.
+     */
+    private void giveBack(Connection connection, BlockingQueue<Connection> idle, boolean reusable) {
+        try {
+            if (reusable && !closed) {
+                connection.setAutoCommit(true);
+                if (idle.offer(connection)) {
+                    return;
+                }
+            }
+        } catch (SQLException e) {
+            // Not reusable after all: closed below.
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Nothing to do: the connection is gone either way.
+        }
+    }
+
+    /** Closes the kept connections; work that runs after this opens and closes its own. */
+    @Override
+    public void close() {
+        closed = true;
+        for (BlockingQueue<Connection> idle : java.util.List.of(idleReads, idleWrites)) {
+            for (Connection c = idle.poll(); c != null; c = idle.poll()) {
+                giveBack(c, idle, false);
+            }
         }
     }
 }
