@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -50,6 +51,14 @@ public final class Database {
 
     public Path file() {
         return file;
+    }
+
+    /**
+     * The configured source of write connections (WAL, foreign keys on, immediate transactions), for a tool that
+     * opens and closes connections itself: Flyway's migrations.
+     */
+    public DataSource dataSource() {
+        return writeDataSource;
     }
 
     /** A new connection with foreign keys enforced; the caller closes it. */
