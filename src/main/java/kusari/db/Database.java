@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -61,6 +62,14 @@ public final class Database implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /**
+     * The configured source of write connections (WAL, foreign keys on, immediate transactions), for a tool that
+     * opens and closes connections itself: Flyway's migrations.
+     */
+    public DataSource dataSource() {
+        return writeDataSource;
     }
 
     /** A new connection with foreign keys enforced; the caller closes it. */

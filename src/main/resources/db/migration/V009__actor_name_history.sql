@@ -18,6 +18,16 @@ SELECT a.id, w.plan_from, a.name FROM actor a JOIN workspace w ON w.id = a.works
 -- An edit of actor.name outside a rename (the generic edit form, a revert) corrects the newest name, so the
 -- history and actor.name never disagree; when that makes the newest name repeat the one before it (a revert of
 -- a rename), the repeated entry goes. A rename sets actor.name to the newest entry itself: then nothing changes.
--- The body stays on one line because the migration runner splits scripts on a semicolon at the end of a line.
 CREATE TRIGGER actor_name_follows_edit AFTER UPDATE OF name ON actor WHEN NEW.name <> OLD.name
-BEGIN UPDATE actor_name SET name = NEW.name WHERE actor_id = NEW.id AND name <> NEW.name AND from_fiscal_year = (SELECT MAX(from_fiscal_year) FROM actor_name WHERE actor_id = NEW.id); DELETE FROM actor_name WHERE actor_id = NEW.id AND from_fiscal_year = (SELECT MAX(from_fiscal_year) FROM actor_name WHERE actor_id = NEW.id) AND name = (SELECT p.name FROM actor_name p WHERE p.actor_id = NEW.id AND p.from_fiscal_year < (SELECT MAX(from_fiscal_year) FROM actor_name WHERE actor_id = NEW.id) ORDER BY p.from_fiscal_year DESC LIMIT 1); END;
+BEGIN
+    UPDATE actor_name SET name = NEW.name
+    WHERE actor_id = NEW.id AND name <> NEW.name
+      AND from_fiscal_year = (SELECT MAX(from_fiscal_year) FROM actor_name WHERE actor_id = NEW.id);
+    DELETE FROM actor_name
+    WHERE actor_id = NEW.id
+      AND from_fiscal_year = (SELECT MAX(from_fiscal_year) FROM actor_name WHERE actor_id = NEW.id)
+      AND name = (SELECT p.name FROM actor_name p
+                  WHERE p.actor_id = NEW.id
+                    AND p.from_fiscal_year < (SELECT MAX(from_fiscal_year) FROM actor_name WHERE actor_id = NEW.id)
+                  ORDER BY p.from_fiscal_year DESC LIMIT 1);
+END;

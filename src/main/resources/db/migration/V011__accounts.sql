@@ -77,8 +77,10 @@ CREATE TABLE workspace_access (
 
 -- A workspace made once accounts exist (new, copied, imported through the web or the API) starts readable only by
 -- those with a role in it; the ones loaded on first start, before any account (the sample), stay readable.
--- (One line: the migration runner splits statements at a semicolon that ends a line.)
-CREATE TRIGGER workspace_private_once_accounts_exist AFTER INSERT ON workspace WHEN (SELECT COUNT(*) FROM account) > 0 BEGIN INSERT OR IGNORE INTO workspace_access (workspace_id, public_read) VALUES (NEW.id, 0); END;
+CREATE TRIGGER workspace_private_once_accounts_exist AFTER INSERT ON workspace WHEN (SELECT COUNT(*) FROM account) > 0
+BEGIN
+    INSERT OR IGNORE INTO workspace_access (workspace_id, public_read) VALUES (NEW.id, 0);
+END;
 
 -- The history as a hash chain (kusari.history.HistoryChain): entries written before this migration are sealed
 -- on the next write or start.
