@@ -14,7 +14,7 @@ public final class ActorKinds {
             .ownWorkspace().orderedWithin("workspace_id").unique("name")
             .fields(
                     Field.text("name", "name", true, 100),
-                    Field.choice("kind", "kind", "GOVERNMENT", "PARTNER"))
+                    Field.choice("kind", "kind", ActorKind.codes()))
             .viewer((c, ws, id) -> Links.actor(ws, id))
             .build();
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import kusari.db.Sql;
 import kusari.change.Field;
 import kusari.core.FieldError;
+import kusari.core.StoredCode;
 import kusari.change.Kind;
 import kusari.core.YearStyle;
 import kusari.web.Links;
@@ -21,14 +22,14 @@ public final class IndicatorKinds {
     public static final Kind INDICATOR = Kind.builder("indicator", "indicators").key("id").label("name")
             .ownWorkspace().orderedWithin("workspace_id")
             .fields(
-                    Field.choice("kind", "kind", "GOAL", "KPI", "ACTION"),
+                    Field.choice("kind", "kind", IndicatorKind.codes()),
                     Field.reference("node", "node_id", "framework_node", false),
                     Field.reference("project", "project_id", "project", false),
                     Field.reference("challenge", "challenge_id", "challenge", false),
                     Field.text("name", "name", true, 300),
                     Field.text("unit", "unit", false, 40),
-                    Field.choice("direction", "direction", "INCREASE", "DECREASE", "MAINTAIN", "REACH")
-                            .withDefault("INCREASE"),
+                    Field.choice("direction", "direction", Direction.codes())
+                            .withDefault(Direction.INCREASE.code()),
                     Field.decimal("baselineValue", "baseline_value"),
                     Field.text("baselineText", "baseline_text", false, 200),
                     Field.text("baselineYear", "baseline_year", false, 40),
@@ -57,7 +58,7 @@ public final class IndicatorKinds {
             .fields(
                     Field.reference("indicator", "indicator_id", "indicator", true).onlyOnCreate(),
                     Field.year("fiscalYear", "fiscal_year", true).onlyOnCreate(),
-                    Field.choice("state", "state", "ACTUAL", "FORECAST", "NOT_ASSESSABLE").withDefault("ACTUAL"),
+                    Field.choice("state", "state", ValueState.codes()).withDefault(ValueState.ACTUAL.code()),
                     Field.decimal("value", "value"),
                     Field.text("dataDate", "data_date", false, 40),
                     Field.text("source", "source", false, 200),
@@ -122,7 +123,7 @@ public final class IndicatorKinds {
             .label("scale").ownWorkspace()
             .fields(
                     Field.text("scale", "scale", true, 300),
-                    Field.choice("basis", "basis", "TARGET", "PROGRESS").withDefault("TARGET"),
+                    Field.choice("basis", "basis", ReviewBasis.codes()).withDefault(ReviewBasis.TARGET.code()),
                     Field.choice("yearStyle", "year_style", YearStyle.names()).withDefault("WAREKI_WESTERN"))
             .rules((c, ws, id, values, errors) -> {
                 try {
@@ -139,8 +140,8 @@ public final class IndicatorKinds {
             .build();
 
     private static Field nextAction() {
-        return Field.choice("nextAction", "next_action", "", "EXPAND", "REVISE", "CONTINUE", "STOP", "END")
-                .withDefault("").optional();
+        return Field.choice("nextAction", "next_action", NextAction.codes())
+                .withDefault(NextAction.NONE.code()).optional();
     }
 
     /** One row per owner and fiscal year. */
@@ -158,7 +159,7 @@ public final class IndicatorKinds {
     /** A value unless it cannot be assessed; then the reason instead. */
     private static void checkActual(java.sql.Connection c, long ws, Long id, Map<String, Object> values,
                                     List<FieldError> errors) {
-        boolean notAssessable = "NOT_ASSESSABLE".equals(values.get("state"));
+        boolean notAssessable = ValueState.NOT_ASSESSABLE.code().equals(values.get("state"));
         if (notAssessable && values.get("value") != null) {
             errors.add(FieldError.of("value", "validation.valueWhenNotAssessable"));
         }
@@ -188,13 +189,13 @@ public final class IndicatorKinds {
 
     private static void checkOwner(java.sql.Connection c, long ws, Long id, Map<String, Object> values,
                                    List<FieldError> errors) {
-        Object kind = values.get("kind");
+        IndicatorKind kind = StoredCode.find(IndicatorKind.class, String.valueOf(values.get("kind"))).orElse(null);
         boolean node = values.get("node") != null;
         boolean project = values.get("project") != null;
         boolean challenge = values.get("challenge") != null;
         int owners = (node ? 1 : 0) + (project ? 1 : 0) + (challenge ? 1 : 0);
-        boolean fits = owners == 1 && ("GOAL".equals(kind) ? node
-                : "ACTION".equals(kind) ? challenge : !challenge);
+        boolean fits = owners == 1 && (kind == IndicatorKind.GOAL ? node
+                : kind == IndicatorKind.ACTION ? challenge : !challenge);
         if (!fits) {
             errors.add(FieldError.of("kind", "validation.indicatorOwner"));
         }

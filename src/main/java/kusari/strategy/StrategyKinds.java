@@ -7,6 +7,7 @@ import kusari.change.Field;
 import kusari.core.CodePattern;
 import kusari.core.FieldError;
 import kusari.challenge.ChallengeKinds;
+import kusari.challenge.LinkBasis;
 import kusari.change.Kind;
 import kusari.change.LinkKind;
 import kusari.web.Links;
@@ -105,7 +106,7 @@ public final class StrategyKinds {
             .fields(
                     Field.reference("project", "project_id", "project", true).onlyOnCreate(),
                     Field.year("fiscalYear", "fiscal_year", true),
-                    Field.choice("source", "source", FundingSource.names()),
+                    Field.choice("source", "source", FundingSource.codes()),
                     Field.integer("thousandYen", "thousand_yen", true, 0, 100_000_000))
             .rules((c, ws, id, values, errors) -> {
                 if (values.get("project") != null && values.get("fiscalYear") != null && Sql.queryLong(c, """
@@ -202,7 +203,7 @@ public final class StrategyKinds {
     public static final LinkKind CHALLENGE_PROJECT = LinkKind.builder("challenge_project", "challenge-projects")
             .left(ChallengeKinds.CHALLENGE, "challenge_id").right(PROJECT, "project_id")
             .extra(
-                    Field.choice("basis", "basis", "DOCUMENT", "READING"),
+                    Field.choice("basis", "basis", LinkBasis.codes()),
                     Field.text("note", "note", false, 500))
             .build();
 }
