@@ -29,11 +29,12 @@ class ArchitectureTest {
     private static final Set<String> FEATURES = Set.of("account", "actor", "challenge", "edit", "files", "history",
             "home", "indicator", "journey", "persona", "strategy", "trace");
 
-    /** What a feature offers to others: its read interface and the records it answers with. */
+    /** What a feature offers to others: its read interface, the records it answers with and the values they hold. */
     private static final Map<String, Set<String>> OFFERED = Map.of(
-            "actor", Set.of("ActorQueries", "Actor", "ActorKinds"),
-            "challenge", Set.of("ChallengeQueries", "Challenge", "ChallengeKinds"),
-            "indicator", Set.of("IndicatorQueries", "Indicator", "Achievement", "IndicatorJson", "IndicatorApi"),
+            "actor", Set.of("ActorQueries", "Actor", "ActorKinds", "ActorKind"),
+            "challenge", Set.of("ChallengeQueries", "Challenge", "ChallengeKinds", "LinkBasis"),
+            "indicator", Set.of("IndicatorQueries", "Indicator", "Achievement", "IndicatorJson", "IndicatorApi",
+                    "IndicatorKind", "Direction", "NextAction"),
             "journey", Set.of("JourneyQueries", "Journey", "JourneySection", "JourneyMap", "Step", "StepAction"),
             "persona", Set.of("PersonaQueries", "Persona"),
             "strategy", Set.of("StrategyQueries", "FrameworkNode", "Project"),

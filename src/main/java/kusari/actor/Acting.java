@@ -91,7 +91,7 @@ public final class Acting {
     /** The actor as of a fiscal year: same id and kind, that year's name. */
     public Actor actorIn(long actorId, Integer fiscalYear) {
         ActorRow row = actorById.get(actorId);
-        return new Actor(actorId, name(actorId, fiscalYear), row == null ? "" : row.actor().kind());
+        return new Actor(actorId, name(actorId, fiscalYear), row == null ? null : row.actor().kind());
     }
 
     public List<ActionRow> actionsAt(long stepId) {

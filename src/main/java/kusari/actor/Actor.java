@@ -1,9 +1,9 @@
 package kusari.actor;
 
 /** Who acts at a step: a government department (GOVERNMENT, ■行政) or a partner outside government (PARTNER). */
-public record Actor(long id, String name, String kind) {
+public record Actor(long id, String name, ActorKind kind) {
 
     public boolean government() {
-        return "GOVERNMENT".equals(kind);
+        return kind == ActorKind.GOVERNMENT;
     }
 }

@@ -82,7 +82,7 @@ public final class ActorApi {
         Acting acting = service.repository().acting(ws.id());
         ctx.json(service.directory(ws, ctx.queryParam("q"), fy).stream().map(e -> {
             var c = counts.get(e.actor().id());
-            return new ActorSummaryJson(e.actor().id(), e.actor().name(), e.actor().kind(), c == null ? 0 : c.actions(),
+            return new ActorSummaryJson(e.actor().id(), e.actor().name(), e.actor().kind().code(), c == null ? 0 : c.actions(),
                     e.journeys(), c == null ? 0 : c.leadProjects(), e.steps(), acting.names().of(e.actor().id()),
                     e.matchedOldNames());
         }).toList());
@@ -91,7 +91,7 @@ public final class ActorApi {
     void show(Context ctx) {
         Workspace ws = resolver.require(ctx);
         ActorOverview o = overview(ctx, ws);
-        ctx.json(new ActorJson(o.actor().id(), o.actor().name(), o.actor().kind(), o.version(), o.fiscalYear(), o.names(),
+        ctx.json(new ActorJson(o.actor().id(), o.actor().name(), o.actor().kind().code(), o.version(), o.fiscalYear(), o.names(),
                 o.summary(), o.journeys().stream().map(ActorApi::journeyJson).toList(), o.ledProjects(),
                 o.indicators().stream().map(ActorApi::measureJson).toList()));
     }
@@ -180,7 +180,7 @@ public final class ActorApi {
     void journeyChart(Context ctx) {
         Workspace ws = resolver.require(ctx);
         Integer fy = ActorController.fiscalYear(ctx);
-        String kind = ActorController.kind(ctx);
+        ActorKind kind = ActorController.kind(ctx);
         String slug = ctx.pathParam("journey");
         ActorRepository repo = service.repository();
         var journey = repo.journeys(ws.id()).stream().filter(j -> j.slug().equals(slug)).findFirst()

@@ -14,6 +14,7 @@ import kusari.actor.ActorRepository.JourneyRef;
 import kusari.actor.ActorService.DirectoryEntry;
 import kusari.core.ConflictException;
 import kusari.core.FieldError;
+import kusari.core.StoredCode;
 import kusari.core.ValidationException;
 import kusari.core.Workspace;
 import kusari.core.WorkspaceResolver;
@@ -132,7 +133,7 @@ public final class ActorController {
     void journeyChart(Context ctx) {
         Workspace ws = resolver.require(ctx);
         Integer fy = fiscalYear(ctx);
-        String kind = kind(ctx);
+        ActorKind kind = kind(ctx);
         List<JourneyRef> journeys = service.repository().journeys(ws.id());
         String slug = ctx.pathParam("journey");
         JourneyRef journey = journeys.stream().filter(j -> j.slug().equals(slug)).findFirst()
@@ -149,7 +150,7 @@ public final class ActorController {
 
     static ResponsibilityMatrix matrixOf(Context ctx, ActorService service, Workspace ws) {
         Integer fy = fiscalYear(ctx);
-        String kind = kind(ctx);
+        ActorKind kind = kind(ctx);
         String field = blankToNull(ctx.queryParam("field"));
         if (field != null && service.repository().policyFields(ws.id()).stream().noneMatch(f -> f.code().equals(field))) {
             throw new BadRequestResponse(Requests.ui(ctx).t("matrix.error.field", field));
@@ -173,15 +174,13 @@ public final class ActorController {
     }
 
     /** {@code ?kind=GOVERNMENT} or {@code PARTNER}; null for both. */
-    static String kind(Context ctx) {
+    static ActorKind kind(Context ctx) {
         String raw = blankToNull(ctx.queryParam("kind"));
         if (raw == null) {
             return null;
         }
-        if (!raw.equals("GOVERNMENT") && !raw.equals("PARTNER")) {
-            throw new BadRequestResponse(Requests.ui(ctx).t("matrix.error.kind", raw));
-        }
-        return raw;
+        return StoredCode.find(ActorKind.class, raw)
+                .orElseThrow(() -> new BadRequestResponse(Requests.ui(ctx).t("matrix.error.kind", raw)));
     }
 
     /** The fiscal years offered in the year pickers: the plan period, plus any year a name took effect. */

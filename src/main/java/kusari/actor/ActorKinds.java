@@ -1,7 +1,5 @@
 package kusari.actor;
 
-import java.util.List;
-import java.util.Map;
 import kusari.change.Field;
 import kusari.change.Kind;
 import kusari.web.Links;
@@ -12,12 +10,11 @@ public final class ActorKinds {
     private ActorKinds() {
     }
 
-    public static final Kind ACTOR = new Kind("actor", "actors", "id", "name",
-            Kind.ownWorkspace("actor"), "workspace_id", List.of("name"),
-            List.of(
+    public static final Kind ACTOR = Kind.builder("actor", "actors").key("id").label("name")
+            .ownWorkspace().orderedWithin("workspace_id").unique("name")
+            .fields(
                     Field.text("name", "name", true, 100),
-                    Field.choice("kind", "kind", "GOVERNMENT", "PARTNER")),
-            List.of(),
-            (c, ws, id) -> Links.actor(ws, id),
-            Map.of(), null);
+                    Field.choice("kind", "kind", ActorKind.codes()))
+            .viewer((c, ws, id) -> Links.actor(ws, id))
+            .build();
 }

@@ -59,7 +59,7 @@ public final class ActorRepository implements ActorQueries {
     }
 
     static Actor toActor(ResultSet rs) throws SQLException {
-        return new Actor(rs.getLong("id"), rs.getString("name"), rs.getString("kind"));
+        return new Actor(rs.getLong("id"), rs.getString("name"), ActorKind.fromStored(rs.getString("kind")));
     }
 
     // --- who acts where, name history, and what measures it ---

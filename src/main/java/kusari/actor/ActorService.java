@@ -264,7 +264,7 @@ public final class ActorService {
         ObjectNode node = JSON.createObjectNode();
         node.put("id", row.actor().id());
         node.put("name", row.actor().name());
-        node.put("kind", row.actor().kind());
+        node.put("kind", row.actor().kind().code());
         node.put("version", row.version());
         ArrayNode list = node.putArray("names");
         for (ActorName n : names) {

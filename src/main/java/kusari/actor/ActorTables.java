@@ -52,7 +52,7 @@ public final class ActorTables {
         header.add(ui.t("actor.col.total"));
         List<List<Object>> rows = new ArrayList<>();
         for (ResponsibilityMatrix.Row r : m.rows()) {
-            List<Object> row = new ArrayList<>(List.of(ui.t("actor.kind." + r.actor().kind() + ".short"), r.actor().name()));
+            List<Object> row = new ArrayList<>(List.of(ui.t(r.actor().kind().messageKey() + ".short"), r.actor().name()));
             row.addAll(r.counts());
             row.add(r.total());
             rows.add(row);

@@ -1,6 +1,7 @@
 package kusari.actor;
 
 import kusari.actor.ActorRepository.Actual;
+import kusari.indicator.Direction;
 import kusari.indicator.Indicator;
 
 /**
@@ -40,11 +41,11 @@ public record IndicatorProgress(Indicator indicator, Actual latest, Status statu
         double target = i.targetValue();
         double actual = latest.value();
         // For DECREASE, flip the signs so that "more" is always better; MAINTAIN means "at least the target".
-        double sign = "DECREASE".equals(i.direction()) ? -1 : 1;
+        double sign = i.direction() == Direction.DECREASE ? -1 : 1;
         if (sign * actual >= sign * target) {
             return Status.ACHIEVED;
         }
-        if (i.baselineValue() == null || "MAINTAIN".equals(i.direction())) {
+        if (i.baselineValue() == null || i.direction() == Direction.MAINTAIN) {
             return Status.BEHIND;
         }
         int start = planFrom - 1;

@@ -36,7 +36,7 @@ public record JourneyChart(String journeySlug, String journeyTitle, String perso
         }
     }
 
-    public static JourneyChart of(Acting acting, ActorRepository.JourneyRef journey, String kind, Integer fiscalYear,
+    public static JourneyChart of(Acting acting, ActorRepository.JourneyRef journey, ActorKind kind, Integer fiscalYear,
                                   Map<Long, List<ChallengeRef>> challengesByStep,
                                   Map<Long, List<ProjectRef>> projectsByChallenge, Map<Long, List<Long>> leadsByProject) {
         List<StepRow> steps = acting.stepsOfJourney(journey.id());
@@ -44,7 +44,7 @@ public record JourneyChart(String journeySlug, String journeyTitle, String perso
         List<ActorLine> lines = new ArrayList<>();
         for (ActorRow a : acting.actors()) {
             long id = a.actor().id();
-            if (kind != null && !kind.equals(a.actor().kind())) {
+            if (kind != null && kind != a.actor().kind()) {
                 continue;
             }
             List<Cell> cells = new ArrayList<>();

@@ -6,7 +6,7 @@ import kusari.core.Workspace;
 import kusari.core.Ui;
 
 /** One journey's actors × steps chart with its filters. */
-public record JourneyChartPage(Ui ui, Workspace workspace, JourneyChart chart, List<JourneyRef> journeys, String kind,
+public record JourneyChartPage(Ui ui, Workspace workspace, JourneyChart chart, List<JourneyRef> journeys, ActorKind kind,
                                Integer fiscalYear, List<Integer> fiscalYears) {
 
     public long unownedTroubled() {

@@ -27,7 +27,7 @@ public record ResponsibilityMatrix(List<Column> columns, List<Row> rows, int max
      * @param field a policy field code, or null for all
      * @param sort  {@code name} (the directory's order), {@code total}, or {@code persona:<slug>} (most steps first)
      */
-    public record Filter(String kind, String field, Integer fiscalYear, String sort) {
+    public record Filter(ActorKind kind, String field, Integer fiscalYear, String sort) {
         public static final String SORT_NAME = "name";
         public static final String SORT_TOTAL = "total";
         public static final String SORT_PERSONA = "persona:";
@@ -48,7 +48,7 @@ public record ResponsibilityMatrix(List<Column> columns, List<Row> rows, int max
         List<Row> rows = new ArrayList<>();
         int max = 0;
         for (ActorRow a : acting.actors()) {
-            if (filter.kind() != null && !filter.kind().equals(a.actor().kind())) {
+            if (filter.kind() != null && filter.kind() != a.actor().kind()) {
                 continue;
             }
             java.util.Map<String, Integer> byPersona = new java.util.HashMap<>();

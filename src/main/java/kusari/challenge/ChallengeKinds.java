@@ -1,7 +1,5 @@
 package kusari.challenge;
 
-import java.util.List;
-import java.util.Map;
 import kusari.db.Sql;
 import kusari.change.Field;
 import kusari.change.Kind;
@@ -13,14 +11,13 @@ public final class ChallengeKinds {
     private ChallengeKinds() {
     }
 
-    public static final Kind CHALLENGE = new Kind("challenge", "challenges", "number", "title",
-            Kind.ownWorkspace("challenge"), null, List.of("number"),
-            List.of(
+    public static final Kind CHALLENGE = Kind.builder("challenge", "challenges").key("number").label("title")
+            .ownWorkspace().unique("number")
+            .fields(
                     Field.integer("number", "number", true, 1, 9999),
                     Field.text("title", "title", true, 300),
                     Field.lines("evidence", new Field.Child("challenge_evidence", "challenge_id", "position"), "text", 50),
-                    Field.lines("approaches", new Field.Child("challenge_approach", "challenge_id", "position"), "text", 50)),
-            List.of(),
-            (c, ws, id) -> Links.challenge(ws, (int) Sql.queryLong(c, "SELECT number FROM challenge WHERE id = ?", id)),
-            Map.of(), null);
+                    Field.lines("approaches", new Field.Child("challenge_approach", "challenge_id", "position"), "text", 50))
+            .viewer((c, ws, id) -> Links.challenge(ws, (int) Sql.queryLong(c, "SELECT number FROM challenge WHERE id = ?", id)))
+            .build();
 }

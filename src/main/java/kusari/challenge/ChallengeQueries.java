@@ -11,7 +11,7 @@ public interface ChallengeQueries {
     }
 
     /** A challenge that a project answers, with the link's basis. */
-    record LinkedChallenge(Challenge challenge, String basis, String note) {
+    record LinkedChallenge(Challenge challenge, LinkBasis basis, String note) {
     }
 
     /** The steps a challenge spans, in journey order. */

@@ -56,14 +56,15 @@ public final class ChallengeRepository implements ChallengeQueries {
     }
 
     /** A project that answers a challenge; basis DOCUMENT (stated) or READING (implied; see note). */
-    public record LinkedProject(String code, String name, String basis, String note) {
+    public record LinkedProject(String code, String name, LinkBasis basis, String note) {
     }
 
     public List<LinkedProject> findProjects(long challengeId) {
         return database.read(c -> Sql.query(c, """
                 SELECT p.code, p.name, cp.basis, cp.note FROM challenge_project cp JOIN project p ON p.id = cp.project_id
                 WHERE cp.challenge_id = ? ORDER BY p.code""",
-                rs -> new LinkedProject(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), challengeId));
+                rs -> new LinkedProject(rs.getString(1), rs.getString(2), LinkBasis.fromStored(rs.getString(3)),
+                        rs.getString(4)), challengeId));
     }
 
     public List<LinkedChallenge> findByProject(long projectId) {
@@ -71,7 +72,8 @@ public final class ChallengeRepository implements ChallengeQueries {
                 SELECT ch.id, ch.number, ch.title, cp.basis, cp.note
                 FROM challenge_project cp JOIN challenge ch ON ch.id = cp.challenge_id
                 WHERE cp.project_id = ? ORDER BY ch.number""",
-                rs -> new LinkedChallenge(toChallenge(rs), rs.getString("basis"), rs.getString("note")), projectId));
+                rs -> new LinkedChallenge(toChallenge(rs), LinkBasis.fromStored(rs.getString("basis")), rs.getString("note")),
+                projectId));
     }
 
     /** How many steps each challenge spans and on how many journeys, for the list. */

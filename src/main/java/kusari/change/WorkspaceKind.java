@@ -1,7 +1,6 @@
 package kusari.change;
 
 import java.util.List;
-import java.util.Map;
 import kusari.core.FieldError;
 import kusari.db.Sql;
 import kusari.web.Links;
@@ -12,9 +11,9 @@ public final class WorkspaceKind {
     private WorkspaceKind() {
     }
 
-    public static final Kind WORKSPACE = new Kind("workspace", "workspaces", "slug", "name",
-            "SELECT id FROM workspace WHERE id = ?", null, List.of("slug"),
-            List.of(
+    public static final Kind WORKSPACE = Kind.builder("workspace", "workspaces").key("slug").label("name")
+            .workspace("SELECT id FROM workspace WHERE id = ?").unique("slug")
+            .fields(
                     Field.slug("slug", "slug"),
                     Field.text("name", "name", true, 100),
                     Field.text("fullName", "full_name", false, 200),
@@ -27,8 +26,8 @@ public final class WorkspaceKind {
                     Field.lines("levels", new Field.Child("framework_level", "workspace_id", "depth"), "label", 4),
                     // one code pattern per level, from the top (9 digit, A letter, * anything)
                     Field.lines("codePatterns", new Field.Child("framework_code_pattern", "workspace_id", "depth"),
-                            "pattern", 4)),
-            List.of((c, ws, id, values, errors) -> {
+                            "pattern", 4))
+            .rules((c, ws, id, values, errors) -> {
                 Long from = (Long) values.get("planFrom");
                 Long to = (Long) values.get("planTo");
                 if (from != null && to != null && to < from) {
@@ -42,8 +41,8 @@ public final class WorkspaceKind {
                 if (patterns.size() > levels.size()) {
                     errors.add(FieldError.of("codePatterns", "validation.tooManyPatterns", levels.size()));
                 }
-            }),
-            (c, ws, id) -> Links.home(Sql.queryOne(c, "SELECT slug FROM workspace WHERE id = ?",
-                    rs -> rs.getString(1), id).orElseThrow()),
-            Map.of(), null);
+            })
+            .viewer((c, ws, id) -> Links.home(Sql.queryOne(c, "SELECT slug FROM workspace WHERE id = ?",
+                    rs -> rs.getString(1), id).orElseThrow()))
+            .build();
 }

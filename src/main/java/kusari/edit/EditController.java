@@ -187,8 +187,8 @@ public final class EditController {
                     candidates.add(new FormField.Option(String.valueOf(choice.id()), choice.label(), false));
                 }
             }
-            List<FormField> extra = EditForm.fields(c, ui, new Kind(link.name(), link.collection(), "id", "id", "",
-                    null, List.of(), link.extra(), List.of(), null, Map.of(), null), ws.id(), true, Map.of(), List.of(), null);
+            List<FormField> extra = EditForm.fields(c, ui, link.extraForm(), ws.id(), true, Map.of(), List.of(),
+                    null);
             sections.add(new EditPage.LinkSection(ui.t("links." + link.name() + "." + (left ? "left" : "right")),
                     Links.linkForm(ws.slug(), link.collection()), left ? "left" : "right", id, linked, candidates, extra));
         }

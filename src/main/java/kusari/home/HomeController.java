@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import kusari.indicator.Indicator;
+import kusari.indicator.IndicatorKind;
 import kusari.indicator.IndicatorQueries;
 import kusari.persona.Persona;
 import kusari.persona.PersonaQueries;
@@ -64,7 +65,7 @@ public final class HomeController {
         List<HomePage.FieldSummary> fields = nodes.stream()
                 .filter(n -> n.depth() == 1)
                 .map(field -> new HomePage.FieldSummary(field,
-                        byNode.getOrDefault(field.id(), List.of()).stream().filter(i -> i.kind().equals("GOAL")).toList(),
+                        byNode.getOrDefault(field.id(), List.of()).stream().filter(i -> i.kind() == IndicatorKind.GOAL).toList(),
                         allPersonas.stream().filter(p -> p.policyFieldCode().equals(field.code())).toList(),
                         projects.stream().filter(p -> underField(p, field, nodes)).count()))
                 .toList();

@@ -24,14 +24,14 @@ public record Achievement(Double againstTarget, Double progress, boolean met) {
     private static final double EPSILON = 1e-9;
 
     /** The achievement of {@code actual}; null when there is no actual or no target to compare with. */
-    public static Achievement of(String direction, Double baseline, Double target, Double actual) {
+    public static Achievement of(Direction direction, Double baseline, Double target, Double actual) {
         if (actual == null || target == null) {
             return null;
         }
-        boolean decrease = "DECREASE".equals(direction);
+        boolean decrease = direction == Direction.DECREASE;
         boolean met = metTarget(direction, baseline, target, actual);
         Double ratio = decrease ? decreaseRatio(target, actual) : increaseRatio(target, actual);
-        if ("REACH".equals(direction)) {
+        if (direction == Direction.REACH) {
             ratio = met ? Double.valueOf(100.0) : reachRatio(baseline, target, actual);
         }
         Double progress = null;
@@ -47,18 +47,18 @@ public record Achievement(Double againstTarget, Double progress, boolean met) {
     }
 
     /** The percent a grade follows: the chosen basis, or the other one when the chosen one is not defined. */
-    public Double percentFor(String basis) {
-        Double first = "PROGRESS".equals(basis) ? progress : againstTarget;
-        Double second = "PROGRESS".equals(basis) ? againstTarget : progress;
+    public Double percentFor(ReviewBasis basis) {
+        Double first = basis == ReviewBasis.PROGRESS ? progress : againstTarget;
+        Double second = basis == ReviewBasis.PROGRESS ? againstTarget : progress;
         return first != null ? first : second;
     }
 
-    private static boolean metTarget(String direction, Double baseline, double target, double actual) {
-        return switch (direction == null ? "INCREASE" : direction) {
-            case "DECREASE" -> actual <= target + EPSILON;
-            case "REACH" -> baseline != null && baseline > target ? actual <= target + EPSILON
+    private static boolean metTarget(Direction direction, Double baseline, double target, double actual) {
+        return switch (direction == null ? Direction.INCREASE : direction) {
+            case DECREASE -> actual <= target + EPSILON;
+            case REACH -> baseline != null && baseline > target ? actual <= target + EPSILON
                     : actual >= target - EPSILON;
-            default -> actual >= target - EPSILON;
+            case INCREASE, MAINTAIN -> actual >= target - EPSILON;
         };
     }
 

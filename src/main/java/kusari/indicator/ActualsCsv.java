@@ -156,7 +156,7 @@ public final class ActualsCsv {
                     rowProblems.add(ui.t(named.isEmpty() ? "import.csv.unknownName" : "import.csv.ambiguousName", name));
                 }
             }
-            String state = state(stateText);
+            ValueState state = state(stateText);
             if (state == null) {
                 rowProblems.add(ui.t("import.csv.badState", stateText));
             }
@@ -169,7 +169,7 @@ public final class ActualsCsv {
                 }
             }
             String note = cell(record, columns, "note");
-            if ("NOT_ASSESSABLE".equals(state)) {
+            if (state == ValueState.NOT_ASSESSABLE) {
                 if (!value.isEmpty()) {
                     rowProblems.add(ui.t("validation.valueWhenNotAssessable"));
                 }
@@ -186,19 +186,19 @@ public final class ActualsCsv {
                 rows.add(new Row(line, id, shownName, yearText, value, stateText, "ERROR", rowProblems));
                 continue;
             }
-            if (value.isEmpty() && !"NOT_ASSESSABLE".equals(state)) {
+            if (value.isEmpty() && state != ValueState.NOT_ASSESSABLE) {
                 rows.add(new Row(line, id, shownName, yearText, value, stateText, "EMPTY", List.of()));
                 continue;
             }
             YearValue now = current.get(indicator.id());
             String dataDate = cell(record, columns, "dataDate");
             String source = cell(record, columns, "source");
-            boolean same = now != null && now.state().equals(state) && java.util.Objects.equals(now.value(), number)
+            boolean same = now != null && now.state() == state && java.util.Objects.equals(now.value(), number)
                     && now.dataDate().equals(dataDate) && now.source().equals(source) && now.note().equals(note);
             String action = now == null ? "ADD" : same ? "SAME" : "CHANGE";
             rows.add(new Row(line, id, shownName, yearText, value, stateText, action, List.of()));
             if (!same) {
-                cells.add(new ReviewService.Cell(indicator.id(), now == null ? 0 : now.version(), state,
+                cells.add(new ReviewService.Cell(indicator.id(), now == null ? 0 : now.version(), state.code(),
                         number == null ? "" : Achievement.formatNumber(number), dataDate, source, note, null));
             }
         }
@@ -234,17 +234,17 @@ public final class ActualsCsv {
     }
 
     /** 実績 / 見込 / 評価不能 in either language, or the stored names; empty means an actual. */
-    private static String state(String text) {
+    private static ValueState state(String text) {
         String t = norm(text);
         if (t.isEmpty()) {
-            return "ACTUAL";
+            return ValueState.ACTUAL;
         }
-        for (String state : List.of("ACTUAL", "FORECAST", "NOT_ASSESSABLE")) {
-            if (t.equals(norm(state))) {
+        for (ValueState state : ValueState.values()) {
+            if (t.equals(norm(state.code()))) {
                 return state;
             }
             for (Ui.Lang lang : Ui.Lang.values()) {
-                if (t.equals(norm(lang.bundle().getString("indicator.state." + state)))) {
+                if (t.equals(norm(lang.bundle().getString(state.messageKey())))) {
                     return state;
                 }
             }

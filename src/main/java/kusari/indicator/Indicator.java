@@ -7,7 +7,7 @@ package kusari.indicator;
  * @param ownerType NODE, PROJECT or CHALLENGE
  * @param ownerKey  the owner's code (node, project) or number (challenge) as text
  */
-public record Indicator(long id, String kind, String name, String unit, String direction,
+public record Indicator(long id, IndicatorKind kind, String name, String unit, Direction direction,
                         Double baselineValue, String baselineText, String baselineYear, String baselineSource,
                         Double targetValue, String targetText, Integer targetFiscalYear,
                         String ownerType, String ownerKey, String ownerTitle) {

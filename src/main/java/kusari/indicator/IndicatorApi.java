@@ -74,7 +74,7 @@ public final class IndicatorApi {
                     Achievement a = r.achievement(y);
                     IndicatorRow.Grade grade = r.grade(y, settings);
                     IndicatorReview review = r.review(y);
-                    yearJson.add(new YearJson(y, settings.year(y, ui.japanese()), v == null ? null : v.state(),
+                    yearJson.add(new YearJson(y, settings.year(y, ui.japanese()), v == null ? null : v.state().code(),
                             v == null ? null : v.value(), v == null ? null : v.dataDate(), v == null ? null : v.source(),
                             v == null ? null : v.note(), r.interimTargets().get(y),
                             a == null ? null : a.againstTarget(), a == null ? null : a.progress(),
@@ -82,13 +82,13 @@ public final class IndicatorApi {
                             grade == null ? null : grade.computed(), grade != null && grade.overridden(),
                             review == null ? null : review.overrideReason(), review == null ? null : review.panelComment(),
                             review == null ? null : review.departmentComment(),
-                            review == null ? null : review.nextAction()));
+                            review == null ? null : review.nextAction().code()));
                 }
                 rows.add(new RowJson(IndicatorJson.of(r.indicator()), r.ownerLevel(), yearJson));
             }
             groups.add(new GroupJson(g.code(), g.title(), g.levelLabel(), rows));
         }
-        ctx.json(new TableJson(settings.scale().text(), settings.basis(), settings.yearStyle().name(), groups));
+        ctx.json(new TableJson(settings.scale().text(), settings.basis().code(), settings.yearStyle().name(), groups));
     }
 
     /** A cell as the API sends it; every text optional. */
@@ -161,7 +161,7 @@ public final class IndicatorApi {
     public record IndicatorJson(long id, String kind, String name, String unit, String direction,
                                 ValueJson baseline, TargetJson target, OwnerJson owner) {
         public static IndicatorJson of(Indicator i) {
-            return new IndicatorJson(i.id(), i.kind(), i.name(), i.unit(), i.direction(),
+            return new IndicatorJson(i.id(), i.kind().code(), i.name(), i.unit(), i.direction().code(),
                     new ValueJson(i.baselineValue(), i.baselineText(), i.baselineYear(), i.baselineSource()),
                     new TargetJson(i.targetValue(), i.targetText(), i.targetFiscalYear()),
                     new OwnerJson(i.ownerType(), i.ownerKey(), i.ownerTitle()));

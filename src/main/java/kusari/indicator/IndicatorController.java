@@ -159,7 +159,7 @@ public final class IndicatorController {
                 indicator = -1;
                 version = 0;
             }
-            cells.add(new ReviewService.Cell(indicator, version, param(ctx, prefix + "state", "ACTUAL"),
+            cells.add(new ReviewService.Cell(indicator, version, param(ctx, prefix + "state", ValueState.ACTUAL.code()),
                     param(ctx, prefix + "value", ""), param(ctx, prefix + "dataDate", ""),
                     param(ctx, prefix + "source", ""), param(ctx, prefix + "note", ""), ctx.formParam(prefix + "seen")));
         }
@@ -210,7 +210,7 @@ public final class IndicatorController {
                             conflict ? ReviewService.seenOf(now) : cell.seen(),
                             errors.getOrDefault(row.indicator().id(), Map.of()), stale ? now : null);
                 } else {
-                    line = new ReviewPage.Line(index, row, now == null ? "ACTUAL" : now.state(),
+                    line = new ReviewPage.Line(index, row, now == null ? ValueState.ACTUAL.code() : now.state().code(),
                             now == null ? "" : Achievement.formatNumber(now.value()), now == null ? "" : now.dataDate(),
                             now == null ? "" : now.source(), now == null ? "" : now.note(),
                             now == null ? 0 : now.version(), ReviewService.seenOf(now), Map.of(), null);

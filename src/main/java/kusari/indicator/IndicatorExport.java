@@ -71,14 +71,14 @@ public final class IndicatorExport {
         row.add(i.id());
         row.add(year);
         row.add(v == null ? null : v.value());
-        row.add(v == null ? null : ui.t("indicator.state." + v.state()));
+        row.add(v == null ? null : ui.t(v.state().messageKey()));
         row.add(v == null ? null : v.dataDate());
         row.add(v == null ? null : v.source());
         row.add(v == null ? null : v.note());
         row.add(i.name());
         row.add(i.unit());
-        row.add(ui.t("choice." + i.kind()));
-        row.add(ui.t("choice." + i.direction()));
+        row.add(ui.t(i.kind().messageKey()));
+        row.add(ui.t("choice." + i.direction().code()));
         row.add(g.code() == null ? g.title() : g.code() + " " + g.title());
         row.add(r.ownerLevel());
         row.add(i.ownerKey());
@@ -98,7 +98,7 @@ public final class IndicatorExport {
         row.add(review == null ? null : review.overrideReason());
         row.add(review == null ? null : review.panelComment());
         row.add(review == null ? null : review.departmentComment());
-        row.add(review == null || review.nextAction().isEmpty() ? null : ui.t("choice." + review.nextAction()));
+        row.add(review == null || !review.nextAction().decided() ? null : ui.t(review.nextAction().messageKey()));
         return row;
     }
 

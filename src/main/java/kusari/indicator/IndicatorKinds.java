@@ -5,6 +5,7 @@ import java.util.Map;
 import kusari.db.Sql;
 import kusari.change.Field;
 import kusari.core.FieldError;
+import kusari.core.StoredCode;
 import kusari.change.Kind;
 import kusari.core.YearStyle;
 import kusari.web.Links;
@@ -18,17 +19,17 @@ public final class IndicatorKinds {
     private IndicatorKinds() {
     }
 
-    public static final Kind INDICATOR = new Kind("indicator", "indicators", "id", "name",
-            Kind.ownWorkspace("indicator"), "workspace_id", List.of(),
-            List.of(
-                    Field.choice("kind", "kind", "GOAL", "KPI", "ACTION"),
+    public static final Kind INDICATOR = Kind.builder("indicator", "indicators").key("id").label("name")
+            .ownWorkspace().orderedWithin("workspace_id")
+            .fields(
+                    Field.choice("kind", "kind", IndicatorKind.codes()),
                     Field.reference("node", "node_id", "framework_node", false),
                     Field.reference("project", "project_id", "project", false),
                     Field.reference("challenge", "challenge_id", "challenge", false),
                     Field.text("name", "name", true, 300),
                     Field.text("unit", "unit", false, 40),
-                    Field.choice("direction", "direction", "INCREASE", "DECREASE", "MAINTAIN", "REACH")
-                            .withDefault("INCREASE"),
+                    Field.choice("direction", "direction", Direction.codes())
+                            .withDefault(Direction.INCREASE.code()),
                     Field.decimal("baselineValue", "baseline_value"),
                     Field.text("baselineText", "baseline_text", false, 200),
                     Field.text("baselineYear", "baseline_year", false, 40),
@@ -37,10 +38,10 @@ public final class IndicatorKinds {
                     Field.text("targetText", "target_text", false, 200),
                     Field.year("targetFiscalYear", "target_fiscal_year", false),
                     // the same indicator in the municipality's earlier and later strategies shares this key
-                    Field.text("lineage", "lineage", false, 100)),
-            List.of(IndicatorKinds::checkOwner),
-            IndicatorKinds::ownerUrl,
-            Map.of(), null);
+                    Field.text("lineage", "lineage", false, 100))
+            .rules(IndicatorKinds::checkOwner)
+            .viewer(IndicatorKinds::ownerUrl)
+            .build();
 
     // --- the yearly review ---
 
@@ -51,81 +52,80 @@ public final class IndicatorKinds {
      * or "cannot be assessed" with its reason in {@code note}. The review grid saves many at once through
      * {@link ReviewService}; forms and the API edit one.
      */
-    public static final Kind ACTUAL = new Kind("actual", "actuals", "id",
-            "(SELECT name FROM indicator WHERE indicator.id = actual.indicator_id) || ' ' || fiscal_year",
-            INDICATOR_WORKSPACE.formatted("actual"), null, List.of(),
-            List.of(
+    public static final Kind ACTUAL = Kind.builder("actual", "actuals").key("id")
+            .label("(SELECT name FROM indicator WHERE indicator.id = actual.indicator_id) || ' ' || fiscal_year")
+            .workspace(INDICATOR_WORKSPACE.formatted("actual"))
+            .fields(
                     Field.reference("indicator", "indicator_id", "indicator", true).onlyOnCreate(),
                     Field.year("fiscalYear", "fiscal_year", true).onlyOnCreate(),
-                    Field.choice("state", "state", "ACTUAL", "FORECAST", "NOT_ASSESSABLE").withDefault("ACTUAL"),
+                    Field.choice("state", "state", ValueState.codes()).withDefault(ValueState.ACTUAL.code()),
                     Field.decimal("value", "value"),
                     Field.text("dataDate", "data_date", false, 40),
                     Field.text("source", "source", false, 200),
-                    Field.textarea("note", "note", false, 1000)),
-            List.of(IndicatorKinds::checkActual, oncePerYear("actual", "indicator_id", "indicator")),
-            (c, ws, id) -> Links.indicators(ws),
-            Map.of(), null);
+                    Field.textarea("note", "note", false, 1000))
+            .rules(IndicatorKinds::checkActual, oncePerYear("actual", "indicator_id", "indicator"))
+            .viewer((c, ws, id) -> Links.indicators(ws))
+            .build();
 
     /** An interim target (中間目標) of an indicator for one fiscal year. */
-    public static final Kind INTERIM_TARGET = new Kind("interim_target", "interim-targets", "id",
-            "(SELECT name FROM indicator WHERE indicator.id = interim_target.indicator_id) || ' ' || fiscal_year",
-            INDICATOR_WORKSPACE.formatted("interim_target"), null, List.of(),
-            List.of(
+    public static final Kind INTERIM_TARGET = Kind.builder("interim_target", "interim-targets").key("id")
+            .label("(SELECT name FROM indicator WHERE indicator.id = interim_target.indicator_id) || ' ' || fiscal_year")
+            .workspace(INDICATOR_WORKSPACE.formatted("interim_target"))
+            .fields(
                     Field.reference("indicator", "indicator_id", "indicator", true).onlyOnCreate(),
                     Field.year("fiscalYear", "fiscal_year", true),
-                    Field.decimal("value", "value")),
-            List.of((c, ws, id, values, errors) -> {
+                    Field.decimal("value", "value"))
+            .rules((c, ws, id, values, errors) -> {
                 if (values.get("value") == null) {
                     errors.add(FieldError.of("value", "validation.required"));
                 }
-            }, oncePerYear("interim_target", "indicator_id", "indicator")),
-            (c, ws, id) -> Links.indicators(ws),
-            Map.of(), null);
+            }, oncePerYear("interim_target", "indicator_id", "indicator"))
+            .viewer((c, ws, id) -> Links.indicators(ws))
+            .build();
 
     /**
      * The review of an indicator for a fiscal year: the computed grade overridden with a reason, the panel's
      * (有識者会議) comment, the department's comment and the next action.
      */
-    public static final Kind INDICATOR_REVIEW = new Kind("indicator_review", "indicator-reviews", "id",
-            "(SELECT name FROM indicator WHERE indicator.id = indicator_review.indicator_id) || ' ' || fiscal_year",
-            INDICATOR_WORKSPACE.formatted("indicator_review"), null, List.of(),
-            List.of(
+    public static final Kind INDICATOR_REVIEW = Kind.builder("indicator_review", "indicator-reviews").key("id")
+            .label("(SELECT name FROM indicator WHERE indicator.id = indicator_review.indicator_id) || ' ' || fiscal_year")
+            .workspace(INDICATOR_WORKSPACE.formatted("indicator_review"))
+            .fields(
                     Field.reference("indicator", "indicator_id", "indicator", true).onlyOnCreate(),
                     Field.year("fiscalYear", "fiscal_year", true).onlyOnCreate(),
                     Field.text("gradeOverride", "grade_override", false, 20),
                     Field.textarea("overrideReason", "override_reason", false, 2000),
                     Field.textarea("panelComment", "panel_comment", false, 4000),
                     Field.textarea("departmentComment", "department_comment", false, 4000),
-                    nextAction()),
-            List.of(IndicatorKinds::checkOverride, oncePerYear("indicator_review", "indicator_id", "indicator")),
-            (c, ws, id) -> Links.indicators(ws),
-            Map.of(), null);
+                    nextAction())
+            .rules(IndicatorKinds::checkOverride, oncePerYear("indicator_review", "indicator_id", "indicator"))
+            .viewer((c, ws, id) -> Links.indicators(ws))
+            .build();
 
     /** The review of a project (事業) for a fiscal year. */
-    public static final Kind PROJECT_REVIEW = new Kind("project_review", "project-reviews", "id",
-            "(SELECT code || ' ' || name FROM project WHERE project.id = project_review.project_id) || ' ' || fiscal_year",
-            "SELECT p.workspace_id FROM project_review x JOIN project p ON p.id = x.project_id WHERE x.id = ?",
-            null, List.of(),
-            List.of(
+    public static final Kind PROJECT_REVIEW = Kind.builder("project_review", "project-reviews").key("id")
+            .label("(SELECT code || ' ' || name FROM project WHERE project.id = project_review.project_id) || ' ' || fiscal_year")
+            .workspace("SELECT p.workspace_id FROM project_review x JOIN project p ON p.id = x.project_id WHERE x.id = ?")
+            .fields(
                     Field.reference("project", "project_id", "project", true).onlyOnCreate(),
                     Field.year("fiscalYear", "fiscal_year", true).onlyOnCreate(),
                     Field.textarea("panelComment", "panel_comment", false, 4000),
                     Field.textarea("departmentComment", "department_comment", false, 4000),
-                    nextAction()),
-            List.of(oncePerYear("project_review", "project_id", "project")),
-            (c, ws, id) -> Links.project(ws, Sql.queryOne(c, """
+                    nextAction())
+            .rules(oncePerYear("project_review", "project_id", "project"))
+            .viewer((c, ws, id) -> Links.project(ws, Sql.queryOne(c, """
                     SELECT p.code FROM project_review x JOIN project p ON p.id = x.project_id WHERE x.id = ?""",
-                    rs -> rs.getString(1), id).orElseThrow()),
-            Map.of(), null);
+                    rs -> rs.getString(1), id).orElseThrow()))
+            .build();
 
     /** How a workspace reviews: its evaluation scale, what the grade follows and how fiscal years are shown. */
-    public static final Kind REVIEW_SETTING = new Kind("review_setting", "review-settings", "id", "scale",
-            Kind.ownWorkspace("review_setting"), null, List.of(),
-            List.of(
+    public static final Kind REVIEW_SETTING = Kind.builder("review_setting", "review-settings").key("id")
+            .label("scale").ownWorkspace()
+            .fields(
                     Field.text("scale", "scale", true, 300),
-                    Field.choice("basis", "basis", "TARGET", "PROGRESS").withDefault("TARGET"),
-                    Field.choice("yearStyle", "year_style", YearStyle.names()).withDefault("WAREKI_WESTERN")),
-            List.of((c, ws, id, values, errors) -> {
+                    Field.choice("basis", "basis", ReviewBasis.codes()).withDefault(ReviewBasis.TARGET.code()),
+                    Field.choice("yearStyle", "year_style", YearStyle.names()).withDefault("WAREKI_WESTERN"))
+            .rules((c, ws, id, values, errors) -> {
                 try {
                     GradeScale.parse((String) values.get("scale"));
                 } catch (IllegalArgumentException e) {
@@ -135,13 +135,13 @@ public final class IndicatorKinds {
                         ws, id) > 0) {
                     errors.add(FieldError.of("scale", "validation.settingExists"));
                 }
-            }),
-            (c, ws, id) -> Links.indicators(ws),
-            Map.of(), null);
+            })
+            .viewer((c, ws, id) -> Links.indicators(ws))
+            .build();
 
     private static Field nextAction() {
-        return Field.choice("nextAction", "next_action", "", "EXPAND", "REVISE", "CONTINUE", "STOP", "END")
-                .withDefault("").optional();
+        return Field.choice("nextAction", "next_action", NextAction.codes())
+                .withDefault(NextAction.NONE.code()).optional();
     }
 
     /** One row per owner and fiscal year. */
@@ -159,7 +159,7 @@ public final class IndicatorKinds {
     /** A value unless it cannot be assessed; then the reason instead. */
     private static void checkActual(java.sql.Connection c, long ws, Long id, Map<String, Object> values,
                                     List<FieldError> errors) {
-        boolean notAssessable = "NOT_ASSESSABLE".equals(values.get("state"));
+        boolean notAssessable = ValueState.NOT_ASSESSABLE.code().equals(values.get("state"));
         if (notAssessable && values.get("value") != null) {
             errors.add(FieldError.of("value", "validation.valueWhenNotAssessable"));
         }
@@ -189,13 +189,13 @@ public final class IndicatorKinds {
 
     private static void checkOwner(java.sql.Connection c, long ws, Long id, Map<String, Object> values,
                                    List<FieldError> errors) {
-        Object kind = values.get("kind");
+        IndicatorKind kind = StoredCode.find(IndicatorKind.class, String.valueOf(values.get("kind"))).orElse(null);
         boolean node = values.get("node") != null;
         boolean project = values.get("project") != null;
         boolean challenge = values.get("challenge") != null;
         int owners = (node ? 1 : 0) + (project ? 1 : 0) + (challenge ? 1 : 0);
-        boolean fits = owners == 1 && ("GOAL".equals(kind) ? node
-                : "ACTION".equals(kind) ? challenge : !challenge);
+        boolean fits = owners == 1 && (kind == IndicatorKind.GOAL ? node
+                : kind == IndicatorKind.ACTION ? challenge : !challenge);
         if (!fits) {
             errors.add(FieldError.of("kind", "validation.indicatorOwner"));
         }

@@ -66,8 +66,8 @@ public final class IndicatorRepository implements IndicatorQueries {
     }
 
     private static Indicator toIndicator(ResultSet rs) throws SQLException {
-        return new Indicator(rs.getLong("id"), rs.getString("kind"), rs.getString("name"), rs.getString("unit"),
-                rs.getString("direction"), Sql.getDouble(rs, "baseline_value"), rs.getString("baseline_text"),
+        return new Indicator(rs.getLong("id"), IndicatorKind.fromStored(rs.getString("kind")), rs.getString("name"),
+                rs.getString("unit"), Direction.fromStored(rs.getString("direction")), Sql.getDouble(rs, "baseline_value"), rs.getString("baseline_text"),
                 rs.getString("baseline_year"), rs.getString("baseline_source"), Sql.getDouble(rs, "target_value"),
                 rs.getString("target_text"), Sql.getInteger(rs, "target_fiscal_year"), rs.getString("owner_type"),
                 rs.getString("owner_key"), rs.getString("owner_title"));

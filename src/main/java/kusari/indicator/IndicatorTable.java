@@ -61,7 +61,7 @@ public final class IndicatorTable {
                 Place p = places.get(ownerIds.get(i.id()));
                 return p == null ? "~" + String.format("%06d", Integer.parseInt(i.ownerKey().replaceAll("\\D", "0")))
                         : p.order();
-            }).thenComparing(i -> "GOAL".equals(i.kind()) ? 0 : 1));
+            }).thenComparing(i -> i.kind() == IndicatorKind.GOAL ? 0 : 1));
             for (Indicator i : all) {
                 Place p = places.get(ownerIds.get(i.id()));
                 String level = p == null ? challengeLevel : p.project() ? ws.projectLabel() : ws.levelLabel(p.depth());
@@ -156,7 +156,7 @@ public final class IndicatorTable {
                 rs -> new IndicatorReview(rs.getLong("id"), rs.getLong("version"), rs.getLong("indicator_id"),
                         rs.getInt("fiscal_year"), rs.getString("grade_override"), rs.getString("override_reason"),
                         rs.getString("panel_comment"), rs.getString("department_comment"),
-                        rs.getString("next_action")), ws)) {
+                        NextAction.fromStored(rs.getString("next_action"))), ws)) {
             result.computeIfAbsent(r.indicatorId(), k -> new HashMap<>()).put(r.fiscalYear(), r);
         }
         return result;
@@ -164,7 +164,8 @@ public final class IndicatorTable {
 
     static YearValue toValue(ResultSet rs) throws SQLException {
         return new YearValue(rs.getLong("id"), rs.getLong("version"), rs.getLong("indicator_id"),
-                rs.getInt("fiscal_year"), rs.getString("state"), Sql.getDouble(rs, "value"), rs.getString("data_date"),
+                rs.getInt("fiscal_year"), ValueState.fromStored(rs.getString("state")), Sql.getDouble(rs, "value"),
+                rs.getString("data_date"),
                 rs.getString("source"), rs.getString("note"));
     }
 
@@ -195,7 +196,8 @@ public final class IndicatorTable {
                 SELECT p.id, p.code, p.name, r.id AS review, r.next_action, r.panel_comment, r.department_comment
                 FROM project p LEFT JOIN project_review r ON r.project_id = p.id AND r.fiscal_year = ?
                 WHERE p.workspace_id = ? ORDER BY p.code""", rs -> new ReviewPage.ProjectLine(rs.getLong(1),
-                rs.getString(2), rs.getString(3), Sql.getLong(rs, "review"), rs.getString("next_action"),
+                rs.getString(2), rs.getString(3), Sql.getLong(rs, "review"),
+                NextAction.fromStored(rs.getString("next_action")),
                 rs.getString("panel_comment"), rs.getString("department_comment")), fiscalYear, workspaceId));
     }
 }

@@ -16,7 +16,7 @@ public record ReviewPage(Ui ui, Workspace workspace, ReviewSettings settings, in
                          Integer saved, boolean conflict, List<String> problems, List<ProjectLine> projects) {
 
     /** A project and its review of the year (null fields when there is none yet). */
-    public record ProjectLine(long projectId, String code, String name, Long reviewId, String nextAction,
+    public record ProjectLine(long projectId, String code, String name, Long reviewId, NextAction nextAction,
                               String panelComment, String departmentComment) {
     }
 

@@ -17,6 +17,7 @@ import kusari.change.ChangeLog;
 import kusari.core.ConflictException;
 import kusari.change.EditService;
 import kusari.core.FieldError;
+import kusari.core.StoredCode;
 import kusari.change.Operation;
 import kusari.change.Schema;
 import kusari.change.Snapshot;
@@ -49,7 +50,7 @@ public final class ReviewService {
         /** Nothing entered: clears the year. A forecast or "cannot be assessed" without more is not blank but wrong. */
         boolean blank() {
             return value.isBlank() && dataDate.isBlank() && source.isBlank() && note.isBlank()
-                    && (state == null || state.isBlank() || state.strip().equals("ACTUAL"));
+                    && (state == null || state.isBlank() || state.strip().equals(ValueState.ACTUAL.code()));
         }
 
         /** Left as the page showed it: not saved, so that a stale page never overwrites others' values it did not touch. */
@@ -61,7 +62,7 @@ public final class ReviewService {
     /** What the grid showed for a value ({@code seen}), compared on save to tell touched cells from untouched ones. */
     public static String seenOf(YearValue v) {
         return v == null ? seenOf("", "", "", "", "")
-                : seenOf(v.state(), Achievement.formatNumber(v.value()), v.dataDate(), v.source(), v.note());
+                : seenOf(v.state().code(), Achievement.formatNumber(v.value()), v.dataDate(), v.source(), v.note());
     }
 
     private static String seenOf(String state, String value, String dataDate, String source, String note) {
@@ -201,9 +202,9 @@ public final class ReviewService {
     }
 
     private static Parsed read(Cell cell, String at, List<FieldError> errors) {
-        String state = cell.state() == null || cell.state().isBlank() ? "ACTUAL" : cell.state().strip();
-        if (!List.of("ACTUAL", "FORECAST", "NOT_ASSESSABLE").contains(state)) {
-            errors.add(FieldError.of(at + "state", "validation.choice", "ACTUAL, FORECAST, NOT_ASSESSABLE"));
+        String state = cell.state() == null || cell.state().isBlank() ? ValueState.ACTUAL.code() : cell.state().strip();
+        if (StoredCode.find(ValueState.class, state).isEmpty()) {
+            errors.add(FieldError.of(at + "state", "validation.choice", StoredCode.listed(ValueState.class)));
         }
         Double value = null;
         if (!cell.value().isBlank()) {
@@ -214,7 +215,7 @@ public final class ReviewService {
             }
         }
         if (!cell.blank()) {
-            if (state.equals("NOT_ASSESSABLE")) {
+            if (state.equals(ValueState.NOT_ASSESSABLE.code())) {
                 if (!cell.value().isBlank()) {
                     errors.add(FieldError.of(at + "value", "validation.valueWhenNotAssessable"));
                 }
@@ -245,7 +246,7 @@ public final class ReviewService {
         if (p.cell().blank()) {
             return true;
         }
-        return !(now.state().equals(p.state()) && Objects.equals(now.value(), p.value())
+        return !(now.state().code().equals(p.state()) && Objects.equals(now.value(), p.value())
                 && now.dataDate().equals(p.dataDate()) && now.source().equals(p.source())
                 && now.note().equals(p.note()));
     }

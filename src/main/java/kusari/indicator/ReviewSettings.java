@@ -12,10 +12,10 @@ import kusari.core.YearStyle;
  * @param id    the row's id, or null when the workspace uses the defaults
  * @param basis TARGET (achievement against the target) or PROGRESS (from baseline to target)
  */
-public record ReviewSettings(Long id, GradeScale scale, String basis, YearStyle yearStyle) {
+public record ReviewSettings(Long id, GradeScale scale, ReviewBasis basis, YearStyle yearStyle) {
 
     public static ReviewSettings defaults() {
-        return new ReviewSettings(null, GradeScale.defaults(), "TARGET", YearStyle.WAREKI_WESTERN);
+        return new ReviewSettings(null, GradeScale.defaults(), ReviewBasis.TARGET, YearStyle.WAREKI_WESTERN);
     }
 
     public static ReviewSettings read(Connection c, long workspaceId) throws SQLException {
@@ -27,7 +27,7 @@ public record ReviewSettings(Long id, GradeScale scale, String basis, YearStyle 
                     } catch (IllegalArgumentException e) {
                         scale = GradeScale.defaults();
                     }
-                    return new ReviewSettings(rs.getLong("id"), scale, rs.getString("basis"),
+                    return new ReviewSettings(rs.getLong("id"), scale, ReviewBasis.fromStored(rs.getString("basis")),
                             YearStyle.of(rs.getString("year_style")));
                 }, workspaceId).orElse(defaults());
     }

@@ -5,18 +5,18 @@ package kusari.indicator;
  *
  * @param state ACTUAL (実績値), FORECAST (見込値) or NOT_ASSESSABLE (評価不能; {@code note} says why, no value)
  */
-public record YearValue(long id, long version, long indicatorId, int fiscalYear, String state, Double value,
+public record YearValue(long id, long version, long indicatorId, int fiscalYear, ValueState state, Double value,
                         String dataDate, String source, String note) {
 
     public boolean actual() {
-        return "ACTUAL".equals(state);
+        return state == ValueState.ACTUAL;
     }
 
     public boolean forecast() {
-        return "FORECAST".equals(state);
+        return state == ValueState.FORECAST;
     }
 
     public boolean notAssessable() {
-        return "NOT_ASSESSABLE".equals(state);
+        return state == ValueState.NOT_ASSESSABLE;
     }
 }

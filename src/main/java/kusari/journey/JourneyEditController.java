@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
 import java.util.Optional;
+import kusari.actor.ActorKind;
 import kusari.actor.ActorKinds;
 import kusari.db.Database;
 import kusari.db.Sql;
@@ -55,7 +56,7 @@ public final class JourneyEditController {
             if (ctx.formParam("create") == null) {
                 throw ValidationException.of("actor", "journey.edit.unknownActor", name);
             }
-            String kind = Optional.ofNullable(ctx.formParam("kind")).orElse("GOVERNMENT");
+            String kind = Optional.ofNullable(ctx.formParam("kind")).orElse(ActorKind.GOVERNMENT.code());
             actor = edits.create(ws.id(), ActorKinds.ACTOR,
                     Map.of("name", JSON.textNode(name), "kind", JSON.textNode(kind)), null).state().get("id").asLong();
         }

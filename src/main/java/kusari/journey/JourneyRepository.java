@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kusari.actor.Actor;
+import kusari.actor.ActorKind;
 import kusari.challenge.Challenge;
 import kusari.db.Database;
 import kusari.db.Sql;
@@ -72,7 +73,7 @@ public final class JourneyRepository implements JourneyQueries {
                     WHERE s.journey_id = ?
                     ORDER BY s.position, x.position, aa.position""",
                     rs -> new Row(rs.getLong("action_id"), rs.getLong("step_id"), rs.getString("text"),
-                            new Actor(rs.getLong("id"), rs.getString("name"), rs.getString("kind"))), journeyId);
+                            new Actor(rs.getLong("id"), rs.getString("name"), ActorKind.fromStored(rs.getString("kind")))), journeyId);
             Map<Long, StepAction> byAction = new LinkedHashMap<>();
             for (Row r : rows) {
                 byAction.computeIfAbsent(r.actionId(), id -> new StepAction(id, r.stepId(), r.text(), new ArrayList<>()))

@@ -86,6 +86,6 @@ public final class PersonaApi {
     }
 
     private static ActorRefJson actorRef(Actor a) {
-        return new ActorRefJson(a.id(), a.name(), a.kind());
+        return new ActorRefJson(a.id(), a.name(), a.kind().code());
     }
 }

@@ -1,7 +1,5 @@
 package kusari.persona;
 
-import java.util.List;
-import java.util.Map;
 import kusari.db.Sql;
 import kusari.change.Field;
 import kusari.core.FieldError;
@@ -14,23 +12,23 @@ public final class PersonaKinds {
     private PersonaKinds() {
     }
 
-    public static final Kind PERSONA = new Kind("persona", "personas", "slug", "label",
-            Kind.ownWorkspace("persona"), "workspace_id", List.of("slug"),
-            List.of(
+    public static final Kind PERSONA = Kind.builder("persona", "personas").key("slug").label("label")
+            .ownWorkspace().orderedWithin("workspace_id").unique("slug")
+            .fields(
                     Field.slug("slug", "slug"),
                     Field.text("label", "label", true, 40),
                     Field.text("tagline", "tagline", false, 200),
                     Field.textarea("profile", "profile", false, 2000),
                     Field.textarea("story", "story", false, 4000),
                     Field.reference("policyField", "policy_field_id", "framework_node", false),
-                    Field.lines("attributes", new Field.Child("persona_attribute", "persona_id", "position"), "text", 30)),
-            List.of((c, ws, id, values, errors) -> {
+                    Field.lines("attributes", new Field.Child("persona_attribute", "persona_id", "position"), "text", 30))
+            .rules((c, ws, id, values, errors) -> {
                 Long field = (Long) values.get("policyField");
                 if (field != null && Sql.queryLong(c, "SELECT depth FROM framework_node WHERE id = ?", field) != 1) {
                     errors.add(FieldError.of("policyField", "validation.policyField"));
                 }
-            }),
-            (c, ws, id) -> Links.persona(ws, Sql.queryOne(c, "SELECT slug FROM persona WHERE id = ?",
-                    rs -> rs.getString(1), id).orElseThrow()),
-            Map.of(), null);
+            })
+            .viewer((c, ws, id) -> Links.persona(ws, Sql.queryOne(c, "SELECT slug FROM persona WHERE id = ?",
+                    rs -> rs.getString(1), id).orElseThrow()))
+            .build();
 }

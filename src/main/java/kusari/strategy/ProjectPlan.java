@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import kusari.db.Database;
 import kusari.db.Sql;
+import kusari.indicator.NextAction;
 
 /**
  * What a project's page shows beyond its place and description : the budget estimate split by funding
@@ -19,7 +20,7 @@ public record ProjectPlan(List<Integer> years, List<SourceLine> sources, Map<Int
                           List<RoadmapLine> roadmap, List<Partner> partners, List<ReviewLine> reviews) {
 
     /** One funding source's amounts by fiscal year (thousand yen), with the ids for editing. */
-    public record SourceLine(String source, Map<Integer, Long> amounts, Map<Integer, Long> ids) {
+    public record SourceLine(FundingSource source, Map<Integer, Long> amounts, Map<Integer, Long> ids) {
         public long total() {
             return amounts.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -31,7 +32,7 @@ public record ProjectPlan(List<Integer> years, List<SourceLine> sources, Map<Int
     public record Partner(long id, String municipality, String role, Double sharePercent) {
     }
 
-    public record ReviewLine(long id, int fiscalYear, String panelComment, String departmentComment, String nextAction) {
+    public record ReviewLine(long id, int fiscalYear, String panelComment, String departmentComment, NextAction nextAction) {
     }
 
     public boolean hasSources() {
@@ -61,19 +62,20 @@ public record ProjectPlan(List<Integer> years, List<SourceLine> sources, Map<Int
 
     public static ProjectPlan load(Database database, Workspace ws, long projectId) {
         return database.read(c -> {
-            Map<String, Map<Integer, Long>> amounts = new LinkedHashMap<>();
-            Map<String, Map<Integer, Long>> ids = new LinkedHashMap<>();
+            Map<FundingSource, Map<Integer, Long>> amounts = new LinkedHashMap<>();
+            Map<FundingSource, Map<Integer, Long>> ids = new LinkedHashMap<>();
             for (FundingSource s : FundingSource.values()) {
-                amounts.put(s.name(), new LinkedHashMap<>());
-                ids.put(s.name(), new LinkedHashMap<>());
+                amounts.put(s, new LinkedHashMap<>());
+                ids.put(s, new LinkedHashMap<>());
             }
             TreeSet<Integer> years = new TreeSet<>();
             for (int y = ws.planFrom(); y <= ws.planTo(); y++) {
                 years.add(y);
             }
             Sql.query(c, "SELECT id, fiscal_year, source, thousand_yen FROM budget_source WHERE project_id = ?", rs -> {
-                amounts.get(rs.getString(3)).put(rs.getInt(2), rs.getLong(4));
-                ids.get(rs.getString(3)).put(rs.getInt(2), rs.getLong(1));
+                FundingSource source = FundingSource.fromStored(rs.getString(3));
+                amounts.get(source).put(rs.getInt(2), rs.getLong(4));
+                ids.get(source).put(rs.getInt(2), rs.getLong(1));
                 years.add(rs.getInt(2));
                 return null;
             }, projectId);
@@ -98,7 +100,8 @@ public record ProjectPlan(List<Integer> years, List<SourceLine> sources, Map<Int
             List<ReviewLine> reviews = Sql.query(c, """
                     SELECT id, fiscal_year, panel_comment, department_comment, next_action FROM project_review
                     WHERE project_id = ? ORDER BY fiscal_year""",
-                    rs -> new ReviewLine(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                    rs -> new ReviewLine(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                            NextAction.fromStored(rs.getString(5))),
                     projectId);
             return new ProjectPlan(List.copyOf(years), sources, estimate, roadmap, partners, reviews);
         });

@@ -106,7 +106,7 @@ public final class StrategyApi {
 
     record ActorRefJson(long id, String name, String kind) {
         static ActorRefJson of(Actor a) {
-            return new ActorRefJson(a.id(), a.name(), a.kind());
+            return new ActorRefJson(a.id(), a.name(), a.kind().code());
         }
     }
 
@@ -129,7 +129,7 @@ public final class StrategyApi {
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.project", code));
         List<ServedChallengeJson> served = new ArrayList<>();
         for (ChallengeQueries.LinkedChallenge link : challenges.findByProject(p.id())) {
-            served.add(new ServedChallengeJson(link.challenge().number(), link.challenge().title(), link.basis(),
+            served.add(new ServedChallengeJson(link.challenge().number(), link.challenge().title(), link.basis().code(),
                     link.note(), challenges.findSteps(link.challenge().id()).stream()
                     .map(s -> new StepRefJson(s.personaSlug(), s.personaLabel(), s.journeySlug(), s.position(),
                             s.title(), s.emotionScore(), s.painPoint())).toList()));

@@ -7,6 +7,7 @@ import kusari.change.Field;
 import kusari.core.CodePattern;
 import kusari.core.FieldError;
 import kusari.challenge.ChallengeKinds;
+import kusari.challenge.LinkBasis;
 import kusari.change.Kind;
 import kusari.change.LinkKind;
 import kusari.web.Links;
@@ -18,21 +19,22 @@ public final class StrategyKinds {
     }
 
 
-    public static final Kind FRAMEWORK_NODE = new Kind("framework_node", "framework-nodes", "code", "title",
-            Kind.ownWorkspace("framework_node"), "parent_id", List.of("code"),
-            List.of(
+    public static final Kind FRAMEWORK_NODE = Kind.builder("framework_node", "framework-nodes").key("code")
+            .label("title").ownWorkspace().orderedWithin("parent_id").unique("code")
+            .fields(
                     Field.reference("parent", "parent_id", "framework_node", false),
                     Field.text("code", "code", true, 20),
                     Field.text("title", "title", true, 200),
-                    Field.textarea("description", "description", false, 4000)),
-            List.of(StrategyKinds::checkTreePlace, StrategyKinds::checkNodeCode),
-            (c, ws, id) -> Links.frameworkNode(ws, Sql.queryOne(c, "SELECT code FROM framework_node WHERE id = ?",
-                    rs -> rs.getString(1), id).orElseThrow()),
-            Map.of("depth", 1L), StrategyKinds::fixDepths);
+                    Field.textarea("description", "description", false, 4000))
+            .rules(StrategyKinds::checkTreePlace, StrategyKinds::checkNodeCode)
+            .viewer((c, ws, id) -> Links.frameworkNode(ws, Sql.queryOne(c,
+                    "SELECT code FROM framework_node WHERE id = ?", rs -> rs.getString(1), id).orElseThrow()))
+            .insertDefaults(Map.of("depth", 1L)).afterSave(StrategyKinds::fixDepths)
+            .build();
 
-    public static final Kind PROJECT = new Kind("project", "projects", "code", "name",
-            Kind.ownWorkspace("project"), "node_id", List.of("code"),
-            List.of(
+    public static final Kind PROJECT = Kind.builder("project", "projects").key("code").label("name")
+            .ownWorkspace().orderedWithin("node_id").unique("code")
+            .fields(
                     Field.reference("node", "node_id", "framework_node", true),
                     Field.text("code", "code", true, 20),
                     Field.text("name", "name", true, 200),
@@ -40,11 +42,11 @@ public final class StrategyKinds {
                     Field.flag("experienceChain", "experience_chain"),
                     Field.references("leads", new Field.Child("project_lead_actor", "project_id", "position"),
                             "actor_id", "actor"),
-                    Field.budget("budget", new Field.Child("budget", "project_id", "fiscal_year"))),
-            List.of(StrategyKinds::checkProjectCode),
-            (c, ws, id) -> Links.project(ws, Sql.queryOne(c, "SELECT code FROM project WHERE id = ?",
-                    rs -> rs.getString(1), id).orElseThrow()),
-            Map.of(), null);
+                    Field.budget("budget", new Field.Child("budget", "project_id", "fiscal_year")))
+            .rules(StrategyKinds::checkProjectCode)
+            .viewer((c, ws, id) -> Links.project(ws, Sql.queryOne(c, "SELECT code FROM project WHERE id = ?",
+                    rs -> rs.getString(1), id).orElseThrow()))
+            .build();
 
     /**
      * A node's parent may not be the node itself or one of its descendants (the tree would become a loop), and
@@ -98,33 +100,34 @@ public final class StrategyKinds {
     }
 
     /** Part of a project's budget estimate for a fiscal year from one funding source, in thousand yen. */
-    public static final Kind BUDGET_SOURCE = new Kind("budget_source", "budget-sources", "id",
-            "(SELECT code FROM project WHERE project.id = budget_source.project_id) || ' ' || fiscal_year || ' ' || source",
-            PROJECT_WORKSPACE.formatted("budget_source"), null, List.of(),
-            List.of(
+    public static final Kind BUDGET_SOURCE = Kind.builder("budget_source", "budget-sources").key("id")
+            .label("(SELECT code FROM project WHERE project.id = budget_source.project_id) || ' ' || fiscal_year || ' ' || source")
+            .workspace(PROJECT_WORKSPACE.formatted("budget_source"))
+            .fields(
                     Field.reference("project", "project_id", "project", true).onlyOnCreate(),
                     Field.year("fiscalYear", "fiscal_year", true),
-                    Field.choice("source", "source", FundingSource.names()),
-                    Field.integer("thousandYen", "thousand_yen", true, 0, 100_000_000)),
-            List.of((c, ws, id, values, errors) -> {
+                    Field.choice("source", "source", FundingSource.codes()),
+                    Field.integer("thousandYen", "thousand_yen", true, 0, 100_000_000))
+            .rules((c, ws, id, values, errors) -> {
                 if (values.get("project") != null && values.get("fiscalYear") != null && Sql.queryLong(c, """
                         SELECT COUNT(*) FROM budget_source WHERE project_id = ? AND fiscal_year = ? AND source = ?
                         AND id IS NOT ?""", values.get("project"), values.get("fiscalYear"), values.get("source"),
                         id) > 0) {
                     errors.add(FieldError.of("source", "validation.sourceTaken"));
                 }
-            }),
-            projectPage("budget_source"), Map.of(), null);
+            })
+            .viewer(projectPage("budget_source"))
+            .build();
 
     /** What a project does in one fiscal year of the plan period (ロードマップ). */
-    public static final Kind ROADMAP_ENTRY = new Kind("roadmap_entry", "roadmap-entries", "id",
-            "(SELECT code FROM project WHERE project.id = roadmap_entry.project_id) || ' ' || fiscal_year",
-            PROJECT_WORKSPACE.formatted("roadmap_entry"), null, List.of(),
-            List.of(
+    public static final Kind ROADMAP_ENTRY = Kind.builder("roadmap_entry", "roadmap-entries").key("id")
+            .label("(SELECT code FROM project WHERE project.id = roadmap_entry.project_id) || ' ' || fiscal_year")
+            .workspace(PROJECT_WORKSPACE.formatted("roadmap_entry"))
+            .fields(
                     Field.reference("project", "project_id", "project", true).onlyOnCreate(),
                     Field.year("fiscalYear", "fiscal_year", true),
-                    Field.textarea("text", "text", true, 1000)),
-            List.of((c, ws, id, values, errors) -> {
+                    Field.textarea("text", "text", true, 1000))
+            .rules((c, ws, id, values, errors) -> {
                 Long year = (Long) values.get("fiscalYear");
                 if (year == null) {
                     return;
@@ -137,18 +140,19 @@ public final class StrategyKinds {
                         values.get("project"), year, id) > 0) {
                     errors.add(FieldError.of("fiscalYear", "validation.yearTaken", year));
                 }
-            }),
-            projectPage("roadmap_entry"), Map.of(), null);
+            })
+            .viewer(projectPage("roadmap_entry"))
+            .build();
 
     /** A municipality taking part in a joint project (定住自立圏), its role and its share of the cost. */
-    public static final Kind PROJECT_ROLE = new Kind("project_role", "project-roles", "id", "municipality",
-            PROJECT_WORKSPACE.formatted("project_role"), null, List.of(),
-            List.of(
+    public static final Kind PROJECT_ROLE = Kind.builder("project_role", "project-roles").key("id")
+            .label("municipality").workspace(PROJECT_WORKSPACE.formatted("project_role"))
+            .fields(
                     Field.reference("project", "project_id", "project", true).onlyOnCreate(),
                     Field.text("municipality", "municipality", true, 100),
                     Field.textarea("role", "role", true, 2000),
-                    Field.decimal("sharePercent", "share_percent")),
-            List.of((c, ws, id, values, errors) -> {
+                    Field.decimal("sharePercent", "share_percent"))
+            .rules((c, ws, id, values, errors) -> {
                 Object project = values.get("project");
                 Double share = (Double) values.get("sharePercent");
                 if (share != null && (share < 0 || share > 100)) {
@@ -163,8 +167,9 @@ public final class StrategyKinds {
                         project, values.get("municipality"), id) > 0) {
                     errors.add(FieldError.of("municipality", "validation.unique", values.get("municipality")));
                 }
-            }),
-            projectPage("project_role"), Map.of(), null);
+            })
+            .viewer(projectPage("project_role"))
+            .build();
 
     /** A node's code follows the pattern of the level it sits on, when the workspace sets one. */
     private static void checkNodeCode(java.sql.Connection c, long ws, Long id, Map<String, Object> values,
@@ -195,8 +200,10 @@ public final class StrategyKinds {
     }
 
     /** basis: DOCUMENT when the source states the link, READING when a person read it into the source. */
-    public static final LinkKind CHALLENGE_PROJECT = new LinkKind("challenge_project", "challenge-projects",
-            ChallengeKinds.CHALLENGE, "challenge_id", PROJECT, "project_id", List.of(
-                    Field.choice("basis", "basis", "DOCUMENT", "READING"),
-                    Field.text("note", "note", false, 500)));
+    public static final LinkKind CHALLENGE_PROJECT = LinkKind.builder("challenge_project", "challenge-projects")
+            .left(ChallengeKinds.CHALLENGE, "challenge_id").right(PROJECT, "project_id")
+            .extra(
+                    Field.choice("basis", "basis", LinkBasis.codes()),
+                    Field.text("note", "note", false, 500))
+            .build();
 }

@@ -1,7 +1,13 @@
 package kusari.trace;
 
-/** Every way the chain can break, in the order the chain check reports them. */
-public enum BreakKind {
+import com.fasterxml.jackson.annotation.JsonValue;
+import kusari.core.StoredCode;
+
+/**
+ * Every way the chain can break, in the order the chain check reports them. The code is stored as a workspace's
+ * check setting (chain_check_setting.check_kind) and heads the key of a dismissed break.
+ */
+public enum BreakKind implements StoredCode {
     /** A troubled step (score below 0) where no actor acts. */
     TROUBLED_STEP_NO_ACTOR(true),
     /** A troubled step that no challenge covers. */
@@ -31,5 +37,17 @@ public enum BreakKind {
     /** True for breaks that sit on a journey's steps (these make up the journey's chain score). */
     public boolean journeyLevel() {
         return journeyLevel;
+    }
+
+    @Override
+    @JsonValue
+    public String code() {
+        return name();
+    }
+
+    /** The title of the check, e.g. 困った場面に行動する主体がいない. */
+    @Override
+    public String messageKey() {
+        return "chain.kind." + name();
     }
 }

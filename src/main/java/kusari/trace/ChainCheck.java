@@ -204,7 +204,7 @@ public final class ChainCheck implements ChainSummary {
             }
         }
         for (var i : ChainCheckRepository.indicators(c, ws.id(), actualYear)) {
-            List<String> args = List.of(i.name(), i.kind(), i.ownerKey(),
+            List<String> args = List.of(i.name(), i.kind().code(), i.ownerKey(),
                     actualYear == null ? "" : String.valueOf(actualYear));
             String trace = Links.traceIndicator(w, i.id());
             String href = switch (i.ownerType()) {
@@ -288,7 +288,7 @@ public final class ChainCheck implements ChainSummary {
             ObjectNode after = JsonNodeFactory.instance.objectNode()
                     .put("id", id).put("breakKey", key).put("kind", target.kind().name()).put("reason", why);
             ChangeLog.record(c, new Change(ws.id(), "chain_dismissal", id, Operation.DISMISS,
-                    HISTORY.t("chain.history.dismissed", HISTORY.t("chain.kind." + target.kind().name()),
+                    HISTORY.t("chain.history.dismissed", HISTORY.t(target.kind().messageKey()),
                             target.place(), why), null, after));
             return id;
         });

@@ -23,7 +23,7 @@ public record ChainCheckPage(Ui ui, Workspace workspace, ChainReport report, Lis
     }
 
     public String kindTitle(BreakKind k) {
-        return ui.t("chain.kind." + k.name());
+        return ui.t(k.messageKey());
     }
 
     /** The kind names as text, for the settings form. */

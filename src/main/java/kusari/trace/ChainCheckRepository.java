@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import kusari.core.StoredCode;
 import kusari.db.Sql;
+import kusari.indicator.IndicatorKind;
 
 /**
  * All SQL of the chain check: a handful of set-based reads over a whole workspace (never one per step), plus the
@@ -92,7 +94,7 @@ final class ChainCheckRepository {
     }
 
     /** An indicator, what it hangs on (for the link) and which of its numbers are there. */
-    record IndicatorRow(long id, String kind, String name, String ownerType, String ownerKey, boolean hasBaseline,
+    record IndicatorRow(long id, IndicatorKind kind, String name, String ownerType, String ownerKey, boolean hasBaseline,
                         boolean hasTarget, boolean hasActual) {
     }
 
@@ -112,7 +114,7 @@ final class ChainCheckRepository {
                 LEFT JOIN challenge ch ON ch.id = i.challenge_id
                 WHERE i.workspace_id = ?
                 ORDER BY CASE i.kind WHEN 'GOAL' THEN 1 WHEN 'KPI' THEN 2 ELSE 3 END, 5, i.position""",
-                rs -> new IndicatorRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs -> new IndicatorRow(rs.getLong(1), IndicatorKind.fromStored(rs.getString(2)), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getInt(6) == 1, rs.getInt(7) == 1, rs.getInt(8) == 1),
                 actualYear == null ? -1 : actualYear, ws);
     }
@@ -161,11 +163,8 @@ final class ChainCheckRepository {
         Set<BreakKind> enabled = EnumSet.allOf(BreakKind.class);
         for (String off : Sql.query(c, "SELECT check_kind FROM chain_check_setting WHERE workspace_id = ? AND enabled = 0",
                 rs -> rs.getString(1), ws)) {
-            try {
-                enabled.remove(BreakKind.valueOf(off));
-            } catch (IllegalArgumentException e) {
-                // a check that no longer exists: nothing to switch off
-            }
+            // a check that no longer exists: nothing to switch off
+            StoredCode.find(BreakKind.class, off).ifPresent(enabled::remove);
         }
         return enabled;
     }

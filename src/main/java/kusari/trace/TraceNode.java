@@ -3,6 +3,7 @@ package kusari.trace;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import kusari.indicator.IndicatorKind;
 
 /**
  * One thing reached by a trace. Fields that do not apply to its layer are null (and left out of the JSON).
@@ -34,7 +35,7 @@ public record TraceNode(String key, Layer layer, Integer depth, String code, Str
 
     /** An indicator: its kind, baseline and target as written, and the latest actual against the target. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record IndicatorInfo(String kind, String unit, String baseline, String target, Integer targetFiscalYear,
+    public record IndicatorInfo(IndicatorKind kind, String unit, String baseline, String target, Integer targetFiscalYear,
                                 Integer latestFiscalYear, Double latestValue, Double targetValue,
                                 Integer achievementPercent) {
     }

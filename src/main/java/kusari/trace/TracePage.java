@@ -26,7 +26,7 @@ public record TracePage(Ui ui, Workspace workspace, Trace trace, TraceDiagram di
             case ACTION_INDICATOR -> ui.t("trace.layer.ACTION_INDICATOR");
             case PROJECT -> n.code();
             case NODE -> ws.levelLabel(n.depth()) + " " + n.code();
-            case INDICATOR -> ui.t("trace.indicatorKind." + n.indicator().kind());
+            case INDICATOR -> ui.t(n.indicator().kind().messageKey());
         };
     }
 

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import kusari.db.Sql;
+import kusari.indicator.Direction;
+import kusari.indicator.IndicatorKind;
 
 /**
  * All SQL of the trace. Every query takes a whole set of ids (as one JSON array parameter read by json_each), so a
@@ -58,13 +60,13 @@ final class TraceRepository {
     }
 
     /** An indicator and where it hangs: its kind and the id of its node, project or challenge. */
-    record IndicatorOwner(long id, String kind, Long nodeId, Long projectId, Long challengeId) {
+    record IndicatorOwner(long id, IndicatorKind kind, Long nodeId, Long projectId, Long challengeId) {
     }
 
     static Optional<IndicatorOwner> indicator(Connection c, long workspaceId, long id) throws SQLException {
         return Sql.queryOne(c, """
                 SELECT id, kind, node_id, project_id, challenge_id FROM indicator WHERE workspace_id = ? AND id = ?""",
-                rs -> new IndicatorOwner(rs.getLong(1), rs.getString(2), Sql.getLong(rs, "node_id"),
+                rs -> new IndicatorOwner(rs.getLong(1), IndicatorKind.fromStored(rs.getString(2)), Sql.getLong(rs, "node_id"),
                         Sql.getLong(rs, "project_id"), Sql.getLong(rs, "challenge_id")), workspaceId, id);
     }
 
@@ -219,7 +221,7 @@ final class TraceRepository {
                 rs -> new NodeRow(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4)), ids(ids));
     }
 
-    record IndicatorRow(long id, String kind, String name, String unit, String direction, Double baselineValue,
+    record IndicatorRow(long id, IndicatorKind kind, String name, String unit, Direction direction, Double baselineValue,
                         String baselineText, Double targetValue, String targetText, Integer targetFiscalYear,
                         Integer latestFiscalYear, Double latestValue) {
     }
@@ -235,8 +237,8 @@ final class TraceRepository {
                      AND a.fiscal_year = (SELECT MAX(fiscal_year) FROM actual
                                           WHERE indicator_id = i.id AND state = 'ACTUAL')
                 WHERE i.id""" + IN + " ORDER BY i.kind, i.position",
-                rs -> new IndicatorRow(rs.getLong("id"), rs.getString("kind"), rs.getString("name"),
-                        rs.getString("unit"), rs.getString("direction"), Sql.getDouble(rs, "baseline_value"),
+                rs -> new IndicatorRow(rs.getLong("id"), IndicatorKind.fromStored(rs.getString("kind")), rs.getString("name"),
+                        rs.getString("unit"), Direction.fromStored(rs.getString("direction")), Sql.getDouble(rs, "baseline_value"),
                         rs.getString("baseline_text"), Sql.getDouble(rs, "target_value"), rs.getString("target_text"),
                         Sql.getInteger(rs, "target_fiscal_year"), Sql.getInteger(rs, "latest_year"),
                         Sql.getDouble(rs, "latest_value")), ids(ids));

@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import kusari.db.Database;
 import kusari.core.Workspace;
+import kusari.indicator.Direction;
+import kusari.indicator.IndicatorKind;
 import kusari.trace.TraceRepository.Link;
 import kusari.web.Links;
 
@@ -73,7 +75,7 @@ public final class TraceService {
                     return Optional.empty();
                 }
                 return TraceRepository.indicator(c, ws, number.get()).map(i -> key(
-                        "ACTION".equals(i.kind()) ? Layer.ACTION_INDICATOR : Layer.INDICATOR, i.id()));
+                        i.kind() == IndicatorKind.ACTION ? Layer.ACTION_INDICATOR : Layer.INDICATOR, i.id()));
             }
             default -> throw new IllegalStateException("unknown kind " + kind);
         }
@@ -255,7 +257,7 @@ public final class TraceService {
         List<Long> indicatorIds = new ArrayList<>(byLayer.getOrDefault(Layer.INDICATOR, List.of()));
         indicatorIds.addAll(byLayer.getOrDefault(Layer.ACTION_INDICATOR, List.of()));
         for (var i : TraceRepository.indicators(c, indicatorIds)) {
-            Layer layer = "ACTION".equals(i.kind()) ? Layer.ACTION_INDICATOR : Layer.INDICATOR;
+            Layer layer = i.kind() == IndicatorKind.ACTION ? Layer.ACTION_INDICATOR : Layer.INDICATOR;
             String k = key(layer, i.id());
             out.put(k, new TraceNode(k, layer, null, null, i.name(), Links.traceIndicator(w, i.id()),
                     Links.traceIndicator(w, i.id()), k.equals(start), null, null, null, indicatorInfo(i)));
@@ -275,7 +277,7 @@ public final class TraceService {
      * Latest actual against the target, in percent (for a DECREASE indicator, target over actual), as the indicator
      * table computes it (kusari.indicator.Achievement; empty where a ratio says nothing, e.g. negative values).
      */
-    static Integer achievement(String direction, Double latest, Double target) {
+    static Integer achievement(Direction direction, Double latest, Double target) {
         kusari.indicator.Achievement a = kusari.indicator.Achievement.of(direction, null, target, latest);
         return a == null || a.againstTarget() == null ? null : (int) Math.round(a.againstTarget());
     }

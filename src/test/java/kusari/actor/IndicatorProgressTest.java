@@ -4,13 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import kusari.actor.ActorRepository.Actual;
 import kusari.actor.IndicatorProgress.Status;
+import kusari.indicator.Direction;
 import kusari.indicator.Indicator;
+import kusari.indicator.IndicatorKind;
 import org.junit.jupiter.api.Test;
 
 class IndicatorProgressTest {
 
     private static Indicator indicator(String direction, Double baseline, Double target, Integer targetYear) {
-        return new Indicator(1, "KPI", "x", "人", direction, baseline, "", "", "", target, "", targetYear, "PROJECT",
+        return new Indicator(1, IndicatorKind.KPI, "x", "人", Direction.fromStored(direction), baseline, "", "", "", target, "", targetYear, "PROJECT",
                 "1-01-1", "");
     }
 

@@ -55,7 +55,7 @@ class AchievementTest {
     @MethodSource("cases")
     void achievementIsComputedBothWays(String name, String direction, Double baseline, Double target, Double actual,
                                        Double againstTarget, Double progress, boolean met) {
-        Achievement a = Achievement.of(direction, baseline, target, actual);
+        Achievement a = Achievement.of(Direction.fromStored(direction), baseline, target, actual);
         assertEquals(againstTarget, a.againstTarget(), "against target");
         assertEquals(progress, a.progress(), "progress");
         assertEquals(met, a.met(), "met");
@@ -63,19 +63,19 @@ class AchievementTest {
 
     @Test
     void withoutActualOrTargetThereIsNothingToCompute() {
-        assertNull(Achievement.of("INCREASE", 1.0, 2.0, null));
-        assertNull(Achievement.of("INCREASE", 1.0, null, 2.0));
+        assertNull(Achievement.of(Direction.INCREASE, 1.0, 2.0, null));
+        assertNull(Achievement.of(Direction.INCREASE, 1.0, null, 2.0));
     }
 
     @Test
     void theGradeFollowsTheChosenBasisAndFallsBackToTheOther() {
-        Achievement a = Achievement.of("INCREASE", -0.35, -0.18, -0.265);
+        Achievement a = Achievement.of(Direction.INCREASE, -0.35, -0.18, -0.265);
         assertNull(a.againstTarget());
-        assertEquals(50.0, a.percentFor("TARGET"));
-        assertEquals(50.0, a.percentFor("PROGRESS"));
-        Achievement b = Achievement.of("INCREASE", 1.51, 1.8, 1.4);
-        assertEquals(77.8, b.percentFor("TARGET"));
-        assertEquals(-37.9, b.percentFor("PROGRESS"));
+        assertEquals(50.0, a.percentFor(ReviewBasis.TARGET));
+        assertEquals(50.0, a.percentFor(ReviewBasis.PROGRESS));
+        Achievement b = Achievement.of(Direction.INCREASE, 1.51, 1.8, 1.4);
+        assertEquals(77.8, b.percentFor(ReviewBasis.TARGET));
+        assertEquals(-37.9, b.percentFor(ReviewBasis.PROGRESS));
     }
 
     /** scale, percent → grade. */

@@ -15,6 +15,7 @@ import kusari.db.Migrations;
 import kusari.files.WorkspaceFiles.StepEntry;
 import kusari.core.Workspace;
 import kusari.core.WorkspaceRepository;
+import kusari.indicator.IndicatorKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +49,7 @@ class TraceServiceTest {
                 .flatMap(n -> n.indicators().stream()).map(i -> i.name()).collect(Collectors.toSet());
         assertEquals(5, expected.size());
         assertEquals(expected, goals, "every goal indicator of policy field 1, and no other");
-        assertTrue(of(t, Layer.INDICATOR).stream().allMatch(i -> i.indicator().kind().equals("GOAL")));
+        assertTrue(of(t, Layer.INDICATOR).stream().allMatch(i -> i.indicator().kind() == IndicatorKind.GOAL));
 
         assertEquals(1, of(t, Layer.ACTION_INDICATOR).size(), "the action indicator of 課題2");
         assertTrue(t.edges().contains(new Trace.Edge(key(t, Layer.PROJECT, "1-03-4"), key(t, Layer.NODE, "1-03"))));
