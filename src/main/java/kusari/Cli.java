@@ -87,8 +87,8 @@ public final class Cli {
                 case "export" -> export(rest);
                 case "import" -> importFiles(rest);
                 // accounts and operations
-                case "create-admin" -> createAdmin(rest);
-                case "create-token" -> createToken(rest);
+                case "create-admin" -> accountCommands().createAdmin(rest);
+                case "create-token" -> accountCommands().createToken(rest);
                 case "verify-history" -> verifyHistory(rest);
                 case "backup" -> backup(rest);
                 case "restore" -> restore(rest);
@@ -109,14 +109,14 @@ public final class Cli {
         return 2;
     }
 
-    private static final class UsageError extends RuntimeException {
+    static final class UsageError extends RuntimeException {
         UsageError(String message) {
             super(message);
         }
     }
 
     /** Removes {@code --name value} from args and returns the value, or null when absent. */
-    private static String option(List<String> args, String name) {
+    static String option(List<String> args, String name) {
         int at = args.indexOf(name);
         if (at < 0) {
             return null;
@@ -148,53 +148,11 @@ public final class Cli {
         return database;
     }
 
-    // --- accounts and operations ---
-
-    private kusari.account.AccountService accounts(Database database) {
-        return new kusari.account.AccountService(database, java.time.Clock.systemUTC(), config.sessionIdle());
+    private AccountCommands accountCommands() {
+        return new AccountCommands(this::database, config.sessionIdle(), in, out, err, ui);
     }
 
-    private int createAdmin(List<String> args) {
-        if (args.size() != 1) {
-            throw new UsageError("create-admin needs exactly one account name");
-        }
-        String name = args.get(0);
-        String password;
-        try {
-            password = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))
-                    .readLine();
-        } catch (IOException e) {
-            err.println("kusari: cannot read the password from standard input: " + e.getMessage());
-            return 1;
-        }
-        if (password == null) {
-            err.println("kusari: give the password on standard input, e.g. read -rs PW; echo \"$PW\" | java -jar kusari.jar create-admin " + name);
-            return 1;
-        }
-        try {
-            accounts(database()).create(name, password, true);
-        } catch (kusari.account.AccountService.AccountException e) {
-            err.println("kusari: " + ui.t(e.messageKey()));
-            return 1;
-        }
-        out.println("created administrator " + name);
-        return 0;
-    }
-
-    private int createToken(List<String> args) {
-        String label = option(args, "--label");
-        if (args.size() != 1) {
-            throw new UsageError("create-token needs exactly one account name");
-        }
-        kusari.account.AccountService accounts = accounts(database());
-        var account = accounts.find(args.get(0)).orElse(null);
-        if (account == null || account.disabled()) {
-            err.println("kusari: no active account \"" + args.get(0) + "\"");
-            return 1;
-        }
-        out.println(accounts.createToken(account.id(), label == null ? "command line" : label));
-        return 0;
-    }
+    // --- operations ---
 
     private int verifyHistory(List<String> args) {
         noMore(args);

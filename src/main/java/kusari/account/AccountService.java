@@ -2,8 +2,6 @@ package kusari.account;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,28 +13,30 @@ import kusari.db.Database;
 /**
  * Accounts: sign-in (throttled, with the optional second factor), sessions that expire after inactivity,
  * passwords, API tokens, the second factor and its recovery codes, the first-start setup link, roles.
+ * Sessions ({@link Sessions}), API tokens ({@link ApiTokens}) and the second factor ({@link SecondFactor}) each
+ * keep their own rules; this service is what the pages and the command line call.
  */
 public final class AccountService {
-
-    /** A session unused this long is over (KUSARI_SESSION_IDLE_MINUTES). */
-    private final Duration idleTimeout;
-    /** A session is over this long after sign-in, however busy. */
-    static final Duration MAX_SESSION = Duration.ofHours(12);
-    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     private final Database database;
     private final Clock clock;
     private final LoginThrottle throttle;
+    private final Sessions sessions;
+    private final ApiTokens apiTokens;
+    private final SecondFactor secondFactor;
 
+    /** @param idleTimeout a session unused this long is over (KUSARI_SESSION_IDLE_MINUTES) */
     public AccountService(Database database, Clock clock, Duration idleTimeout) {
         this.database = database;
         this.clock = clock;
-        this.idleTimeout = idleTimeout;
         this.throttle = new LoginThrottle(clock);
+        this.sessions = new Sessions(database, clock, idleTimeout);
+        this.apiTokens = new ApiTokens(database, clock);
+        this.secondFactor = new SecondFactor(database, clock);
     }
 
     public Duration idleTimeout() {
-        return idleTimeout;
+        return sessions.idleTimeout();
     }
 
     // ------------------------------------------------------------------ sign-in
@@ -66,7 +66,7 @@ public final class AccountService {
             return new SignIn(null, null, "account.login.wrong");
         }
         Account account = found.get();
-        if (account.totpEnabled() && !secondFactor(account.id(), code)) {
+        if (account.totpEnabled() && !secondFactor.accepts(account.id(), code)) {
             throttle.failed(who, address);
             return new SignIn(null, null, code == null || code.isBlank() ? "account.login.codeNeeded" : "account.login.codeWrong");
         }
@@ -81,80 +81,21 @@ public final class AccountService {
         return new SignIn(openSession(account.id()), account, null);
     }
 
-    /** A TOTP code (each good once) or an unused recovery code. */
-    private boolean secondFactor(long accountId, String code) {
-        if (code == null || code.isBlank()) {
-            return false;
-        }
-        return database.inTransaction(c -> {
-            String secret = AccountRepository.totpSecret(c, accountId).orElse(null);
-            if (secret == null) {
-                return true;
-            }
-            long step = Totp.matchingStep(secret, code, clock.instant().getEpochSecond(),
-                    AccountRepository.totpLastStep(c, accountId));
-            if (step >= 0) {
-                AccountRepository.totpUsed(c, accountId, step);
-                return true;
-            }
-            return AccountRepository.useRecoveryCode(c, accountId, Tokens.sha256(normaliseRecovery(code)), clock.instant());
-        });
-    }
-
-    private static String normaliseRecovery(String code) {
-        return code.strip().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
-    }
-
     /**
      * Opens a session for an account already authenticated by other means (the setup link right after creating
      * the administrator; tests). Returns the cookie's token.
      */
     public String openSession(long accountId) {
-        String token = Tokens.random("");
-        database.inTransaction(c -> {
-            AccountRepository.deleteSessionsSeenBefore(c, clock.instant().minus(idleTimeout));
-            AccountRepository.insertSession(c, Tokens.sha256(token), accountId, clock.instant());
-            return null;
-        });
-        return token;
+        return sessions.open(accountId);
     }
 
     /** The account of a session cookie, if the session is current; refreshes its last use. */
     public Optional<Account> sessionAccount(String token) {
-        if (token == null || token.isEmpty() || token.length() > 100) {
-            return Optional.empty();
-        }
-        String hash = Tokens.sha256(token);
-        Instant now = clock.instant();
-        var row = database.read(c -> AccountRepository.session(c, hash)).orElse(null);
-        if (row == null) {
-            return Optional.empty();
-        }
-        if (row.lastSeenAt().plus(idleTimeout).isBefore(now) || row.createdAt().plus(MAX_SESSION).isBefore(now)) {
-            database.inTransaction(c -> {
-                AccountRepository.deleteSession(c, hash);
-                return null;
-            });
-            return Optional.empty();
-        }
-        Optional<Account> account = database.read(c -> AccountRepository.byId(c, row.accountId()))
-                .filter(a -> !a.disabled());
-        if (account.isPresent() && row.lastSeenAt().plus(TOUCH_EVERY).isBefore(now)) {
-            database.inTransaction(c -> {
-                AccountRepository.touchSession(c, hash, now);
-                return null;
-            });
-        }
-        return account;
+        return sessions.account(token);
     }
 
     public void signOut(String token) {
-        if (token != null) {
-            database.inTransaction(c -> {
-                AccountRepository.deleteSession(c, Tokens.sha256(token));
-                return null;
-            });
-        }
+        sessions.close(token);
     }
 
     // ------------------------------------------------------------------ accounts and passwords
@@ -282,85 +223,41 @@ public final class AccountService {
 
     /** A new API token: the returned text is shown once; only its hash is kept. */
     public String createToken(long accountId, String label) {
-        String token = Tokens.random("kst_");
-        String l = label == null || label.isBlank() ? "token" : label.strip();
-        if (l.length() > 100) {
-            throw new AccountException("account.token.labelTooLong");
-        }
-        database.inTransaction(c -> AccountRepository.insertToken(c, accountId, l, Tokens.sha256(token), clock.instant()));
-        return token;
+        return apiTokens.create(accountId, label);
     }
 
     public Optional<Account> tokenAccount(String token) {
-        if (token == null || token.length() > 100) {
-            return Optional.empty();
-        }
-        String hash = Tokens.sha256(token);
-        Optional<Account> account = database.read(c -> AccountRepository.accountOfToken(c, hash)
-                .flatMap(id -> {
-                    try {
-                        return AccountRepository.byId(c, id);
-                    } catch (java.sql.SQLException e) {
-                        throw new kusari.db.DataAccessException(e);
-                    }
-                })).filter(a -> !a.disabled());
-        account.ifPresent(a -> database.inTransaction(c -> {
-            AccountRepository.tokenUsed(c, hash, clock.instant());
-            return null;
-        }));
-        return account;
+        return apiTokens.account(token);
     }
 
     public List<AccountRepository.TokenRow> tokens(long accountId) {
-        return database.read(c -> AccountRepository.tokens(c, accountId));
+        return apiTokens.of(accountId);
     }
 
     public boolean revokeToken(long accountId, long tokenId) {
-        return database.inTransaction(c -> AccountRepository.revokeToken(c, accountId, tokenId, clock.instant())) == 1;
+        return apiTokens.revoke(accountId, tokenId);
     }
 
     // ------------------------------------------------------------------ second factor
 
     /** Starts setting up TOTP: a new secret, not in force until a code from it is confirmed. */
     public String startTotp(long accountId) {
-        String secret = Totp.newSecret();
-        database.inTransaction(c -> {
-            AccountRepository.setTotpPending(c, accountId, secret);
-            return null;
-        });
-        return secret;
+        return secondFactor.start(accountId);
     }
 
     public Optional<String> pendingTotp(long accountId) {
-        return database.read(c -> AccountRepository.totpPending(c, accountId));
+        return secondFactor.pending(accountId);
     }
 
     /** Confirms the pending secret with a code from it; returns the ten recovery codes (shown once). */
     public List<String> confirmTotp(long accountId, String code) {
-        String pending = pendingTotp(accountId).orElseThrow(() -> new AccountException("account.totp.notStarted"));
-        long step = Totp.matchingStep(pending, code, clock.instant().getEpochSecond(), null);
-        if (step < 0) {
-            throw new AccountException("account.login.codeWrong");
-        }
-        List<String> codes = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            codes.add(Tokens.recoveryCode());
-        }
-        database.inTransaction(c -> {
-            AccountRepository.confirmTotp(c, accountId, step);
-            AccountRepository.replaceRecoveryCodes(c, accountId, codes.stream().map(Tokens::sha256).toList());
-            return null;
-        });
-        return codes;
+        return secondFactor.confirm(accountId, code);
     }
 
     /** Turns the second factor off, after checking the password. */
     public void removeTotp(long accountId, String password) {
         checkCurrentPassword(accountId, password);
-        database.inTransaction(c -> {
-            AccountRepository.removeTotp(c, accountId);
-            return null;
-        });
+        secondFactor.remove(accountId);
     }
 
     // ------------------------------------------------------------------ first start
