@@ -106,7 +106,7 @@ public final class IndicatorApi {
         CellsJson body;
         try {
             body = ctx.bodyAsClass(CellsJson.class);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Jackson's mismatches arrive unchecked through Javalin's mapper, e.g. "cells": 3
             throw kusari.core.ValidationException.of("cells", "validation.badJson");
         }
         if (body == null || body.cells() == null) {
