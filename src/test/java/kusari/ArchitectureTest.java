@@ -33,7 +33,7 @@ class ArchitectureTest {
     private static final Map<String, Set<String>> OFFERED = Map.of(
             "actor", Set.of("ActorQueries", "Actor", "ActorKinds", "ActorKind"),
             "challenge", Set.of("ChallengeQueries", "Challenge", "ChallengeKinds", "LinkBasis"),
-            "indicator", Set.of("IndicatorQueries", "Indicator", "Achievement", "IndicatorJson", "IndicatorApi",
+            "indicator", Set.of("IndicatorQueries", "Indicator", "Achievement", "IndicatorJson",
                     "IndicatorKind", "Direction", "NextAction"),
             "journey", Set.of("JourneyQueries", "Journey", "JourneySection", "JourneyMap", "Step", "StepAction"),
             "persona", Set.of("PersonaQueries", "Persona"),

@@ -13,7 +13,7 @@ import kusari.actor.ActorOverview.Measure;
 import kusari.actor.ActorOverview.StepView;
 import kusari.actor.ActorRepository.LedProject;
 import kusari.actor.Exports.Table;
-import kusari.indicator.IndicatorApi.IndicatorJson;
+import kusari.indicator.IndicatorJson;
 import kusari.core.Workspace;
 import kusari.core.WorkspaceResolver;
 import kusari.web.NotFound;
@@ -63,11 +63,20 @@ public final class ActorApi {
     }
 
     record StepJson(int position, String title, String emotionText, int emotionScore, String painPoint,
-                    List<ActionJson> actions, List<Map<String, Object>> challenges, List<Map<String, Object>> projects,
+                    List<ActionJson> actions, List<ChallengeRefJson> challenges, List<ProjectRefJson> projects,
                     List<Long> indicators, HandoffJson before, HandoffJson after) {
     }
 
-    record HandoffJson(int position, String title, boolean troubled, List<Map<String, Object>> actors) {
+    record ChallengeRefJson(int number, String title) {
+    }
+
+    record ProjectRefJson(String code, String name, String basis, boolean ledByThisActor, List<String> leadActors) {
+    }
+
+    record HandoffJson(int position, String title, boolean troubled, List<ActorRefJson> actors) {
+    }
+
+    record ActorRefJson(long id, String name, ActorKind kind) {
     }
 
     record MeasureJson(IndicatorJson indicator, String via, String viaKey, String viaTitle,
@@ -110,10 +119,9 @@ public final class ActorApi {
     private static StepJson stepJson(StepView s) {
         return new StepJson(s.step().position(), s.step().title(), s.step().emotionText(), s.step().emotionScore(),
                 s.step().painPoint(), actionsJson(s),
-                s.challenges().stream().map(c -> Map.<String, Object>of("number", c.number(), "title", c.title())).toList(),
-                s.projects().stream().map(p -> Map.<String, Object>of("code", p.project().code(), "name", p.project().name(),
-                        "basis", p.project().basis(), "ledByThisActor", p.ledByActor(),
-                        "leadActors", p.leads().stream().map(Actor::name).toList())).toList(),
+                s.challenges().stream().map(c -> new ChallengeRefJson(c.number(), c.title())).toList(),
+                s.projects().stream().map(p -> new ProjectRefJson(p.project().code(), p.project().name(),
+                        p.project().basis(), p.ledByActor(), p.leads().stream().map(Actor::name).toList())).toList(),
                 s.indicators().stream().map(Measure::id).toList(), handoffJson(s.before()), handoffJson(s.after()));
     }
 
@@ -122,7 +130,7 @@ public final class ActorApi {
             return null;
         }
         return new HandoffJson(h.step().position(), h.step().title(), h.step().troubled(), h.actors().stream()
-                .map(a -> Map.<String, Object>of("id", a.id(), "name", a.name(), "kind", a.kind())).toList());
+                .map(a -> new ActorRefJson(a.id(), a.name(), a.kind())).toList());
     }
 
     private static MeasureJson measureJson(Measure m) {
@@ -159,11 +167,11 @@ public final class ActorApi {
     void steps(Context ctx, String format) {
         Workspace ws = resolver.require(ctx);
         ActorOverview o = overview(ctx, ws);
-        Table table = ActorTables.steps(Requests.ui(ctx), o);
         if (format == null) {
-            ctx.json(ActorTables.asObjects(table, ActorTables.STEP_COLUMNS));
+            ctx.json(ActorTables.stepRows(Requests.ui(ctx), o));
         } else {
-            download(ctx, table, format, ws.slug() + "-actor-" + o.actor().id() + "-steps");
+            download(ctx, ActorTables.steps(Requests.ui(ctx), o), format,
+                    ws.slug() + "-actor-" + o.actor().id() + "-steps");
         }
     }
 

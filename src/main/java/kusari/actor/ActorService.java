@@ -1,8 +1,7 @@
 package kusari.actor;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -260,17 +259,14 @@ public final class ActorService {
         return null;
     }
 
-    private static ObjectNode state(ActorRow row, List<ActorName> names) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("id", row.actor().id());
-        node.put("name", row.actor().name());
-        node.put("kind", row.actor().kind().code());
-        node.put("version", row.version());
-        ArrayNode list = node.putArray("names");
-        for (ActorName n : names) {
-            list.addObject().put("fromFiscalYear", n.fromFiscalYear()).put("name", n.name());
-        }
-        return node;
+    /** An actor as the history records it and a stale rename is shown: its newest name and every name by year. */
+    record ActorState(long id, String name, ActorKind kind, long version, List<ActorName> names) {
+    }
+
+    /** The state as a JSON tree, the form in which the history and a conflict carry any thing's state. */
+    private static JsonNode state(ActorRow row, List<ActorName> names) {
+        return JSON.valueToTree(new ActorState(row.actor().id(), row.actor().name(), row.actor().kind(), row.version(),
+                names));
     }
 
     /** A fiscal year as people type it (2023, R5, 令和5年度 …), or null. */

@@ -1,9 +1,9 @@
 package kusari.actor;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import kusari.actor.ActorOverview.ActionView;
 import kusari.actor.ActorOverview.JourneyGroup;
 import kusari.actor.ActorOverview.Measure;
@@ -17,20 +17,35 @@ import kusari.core.Ui;
  */
 public final class ActorTables {
 
-    /** Columns of an actor's steps: one row per action of the actor at a step. */
-    public static final List<String> STEP_COLUMNS = List.of("persona", "journey", "stepNo", "step", "emotion",
-            "emotionScore", "painPoint", "action", "sharedWith", "challenges", "projects", "ledProjects",
-            "indicators", "actorsBefore", "actorsAfter");
+    /** Columns of an actor's steps: one row per action of the actor at a step; the keys are {@link StepRow}'s. */
+    public static final List<String> STEP_COLUMNS = Arrays.stream(StepRow.class.getRecordComponents())
+            .map(RecordComponent::getName).toList();
+
+    /** One row of an actor's steps: a JSON object of the API, and in this order the cells of the CSV and .xlsx. */
+    public record StepRow(String persona, String journey, int stepNo, String step, String emotion, int emotionScore,
+                          String painPoint, String action, String sharedWith, String challenges, String projects,
+                          String ledProjects, String indicators, String actorsBefore, String actorsAfter) {
+
+        List<Object> cells() {
+            return List.of(persona, journey, stepNo, step, emotion, emotionScore, painPoint, action, sharedWith,
+                    challenges, projects, ledProjects, indicators, actorsBefore, actorsAfter);
+        }
+    }
 
     private ActorTables() {
     }
 
     public static Table steps(Ui ui, ActorOverview o) {
-        List<List<Object>> rows = new ArrayList<>();
+        return new Table(o.actor().name(), headings(ui, STEP_COLUMNS),
+                stepRows(ui, o).stream().map(StepRow::cells).toList());
+    }
+
+    public static List<StepRow> stepRows(Ui ui, ActorOverview o) {
+        List<StepRow> rows = new ArrayList<>();
         for (JourneyGroup g : o.journeys()) {
             for (StepView s : g.steps()) {
                 for (ActionView a : s.actions()) {
-                    rows.add(List.of(g.personaLabel(), g.journeyTitle(), s.step().position(), s.step().title(),
+                    rows.add(new StepRow(g.personaLabel(), g.journeyTitle(), s.step().position(), s.step().title(),
                             s.step().emotionText(), s.step().emotionScore(), s.step().painPoint(), a.text(),
                             names(a.sharedWith()),
                             join(s.challenges().stream().map(c -> ui.t("challenge.label", c.number()) + " " + c.title()).toList()),
@@ -42,7 +57,7 @@ public final class ActorTables {
                 }
             }
         }
-        return new Table(o.actor().name(), headings(ui, STEP_COLUMNS), rows);
+        return rows;
     }
 
     /** Columns of the matrix: kind, actor, one per persona, total. */
@@ -58,19 +73,6 @@ public final class ActorTables {
             rows.add(row);
         }
         return new Table(ui.t("matrix.title"), header, rows);
-    }
-
-    /** The same rows as JSON objects keyed by the fixed column keys. */
-    public static List<Map<String, Object>> asObjects(Table table, List<String> keys) {
-        List<Map<String, Object>> result = new ArrayList<>();
-        for (List<Object> row : table.rows()) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            for (int i = 0; i < keys.size(); i++) {
-                o.put(keys.get(i), row.get(i));
-            }
-            result.add(o);
-        }
-        return result;
     }
 
     private static List<String> headings(Ui ui, List<String> keys) {

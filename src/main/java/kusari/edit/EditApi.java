@@ -67,6 +67,20 @@ public final class EditApi {
         routes.post(BASE + "/{ws}/history/{change}/revert", this::revert);
     }
 
+    // Reads, creates, changes, moves and links answer with the thing's state as EditService reads it: its fields
+    // as its edit kind declares them (one shape per kind, so a JSON tree, not a record per kind).
+
+    /** A deletion: the thing went to the trash in history entry {@code change} (revert it to restore). */
+    record DeletedJson(boolean deleted, long change) {
+    }
+
+    record UnlinkedJson(boolean unlinked, long change) {
+    }
+
+    /** A revert: its own history entry and the state it restored (null when it removed the thing). */
+    record RevertedJson(long change, JsonNode state) {
+    }
+
     private void createWorkspace(Context ctx) {
         EditService.Saved saved = edits.create(0, WorkspaceKind.WORKSPACE, fields(body(ctx)), null);
         ctx.status(HttpStatus.CREATED).json(saved.state());
@@ -119,7 +133,7 @@ public final class EditApi {
             }
         }
         EditService.Saved saved = edits.delete(ws.id(), kind, id, expected);
-        ctx.json(Map.of("deleted", true, "change", saved.changeId()));
+        ctx.json(new DeletedJson(true, saved.changeId()));
     }
 
     private void move(Context ctx, Kind kind) {
@@ -145,17 +159,14 @@ public final class EditApi {
         long left = reference(JSON.getNodeFactory().textNode(ctx.pathParam("left")), link.left().name());
         long right = reference(JSON.getNodeFactory().textNode(ctx.pathParam("right")), link.right().name());
         EditService.Saved saved = edits.unlink(ws.id(), link, left, right);
-        ctx.json(Map.of("unlinked", true, "change", saved.changeId()));
+        ctx.json(new UnlinkedJson(true, saved.changeId()));
     }
 
     private void revert(Context ctx) {
         Workspace ws = resolver.require(ctx);
         long change = reference(JSON.getNodeFactory().textNode(ctx.pathParam("change")), "change");
         EditService.Saved saved = edits.revert(ws.id(), change);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("change", saved.changeId());
-        answer.put("state", saved.state());
-        ctx.json(answer);
+        ctx.json(new RevertedJson(saved.changeId(), saved.state()));
     }
 
     // ------------------------------------------------------------------ request reading

@@ -146,10 +146,14 @@ public final class HistoryController {
         ctx.json(database.read(c -> ChangeLog.forWorkspace(c, ws.id(), before, PAGE_SIZE)));
     }
 
+    /** The newest change id (0 before the first change). */
+    record LatestJson(long latest) {
+    }
+
     /** The newest change id: an open journey map polls it to notice other people's edits. */
     private void latest(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        ctx.json(Map.of("latest", database.read(c -> ChangeLog.latestId(c, ws.id()))));
+        ctx.json(new LatestJson(database.read(c -> ChangeLog.latestId(c, ws.id()))));
     }
 
     private void render(Context ctx, HistoryPage page) {

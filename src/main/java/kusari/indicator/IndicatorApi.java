@@ -1,5 +1,6 @@
 package kusari.indicator;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ public final class IndicatorApi {
         CellsJson body;
         try {
             body = ctx.bodyAsClass(CellsJson.class);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Jackson's mismatches arrive unchecked through Javalin's mapper, e.g. "cells": 3
             throw kusari.core.ValidationException.of("cells", "validation.badJson");
         }
         if (body == null || body.cells() == null) {
@@ -137,45 +138,29 @@ public final class IndicatorApi {
         Ui ui = Requests.ui(ctx);
         ActualsCsv.Report report = ActualsCsv.read(bytes, year, indicators.findAll(ws.id()), reviews.year(ws.id(), year), ui);
         boolean apply = "true".equals(ctx.queryParam("apply"));
-        java.util.Map<String, Object> answer = new java.util.LinkedHashMap<>();
-        answer.put("encoding", report.encoding());
-        answer.put("rows", report.rows());
-        answer.put("problems", report.problems());
-        answer.put("errors", report.errors());
-        answer.put("applied", false);
-        if (apply) {
-            if (report.errors() > 0) {
-                ctx.status(400);
-                answer.put("status", 400);
-                answer.put("message", ui.t("import.csv.refused"));
-                ctx.json(answer);
-                return;
-            }
-            answer.put("result", reviews.save(ws.id(), year, report.cells()));
-            answer.put("applied", true);
-        }
-        ctx.json(answer);
-    }
-
-    /** An indicator as the API shows it: numbers and the document's wording side by side. */
-    public record IndicatorJson(long id, String kind, String name, String unit, String direction,
-                                ValueJson baseline, TargetJson target, OwnerJson owner) {
-        public static IndicatorJson of(Indicator i) {
-            return new IndicatorJson(i.id(), i.kind().code(), i.name(), i.unit(), i.direction().code(),
-                    new ValueJson(i.baselineValue(), i.baselineText(), i.baselineYear(), i.baselineSource()),
-                    new TargetJson(i.targetValue(), i.targetText(), i.targetFiscalYear()),
-                    new OwnerJson(i.ownerType(), i.ownerKey(), i.ownerTitle()));
+        if (apply && report.errors() > 0) {
+            ctx.status(400);
+            ctx.json(new CsvImportJson(report, false, 400, ui.t("import.csv.refused"), null));
+        } else if (apply) {
+            ctx.json(new CsvImportJson(report, true, null, null, reviews.save(ws.id(), year, report.cells())));
+        } else {
+            ctx.json(new CsvImportJson(report, false, null, null, null));
         }
     }
 
-    public record ValueJson(Double value, String text, String year, String source) {
-    }
-
-    public record TargetJson(Double value, String text, Integer fiscalYear) {
-    }
-
-    /** type NODE, PROJECT or CHALLENGE; key is the code or challenge number. */
-    public record OwnerJson(String type, String key, String title) {
+    /**
+     * The dry run of a CSV import: every line with its action and problems; {@code status} and {@code message} only
+     * when applying was refused, {@code result} only when it was applied.
+     */
+    public record CsvImportJson(String encoding, List<ActualsCsv.Row> rows, List<String> problems, long errors,
+                                boolean applied, @JsonInclude(JsonInclude.Include.NON_NULL) Integer status,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String message,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) ReviewService.Result result) {
+        CsvImportJson(ActualsCsv.Report report, boolean applied, Integer status, String message,
+                      ReviewService.Result result) {
+            this(report.encoding(), report.rows(), report.problems(), report.errors(), applied, status, message,
+                    result);
+        }
     }
 
     void list(Context ctx) {

@@ -1,5 +1,7 @@
 package kusari.indicator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
@@ -32,6 +34,14 @@ import kusari.core.ValidationException;
 public final class ReviewService {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final ObjectMapper STALE = new ObjectMapper();
+
+    /**
+     * A cell refused because its value changed since the person's version: the value's current state (null when it
+     * was cleared meanwhile). A conflict's {@code current} is the list of these.
+     */
+    record StaleCell(long indicator, JsonNode current) {
+    }
 
     private final Database database;
     private final EditService edits;
@@ -137,24 +147,22 @@ public final class ReviewService {
                 throw new ValidationException(errors);
             }
             // Versions: a cell based on a value that changed (or appeared, or went) since is refused as a whole.
-            List<ObjectNode> stale = new ArrayList<>();
+            List<StaleCell> stale = new ArrayList<>();
             Map<Long, YearValue> current = new HashMap<>();
             for (Parsed p : parsed) {
                 YearValue now = Sql.queryOne(c, "SELECT * FROM actual WHERE indicator_id = ? AND fiscal_year = ?",
                         IndicatorTable::toValue, p.cell().indicatorId(), fiscalYear).orElse(null);
                 long nowVersion = now == null ? 0 : now.version();
                 if (nowVersion != p.cell().version() && changes(p, now)) {
-                    ObjectNode conflict = JSON.objectNode();
-                    conflict.put("indicator", p.cell().indicatorId());
-                    conflict.set("current", now == null ? JSON.nullNode() : edits.state(c, IndicatorKinds.ACTUAL, now.id()));
-                    stale.add(conflict);
+                    stale.add(new StaleCell(p.cell().indicatorId(),
+                            now == null ? null : edits.state(c, IndicatorKinds.ACTUAL, now.id())));
                 }
                 if (now != null) {
                     current.put(p.cell().indicatorId(), now);
                 }
             }
             if (!stale.isEmpty()) {
-                throw new ConflictException("actual", parsed.size(), JSON.arrayNode().addAll(stale));
+                throw new ConflictException("actual", parsed.size(), STALE.valueToTree(stale));
             }
             int added = 0;
             int changed = 0;

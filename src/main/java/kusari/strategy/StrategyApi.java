@@ -11,7 +11,7 @@ import java.util.List;
 import kusari.actor.Actor;
 import kusari.actor.ActorQueries;
 import kusari.challenge.ChallengeQueries;
-import kusari.indicator.IndicatorApi;
+import kusari.indicator.IndicatorJson;
 import kusari.indicator.IndicatorQueries;
 import kusari.web.NotFound;
 import kusari.web.Requests;
@@ -68,7 +68,7 @@ public final class StrategyApi {
     }
 
     record NodeJson(String code, int depth, String level, String title, String description,
-                    List<IndicatorApi.IndicatorJson> indicators, List<ProjectSummaryJson> projects,
+                    List<IndicatorJson> indicators, List<ProjectSummaryJson> projects,
                     List<NodeJson> children) {
     }
 
@@ -84,7 +84,7 @@ public final class StrategyApi {
     private NodeJson toJson(Workspace ws, FrameworkPage.TreeNode n) {
         FrameworkNode node = n.node();
         return new NodeJson(node.code(), node.depth(), ws.levelLabel(node.depth()), node.title(), node.description(),
-                n.indicators().stream().map(IndicatorApi.IndicatorJson::of).toList(),
+                n.indicators().stream().map(IndicatorJson::of).toList(),
                 n.projects().stream().map(r -> new ProjectSummaryJson(r.project().code(), r.project().name(),
                         r.project().experienceChain(), r.challenges(), r.leads())).toList(),
                 n.children().stream().map(c -> toJson(ws, c)).toList());
@@ -118,7 +118,7 @@ public final class StrategyApi {
     }
 
     record ProjectJson(String code, String name, String description, boolean experienceChain, List<PathJson> path,
-                       List<ActorRefJson> leadActors, List<Budget> budgets, List<IndicatorApi.IndicatorJson> indicators,
+                       List<ActorRefJson> leadActors, List<Budget> budgets, List<IndicatorJson> indicators,
                        List<ServedChallengeJson> challenges) {
     }
 
@@ -139,7 +139,7 @@ public final class StrategyApi {
                         .map(n -> new PathJson(n.code(), ws.levelLabel(n.depth()), n.title())).toList(),
                 actors.findLeadsOfProject(p.id()).stream().map(ActorRefJson::of).toList(),
                 strategy.findBudgets(p.id()),
-                indicators.findByProject(p.id()).stream().map(IndicatorApi.IndicatorJson::of).toList(),
+                indicators.findByProject(p.id()).stream().map(IndicatorJson::of).toList(),
                 served));
     }
 }

@@ -1,7 +1,8 @@
 package kusari.trace;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -285,8 +286,7 @@ public final class ChainCheck implements ChainSummary {
             ChainBreak target = report.open().stream().filter(b -> b.key().equals(key)).findFirst()
                     .orElseThrow(() -> ValidationException.of("key", "chain.dismiss.unknownBreak", key == null ? "" : key));
             long id = ChainCheckRepository.insertDismissal(c, ws.id(), key, why, kusari.change.Authors.current().name());
-            ObjectNode after = JsonNodeFactory.instance.objectNode()
-                    .put("id", id).put("breakKey", key).put("kind", target.kind().name()).put("reason", why);
+            JsonNode after = STATES.valueToTree(new DismissalState(id, key, target.kind().name(), why));
             ChangeLog.record(c, new Change(ws.id(), "chain_dismissal", id, Operation.DISMISS,
                     HISTORY.t("chain.history.dismissed", HISTORY.t(target.kind().messageKey()),
                             target.place(), why), null, after));
@@ -301,8 +301,7 @@ public final class ChainCheck implements ChainSummary {
                     .filter(Dismissal::active)
                     .orElseThrow(() -> ValidationException.of("dismissal", "chain.dismiss.unknownDismissal", dismissalId));
             ChainCheckRepository.undoDismissal(c, d.id(), kusari.change.Authors.current().name());
-            ObjectNode before = JsonNodeFactory.instance.objectNode()
-                    .put("id", d.id()).put("breakKey", d.breakKey()).put("reason", d.reason());
+            JsonNode before = STATES.valueToTree(new DismissalState(d.id(), d.breakKey(), null, d.reason()));
             long undoId = ChangeLog.record(c, new Change(ws.id(), "chain_dismissal", d.id(), Operation.UNDISMISS,
                     HISTORY.t("chain.history.undone", d.breakKey(), d.reason()), before, null));
             // The timeline shows the dismissal as undone, and the undo as the change that undid it.
@@ -313,6 +312,21 @@ public final class ChainCheck implements ChainSummary {
             }
             return null;
         });
+    }
+
+    // What the history records of dismissals and settings (the before and after of their entries).
+    private static final ObjectMapper STATES = new ObjectMapper();
+
+    /** A dismissal in the history; the undo's entry has always recorded it without its kind. */
+    record DismissalState(long id, String breakKey, @JsonInclude(JsonInclude.Include.NON_NULL) String kind,
+                          String reason) {
+    }
+
+    /** The checks that apply; with none, the entry records an empty object. */
+    record ChecksState(@JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> enabled) {
+        static ChecksState of(Set<BreakKind> kinds) {
+            return new ChecksState(kinds.stream().map(BreakKind::name).toList());
+        }
     }
 
     /** A journey named for the report's journey filter. */
@@ -336,12 +350,9 @@ public final class ChainCheck implements ChainSummary {
         database.inTransaction(c -> {
             Set<BreakKind> before = ChainCheckRepository.enabledChecks(c, ws.id());
             ChainCheckRepository.saveChecks(c, ws.id(), enabled);
-            ObjectNode b = JsonNodeFactory.instance.objectNode();
-            before.forEach(k -> b.withArray("enabled").add(k.name()));
-            ObjectNode a = JsonNodeFactory.instance.objectNode();
-            enabled.forEach(k -> a.withArray("enabled").add(k.name()));
             ChangeLog.record(c, new Change(ws.id(), "chain_check_setting", ws.id(), Operation.SETTINGS,
-                    HISTORY.t("chain.history.settings", enabled.size(), BreakKind.values().length), b, a));
+                    HISTORY.t("chain.history.settings", enabled.size(), BreakKind.values().length),
+                    STATES.valueToTree(ChecksState.of(before)), STATES.valueToTree(ChecksState.of(enabled))));
             return null;
         });
     }

@@ -1,12 +1,13 @@
 package kusari.trace;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import kusari.core.ValidationException;
 import kusari.core.Workspace;
 import kusari.core.WorkspaceResolver;
@@ -50,43 +51,42 @@ public final class TraceApi {
             throw NotFound.of(ctx, "error.notFound.journey", journey);
         }
         Ui ui = Requests.ui(ctx);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("workspace", report.workspace());
-        body.put("journey", report.journey());
-        body.put("checks", report.checks());
-        body.put("lastCompletedFiscalYear", report.lastCompletedFiscalYear());
-        body.put("counts", report.openCounts());
-        body.put("breaks", report.open().stream().map(b -> json(ui, b)).toList());
-        body.put("dismissed", report.dismissed().stream().map(b -> json(ui, b)).toList());
-        body.put("journeys", report.journeys().stream().map(j -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("journey", j.journey());
-            m.put("title", j.title());
-            m.put("persona", j.personaLabel());
-            m.put("score", j.score());
-            m.put("checks", j.checks());
-            m.put("holding", j.holding());
-            m.put("failing", j.failing());
-            m.put("explanation", ui.t("chain.score.explain", j.holding(), j.checks(), j.steps(), j.troubledSteps()));
-            return m;
-        }).toList());
-        ctx.json(body);
+        ctx.json(new ChainCheckJson(report.workspace(), report.journey(), report.checks(),
+                report.lastCompletedFiscalYear(), report.openCounts(),
+                report.open().stream().map(b -> BreakJson.of(ui, b)).toList(),
+                report.dismissed().stream().map(b -> BreakJson.of(ui, b)).toList(),
+                report.journeys().stream().map(j -> new JourneyScoreJson(j.journey(), j.title(), j.personaLabel(),
+                        j.score(), j.checks(), j.holding(), j.failing(), ui.t("chain.score.explain", j.holding(),
+                        j.checks(), j.steps(), j.troubledSteps()))).toList()));
     }
 
-    private static Map<String, Object> json(Ui ui, ChainBreak b) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", b.kind());
-        m.put("key", b.key());
-        m.put("journey", b.journey());
-        m.put("place", b.place());
-        m.put("message", ui.t("chain.what." + b.kind().name(), b.argArray()));
-        m.put("mend", ui.t("chain.hint." + b.kind().name(), b.argArray()));
-        m.put("href", b.href());
-        m.put("trace", b.traceHref());
-        if (b.dismissal() != null) {
-            m.put("dismissal", b.dismissal());
+    /**
+     * The chain check as the API answers it; {@code counts} (open breaks per kind) and a journey's {@code failing}
+     * (failed checks per kind) are keyed by the break kinds that apply, so they stay maps.
+     */
+    record ChainCheckJson(String workspace, String journey, Set<BreakKind> checks, Integer lastCompletedFiscalYear,
+                          Map<BreakKind, Long> counts, List<BreakJson> breaks, List<BreakJson> dismissed,
+                          List<JourneyScoreJson> journeys) {
+    }
+
+    /** A break with its description and mending hint in the user's language; {@code dismissal} only when dismissed. */
+    record BreakJson(BreakKind kind, String key, String journey, String place, String message, String mend,
+                     String href, String trace, @JsonInclude(JsonInclude.Include.NON_NULL) Dismissal dismissal) {
+        static BreakJson of(Ui ui, ChainBreak b) {
+            return new BreakJson(b.kind(), b.key(), b.journey(), b.place(),
+                    ui.t("chain.what." + b.kind().name(), b.argArray()), ui.t("chain.hint." + b.kind().name(),
+                    b.argArray()), b.href(), b.traceHref(), b.dismissal());
         }
-        return m;
+    }
+
+    record JourneyScoreJson(String journey, String title, String persona, int score, int checks, int holding,
+                            Map<BreakKind, Integer> failing, String explanation) {
+    }
+
+    record DismissedJson(long id, String key, String reason) {
+    }
+
+    record UndoneJson(long id, boolean undone) {
     }
 
     void dismiss(Context ctx) {
@@ -103,7 +103,7 @@ public final class TraceApi {
         String key = body.path("key").asText("");
         String reason = body.path("reason").asText("");
         long id = chainCheck.dismiss(ws, key, reason);
-        ctx.status(HttpStatus.CREATED).json(Map.of("id", id, "key", key, "reason", reason.strip()));
+        ctx.status(HttpStatus.CREATED).json(new DismissedJson(id, key, reason.strip()));
     }
 
     void undo(Context ctx) {
@@ -114,7 +114,7 @@ public final class TraceApi {
         } catch (ValidationException e) {
             throw NotFound.of(ctx, "error.notFound.dismissal", id);
         }
-        ctx.json(Map.of("id", id, "undone", true));
+        ctx.json(new UndoneJson(id, true));
     }
 
     void budgets(Context ctx) {

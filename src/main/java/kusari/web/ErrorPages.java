@@ -5,13 +5,13 @@ import kusari.core.Ui;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import kusari.core.ConflictException;
 import kusari.core.FieldError;
 import kusari.core.NotFoundException;
 import kusari.core.ValidationException;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,18 +39,16 @@ public final class ErrorPages {
         // so what reaches here is the JSON API (or a form without its own handling).
         routes.exception(ValidationException.class, (e, ctx) -> {
             Ui ui = Requests.ui(ctx);
-            List<Map<String, Object>> fields = e.errors().stream()
-                    .map(err -> Map.<String, Object>of("field", err.field(), "message", message(ui, err)))
+            List<ErrorJson.FieldJson> fields = e.errors().stream()
+                    .map(err -> new ErrorJson.FieldJson(err.field(), message(ui, err)))
                     .toList();
-            String summary = fields.stream().map(f -> f.get("field") + ": " + f.get("message"))
+            String summary = fields.stream().map(f -> f.field() + ": " + f.message())
                     .reduce((a, b) -> a + " / " + b).orElse("");
-            answer(ctx, 400, summary, Map.of("fields", fields));
+            answer(ctx, 400, summary, (title, shown) -> new ErrorJson.Invalid(400, title, shown, fields));
         });
-        routes.exception(ConflictException.class, (e, ctx) -> {
-            Map<String, Object> extra = new LinkedHashMap<>();
-            extra.put("current", e.current());
-            answer(ctx, 409, Requests.ui(ctx).t("error.conflict.message"), extra);
-        });
+        routes.exception(ConflictException.class, (e, ctx) -> answer(ctx, 409,
+                Requests.ui(ctx).t("error.conflict.message"),
+                (title, shown) -> new ErrorJson.Conflict(409, title, shown, e.current())));
         routes.exception(NotFoundException.class, (e, ctx) ->
                 answer(ctx, 404, Requests.ui(ctx).t("error.notFound.entity")));
         // a change its author may not make (e.g. another department's action)
@@ -74,10 +72,11 @@ public final class ErrorPages {
     }
 
     static void answer(Context ctx, int status, String message) {
-        answer(ctx, status, message, Map.of());
+        answer(ctx, status, message, (title, shown) -> new ErrorJson(status, title, shown));
     }
 
-    static void answer(Context ctx, int status, String message, Map<String, Object> extra) {
+    /** {@code json} makes the API's body from the status's title and the message shown. */
+    static void answer(Context ctx, int status, String message, BiFunction<String, String, Object> json) {
         Ui ui = Requests.ui(ctx);
         String title = ui.t("error.status." + status);
         if (title.startsWith("error.status.")) {
@@ -86,12 +85,7 @@ public final class ErrorPages {
         String shown = message == null || message.isBlank() ? title : message;
         ctx.status(status);
         if (Requests.isApi(ctx)) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", status);
-            body.put("error", title);
-            body.put("message", shown);
-            body.putAll(extra);
-            ctx.json(body);
+            ctx.json(json.apply(title, shown));
         } else {
             ctx.render("error/error.jte", Map.of("page", new ErrorPage(ui, status, title, shown)));
         }
