@@ -204,6 +204,8 @@ public final class Benchmark {
             }
 
             log.println("traces in-process");
+            // one unmeasured pass, so that neither size is measured while the code is still being compiled
+            TraceBenchmark.traceP99(small, Math.min(20, o.traceRuns()));
             Map<String, Double> traces10k = TraceBenchmark.traceP99(small, o.traceRuns());
             Map<String, Double> traces100k = TraceBenchmark.traceP99(large, o.traceRuns());
             for (String t : TRACES) {
@@ -406,8 +408,9 @@ public final class Benchmark {
             Answer a = warm.status() == 200 ? survive(server, restart, e.getValue().replace(ACTOR, actor), o, log) : warm;
             log.printf(Locale.ROOT, "%s: %s%n", e.getKey(), a.describe());
             if (a.status() != 200) {
-                rows.add(broken(prefix + ": time", a.describe(), "≤ 1 s"));
-                rows.add(broken(prefix + ": bytes", a.describe(), "≤ 5 MB"));
+                String why = a.describe() + (a.status() >= 500 ? server[0].lastProblem() : "");
+                rows.add(broken(prefix + ": time", why, "≤ 1 s"));
+                rows.add(broken(prefix + ": bytes", why, "≤ 5 MB"));
                 continue;
             }
             double mb = a.body().length / 1e6;
@@ -484,14 +487,35 @@ public final class Benchmark {
         private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
 
+        private static final Pattern PROBLEM = Pattern.compile("^(?:Caused by: )?([a-z][\\w.$]*(?:Exception|Error)(?::.*)?)$");
+
         final Process process;
         final int port;
         final double startSeconds;
+        private final Path log;
 
-        private Server(Process process, int port, double startSeconds) {
+        private Server(Process process, int port, double startSeconds, Path log) {
             this.process = process;
             this.port = port;
             this.startSeconds = startSeconds;
+            this.log = log;
+        }
+
+        /** The last exception the server logged, e.g. " (java.lang.OutOfMemoryError: Java heap space)"; or "". */
+        String lastProblem() {
+            String last = "";
+            try {
+                for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                    Matcher m = PROBLEM.matcher(line.strip());
+                    if (m.matches()) {
+                        last = m.group(1);
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                return "";
+            }
+            last = last.replace('|', '/');
+            return last.isEmpty() ? "" : " (" + (last.length() > 120 ? last.substring(0, 120) + "…" : last) + ")";
         }
 
         static Server start(Options o, Path db, Path staticDir, Path log) throws IOException, InterruptedException {
@@ -509,7 +533,7 @@ public final class Benchmark {
             pb.environment().put("KUSARI_STATIC_DIR", staticDir.toString());
             long t0 = System.nanoTime();
             Process process = pb.start();
-            Server server = new Server(process, port, Double.NaN);
+            Server server = new Server(process, port, Double.NaN, log);
             long deadline = t0 + Duration.ofSeconds(90).toNanos();
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
@@ -517,7 +541,7 @@ public final class Benchmark {
                             + tail(log));
                 }
                 if (server.get("/w/omitama", Duration.ofSeconds(10)).status() == 200) {
-                    return new Server(process, port, (System.nanoTime() - t0) / 1e9);
+                    return new Server(process, port, (System.nanoTime() - t0) / 1e9, log);
                 }
                 Thread.sleep(10);
             }
