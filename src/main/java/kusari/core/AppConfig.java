@@ -13,9 +13,17 @@ import java.util.Map;
  * @param https          KUSARI_HTTPS=true: every request counts as HTTPS (behind a TLS proxy; see README)
  * @param trustedProxies KUSARI_TRUSTED_PROXIES: addresses of reverse proxies whose X-Forwarded-Proto/-For are believed
  * @param sessionIdle    KUSARI_SESSION_IDLE_MINUTES, default 30: a session unused this long is over
+ * @param staticDir      KUSARI_STATIC_DIR: serve /static from this folder on disk instead of the class path (the
+ *                       performance benchmark puts copies of pages there to compare them with a plain file); null: not set
  */
 public record AppConfig(int port, Path dbFile, Path dataDir, boolean devTemplates, boolean https,
-                        java.util.Set<String> trustedProxies, java.time.Duration sessionIdle) {
+                        java.util.Set<String> trustedProxies, java.time.Duration sessionIdle, Path staticDir) {
+
+    /** Static files from the class path (or from static/ when developing templates). */
+    public AppConfig(int port, Path dbFile, Path dataDir, boolean devTemplates, boolean https,
+                     java.util.Set<String> trustedProxies, java.time.Duration sessionIdle) {
+        this(port, dbFile, dataDir, devTemplates, https, trustedProxies, sessionIdle, null);
+    }
 
     /** Plain HTTP, no trusted proxy, 30 minutes of inactivity (tests, and the defaults). */
     public AppConfig(int port, Path dbFile, Path dataDir, boolean devTemplates) {
@@ -59,6 +67,15 @@ public record AppConfig(int port, Path dbFile, Path dataDir, boolean devTemplate
         if (idle < 1 || idle > 24 * 60) {
             throw new IllegalArgumentException("KUSARI_SESSION_IDLE_MINUTES must be between 1 and 1440, not " + idle);
         }
-        return new AppConfig(port, dbFile, dataDir, dev, https, java.util.Set.copyOf(proxies), java.time.Duration.ofMinutes(idle));
+        String staticText = env.get("KUSARI_STATIC_DIR");
+        Path staticDir = null;
+        if (staticText != null && !staticText.isBlank()) {
+            staticDir = Path.of(staticText.strip()).toAbsolutePath();
+            if (!java.nio.file.Files.isDirectory(staticDir)) {
+                throw new IllegalArgumentException("KUSARI_STATIC_DIR must be an existing folder, not \"" + staticText + "\"");
+            }
+        }
+        return new AppConfig(port, dbFile, dataDir, dev, https, java.util.Set.copyOf(proxies), java.time.Duration.ofMinutes(idle),
+                staticDir);
     }
 }

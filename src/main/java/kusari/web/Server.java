@@ -41,7 +41,11 @@ public final class Server {
                     .enable(SerializationFeature.INDENT_OUTPUT), false));
             cfg.staticFiles.add(sf -> {
                 sf.hostedPath = "/static";
-                if (config.devTemplates()) {
+                if (config.staticDir() != null) {
+                    // KUSARI_STATIC_DIR: a folder on disk, e.g. the benchmark's copy of static/ plus pages saved as files
+                    sf.directory = config.staticDir().toString();
+                    sf.location = Location.EXTERNAL;
+                } else if (config.devTemplates()) {
                     sf.directory = "static";
                     sf.location = Location.EXTERNAL;
                 } else {
