@@ -51,6 +51,7 @@ import kusari.trace.TraceApi;
 import kusari.trace.TraceController;
 import kusari.trace.TraceService;
 import kusari.web.Feature;
+import kusari.web.RouteTable;
 import kusari.web.Server;
 import kusari.web.Transport;
 
@@ -95,28 +96,28 @@ public final class Kusari {
                 new ImportService(database), ImportUploads.besideDatabase(config.dbFile()));
 
         List<Feature> features = List.of(
-                new AccountController(accounts, new Transport(config.https(), config.trustedProxies()))::register,
-                new AdminController(accounts, workspaces, database, authorizer)::register,
-                new HomeController(workspaces, strategy, personas, indicators, chainCheck)::register,
-                new PersonaController(resolver, personas, journeys, readings)::register,
-                new JourneyController(resolver, journeys, readings, actors)::register,
-                new ChallengeController(resolver, challenges, indicators, readings)::register,
-                new StrategyController(resolver, strategy, framework, challenges, indicators, actors, readings)::register,
-                new ActorController(resolver, actorService)::register,
-                new StrategyApi(workspaces, strategy, framework, challenges, indicators, actors)::register,
-                new PersonaApi(resolver, personas, journeys)::register,
-                new ChallengeApi(resolver, challenges, indicators)::register,
-                new ActorApi(resolver, actorService)::register,
-                new IndicatorApi(resolver, indicators, indicatorTable, reviews)::register,
-                new EditApi(resolver, edits)::register,
-                new OpenApi(edits.kinds())::register,
-                new EditController(resolver, edits, database)::register,
-                new HistoryController(resolver, edits, database)::register,
-                new JourneyEditController(resolver, edits, database)::register,
-                files::register,
-                new TraceController(resolver, traces, chainCheck, budgetRollups)::register,
-                new TraceApi(resolver, traces, chainCheck, budgetRollups)::register,
-                new IndicatorController(resolver, indicators, indicatorTable, reviews, Clock.system(JAPAN))::register);
-        return Server.create(config, authorizer, resolver, features);
+                new AccountController(accounts, new Transport(config.https(), config.trustedProxies()))::routes,
+                new AdminController(accounts, workspaces, database, authorizer)::routes,
+                new HomeController(workspaces, strategy, personas, indicators, chainCheck)::routes,
+                new PersonaController(resolver, personas, journeys, readings)::routes,
+                new JourneyController(resolver, journeys, readings, actors)::routes,
+                new ChallengeController(resolver, challenges, indicators, readings)::routes,
+                new StrategyController(resolver, strategy, framework, challenges, indicators, actors, readings)::routes,
+                new ActorController(resolver, actorService)::routes,
+                new StrategyApi(workspaces, strategy, framework, challenges, indicators, actors)::routes,
+                new PersonaApi(resolver, personas, journeys)::routes,
+                new ChallengeApi(resolver, challenges, indicators)::routes,
+                new ActorApi(resolver, actorService)::routes,
+                new IndicatorApi(resolver, indicators, indicatorTable, reviews)::routes,
+                new EditApi(resolver, edits)::routes,
+                new OpenApi(edits.kinds())::routes,
+                new EditController(resolver, edits, database)::routes,
+                new HistoryController(resolver, edits, database)::routes,
+                new JourneyEditController(resolver, edits, database)::routes,
+                files::routes,
+                new TraceController(resolver, traces, chainCheck, budgetRollups)::routes,
+                new TraceApi(resolver, traces, chainCheck, budgetRollups)::routes,
+                new IndicatorController(resolver, indicators, indicatorTable, reviews, Clock.system(JAPAN))::routes);
+        return Server.create(config, authorizer, resolver, RouteTable.of(features));
     }
 }

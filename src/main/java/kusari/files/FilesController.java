@@ -1,6 +1,7 @@
 package kusari.files;
 
-import io.javalin.config.RoutesConfig;
+import kusari.web.Access;
+import kusari.web.Route;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
@@ -46,17 +47,15 @@ public final class FilesController {
         this.uploads = uploads;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/w/{ws}/export.zip", this::exportZip);
-        routes.get("/api/v1/workspaces/{ws}/export.zip", this::exportZip);
-        routes.get("/import", this::form);
-        routes.post("/import", this::upload);
-        routes.get("/import/{token}", this::report);
-        routes.post("/import/{token}/apply", this::apply);
-        routes.post("/import/{token}/cancel", this::cancel);
-        // Jetty refuses a multipart body over the limits while it is parsed, which happens as soon as anything
-        // (the CSRF check) reads a form field: answer that in words, not as a server error.
-        routes.exception(ServletException.class, this::badUpload);
+    public List<Route> routes() {
+        return List.of(
+                Route.get(Links.EXPORT_ZIP, this::exportZip, Access.READ),
+                Route.get(Links.API_EXPORT_ZIP, this::exportZip, Access.READ).doc("The workspace as its data files, zipped"),
+                Route.get(Links.IMPORT, this::form, Access.SITE_ADMIN),
+                Route.post(Links.IMPORT, this::upload, Access.SITE_ADMIN),
+                Route.get(Links.IMPORT_REPORT, this::report, Access.SITE_ADMIN),
+                Route.post(Links.IMPORT_APPLY, this::apply, Access.SITE_ADMIN),
+                Route.post(Links.IMPORT_CANCEL, this::cancel, Access.SITE_ADMIN));
     }
 
     void badUpload(ServletException e, Context ctx) {
