@@ -51,7 +51,6 @@ import kusari.trace.TraceApi;
 import kusari.trace.TraceController;
 import kusari.trace.TraceService;
 import kusari.web.Feature;
-import kusari.web.RouteTable;
 import kusari.web.Server;
 import kusari.web.Transport;
 
@@ -114,10 +113,10 @@ public final class Kusari {
                 new EditController(resolver, edits, database)::routes,
                 new HistoryController(resolver, edits, database)::routes,
                 new JourneyEditController(resolver, edits, database)::routes,
-                files::routes,
+                files,
                 new TraceController(resolver, traces, chainCheck, budgetRollups)::routes,
                 new TraceApi(resolver, traces, chainCheck, budgetRollups)::routes,
                 new IndicatorController(resolver, indicators, indicatorTable, reviews, Clock.system(JAPAN))::routes);
-        return Server.create(config, authorizer, resolver, RouteTable.of(features));
+        return Server.create(config, authorizer, resolver, features);
     }
 }

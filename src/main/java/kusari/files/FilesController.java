@@ -1,7 +1,9 @@
 package kusari.files;
 
 import kusari.web.Access;
+import kusari.web.Feature;
 import kusari.web.Route;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
@@ -29,7 +31,7 @@ import kusari.files.WorkspaceFiles.LoadedWorkspace;
  * Files in and out of the web app: a workspace's files as a zip (page and API), and the import of such a zip:
  * upload → dry-run report → apply on confirmation.
  */
-public final class FilesController {
+public final class FilesController implements Feature {
 
     /** The largest upload accepted; Server sets the same limit on multipart requests. */
     public static final long MAX_UPLOAD_BYTES = Server.MAX_UPLOAD_BYTES;
@@ -47,6 +49,7 @@ public final class FilesController {
         this.uploads = uploads;
     }
 
+    @Override
     public List<Route> routes() {
         return List.of(
                 Route.get(Links.EXPORT_ZIP, this::exportZip, Access.READ),
@@ -56,6 +59,13 @@ public final class FilesController {
                 Route.get(Links.IMPORT_REPORT, this::report, Access.SITE_ADMIN),
                 Route.post(Links.IMPORT_APPLY, this::apply, Access.SITE_ADMIN),
                 Route.post(Links.IMPORT_CANCEL, this::cancel, Access.SITE_ADMIN));
+    }
+
+    @Override
+    public void exceptions(RoutesConfig routes) {
+        // Jetty refuses a multipart body over the limits while it is parsed, which happens as soon as anything
+        // (the CSRF check) reads a form field: answer that in words, not as a server error.
+        routes.exception(ServletException.class, this::badUpload);
     }
 
     void badUpload(ServletException e, Context ctx) {

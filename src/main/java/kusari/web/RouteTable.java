@@ -38,13 +38,6 @@ public final class RouteTable {
         return new RouteTable(all);
     }
 
-    /** This table and the routes of one more feature. */
-    public RouteTable with(Feature feature) {
-        List<Route> all = new ArrayList<>(routes);
-        all.addAll(feature.routes());
-        return new RouteTable(all);
-    }
-
     public List<Route> routes() {
         return routes;
     }

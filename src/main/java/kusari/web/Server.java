@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
+import java.util.List;
 import kusari.core.AppConfig;
 import kusari.core.WorkspaceResolver;
 
@@ -29,7 +30,8 @@ public final class Server {
     private Server() {
     }
 
-    public static Javalin create(AppConfig config, Gate gate, WorkspaceResolver workspaces, RouteTable routes) {
+    public static Javalin create(AppConfig config, Gate gate, WorkspaceResolver workspaces, List<Feature> features) {
+        RouteTable routes = RouteTable.of(features);
         Transport transport = new Transport(config.https(), config.trustedProxies());
         JteRenderer renderer = config.devTemplates()
                 ? JteRenderer.hotReloading(Path.of("src", "main", "jte"))
@@ -66,6 +68,7 @@ public final class Server {
             cfg.routes.beforeMatched(workspaces::resolve);
             cfg.routes.after(gate::forget);
             ErrorPages.register(cfg.routes);
+            features.forEach(feature -> feature.exceptions(cfg.routes));
             for (Route route : routes.routes()) {
                 cfg.routes.addHttpHandler(route.method(), route.path().template(), route.handler(), route.access());
             }
