@@ -1,6 +1,8 @@
 package kusari.account;
 
-import io.javalin.config.RoutesConfig;
+import kusari.web.Access;
+import kusari.web.Route;
+import kusari.web.RoutePath;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
@@ -19,6 +21,9 @@ import kusari.core.Ui;
 /** Signing in and out, the first-start setup link, and one's own account (password, API tokens, second factor). */
 public final class AccountController {
 
+    private static final RoutePath LOGIN = RoutePath.of("/login");
+    private static final RoutePath SETUP = RoutePath.of("/setup/{token}");
+
     private final AccountService accounts;
     private final Transport transport;
 
@@ -27,24 +32,25 @@ public final class AccountController {
         this.transport = transport;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/login", this::loginForm);
-        routes.post("/login", this::login);
-        routes.post("/logout", this::logout);
-        routes.get("/setup/{token}", this::setupForm);
-        routes.post("/setup/{token}", this::setup);
-        routes.get("/account", this::account);
-        routes.post("/account/password", this::changePassword);
-        routes.post("/account/tokens", this::createToken);
-        routes.post("/account/tokens/{id}/revoke", this::revokeToken);
-        routes.post("/account/totp/start", this::startTotp);
-        routes.post("/account/totp/confirm", this::confirmTotp);
-        routes.post("/account/totp/remove", this::removeTotp);
+    public List<Route> routes() {
+        return List.of(
+                Route.get(LOGIN, this::loginForm, Access.ANYONE),
+                Route.post(LOGIN, this::login, Access.ANYONE),
+                Route.post("/logout", this::logout, Access.SIGNED_IN),
+                Route.get(SETUP, this::setupForm, Access.ANYONE),
+                Route.post(SETUP, this::setup, Access.ANYONE),
+                Route.get("/account", this::account, Access.SIGNED_IN),
+                Route.post("/account/password", this::changePassword, Access.SIGNED_IN),
+                Route.post("/account/tokens", this::createToken, Access.SIGNED_IN),
+                Route.post("/account/tokens/{id}/revoke", this::revokeToken, Access.SIGNED_IN),
+                Route.post("/account/totp/start", this::startTotp, Access.SIGNED_IN),
+                Route.post("/account/totp/confirm", this::confirmTotp, Access.SIGNED_IN),
+                Route.post("/account/totp/remove", this::removeTotp, Access.SIGNED_IN));
     }
 
     /** The sign-in page that returns to {@code next} afterwards. */
     static String loginPath(String next) {
-        return "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+        return LOGIN.fill() + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
     }
 
     /** Only paths of this site (no "//host", no scheme) are followed after signing in. */

@@ -1,6 +1,8 @@
 package kusari.account;
 
-import io.javalin.config.RoutesConfig;
+import kusari.web.Access;
+import kusari.web.Route;
+import kusari.web.RoutePath;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
@@ -34,6 +36,8 @@ import kusari.core.Ui;
  */
 public final class AdminController {
 
+    private static final RoutePath ACCOUNTS = RoutePath.of("/admin/accounts");
+
     private final AccountService accounts;
     private final WorkspaceRepository workspaces;
     private final Database database;
@@ -48,16 +52,18 @@ public final class AdminController {
         this.database = database;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/admin/accounts", this::accounts);
-        routes.post("/admin/accounts", this::create);
-        routes.post("/admin/accounts/{id}/password", this::resetPassword);
-        routes.post("/admin/accounts/{id}/disable", ctx -> disable(ctx, true));
-        routes.post("/admin/accounts/{id}/enable", ctx -> disable(ctx, false));
-        routes.get("/admin/changes", this::changes);
-        routes.get("/w/{ws}/settings", this::settings);
-        routes.post("/w/{ws}/settings/access", this::saveAccess);
-        routes.post("/w/{ws}/settings/members", this::saveMember);
+    public List<Route> routes() {
+        return List.of(
+                Route.get(ACCOUNTS, this::accounts, Access.SITE_ADMIN),
+                Route.post(ACCOUNTS, this::create, Access.SITE_ADMIN),
+                Route.post("/admin/accounts/{id}/password", this::resetPassword, Access.SITE_ADMIN),
+                Route.post("/admin/accounts/{id}/disable", ctx -> disable(ctx, true), Access.SITE_ADMIN),
+                Route.post("/admin/accounts/{id}/enable", ctx -> disable(ctx, false), Access.SITE_ADMIN),
+                // the history by person and date: every administrator, of the workspaces they administer
+                Route.get("/admin/changes", this::changes, Access.ANY_ADMIN),
+                Route.get("/w/{ws}/settings", this::settings, Access.WS_ADMIN),
+                Route.post("/w/{ws}/settings/access", this::saveAccess, Access.WS_ADMIN),
+                Route.post("/w/{ws}/settings/members", this::saveMember, Access.WS_ADMIN));
     }
 
     // ------------------------------------------------------------------ accounts

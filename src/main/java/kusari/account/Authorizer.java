@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import kusari.account.AccessRules.Need;
 import kusari.account.AccountRepository.AccessSetting;
 import kusari.db.Database;
 import kusari.db.Sql;
 import kusari.change.Authors;
 import kusari.core.ForbiddenChangeException;
+import kusari.web.Access;
 import kusari.web.Requests;
 import kusari.web.Gate;
 import kusari.web.Transport;
@@ -26,8 +26,8 @@ import kusari.core.Ui;
 /**
  * Authentication and authorisation of every request, in before-handlers registered once in {@code Server}:
  * {@link #authenticate} finds who sent the request (API token, else session cookie) and makes them the author of
- * any change this request writes; {@link #authorize} looks the matched route up in {@link AccessRules} and lets
- * the request through or refuses it before any controller runs.
+ * any change this request writes; {@link #authorize} applies the {@link Access} the matched route was declared
+ * with and lets the request through or refuses it before any controller runs.
  */
 public final class Authorizer implements Gate {
 
@@ -110,7 +110,7 @@ public final class Authorizer implements Gate {
         return role != null && role.atLeast(Role.MEMBER);
     }
 
-    /** Before every matched route: the rule of {@link AccessRules} for it, applied. */
+    /** Before every matched route: the {@link Access} it was declared with, applied. */
     public void authorize(Context ctx) {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
         if (endpoint == null) {
@@ -124,14 +124,14 @@ public final class Authorizer implements Gate {
         }
         Principal principal = principal(ctx);
         Map<String, String> params = ctx.pathParamMap();
-        Need need = AccessRules.need(ctx.method(), endpoint.path)
-                .map(n -> AccessRules.byKind(n, ctx.method(), endpoint.path, params))
-                .orElse(null);
+        // Every route is declared with its Access; one registered without (none is) is refused to everybody.
+        Access need = ctx.routeRoles().stream().filter(Access.class::isInstance).map(Access.class::cast)
+                .findFirst().map(a -> a.resolve(endpoint.path, params)).orElse(null);
         if (need == null) {
             throw new ForbiddenResponse(ui.t("account.refused.noRule"));
         }
         if (allowed(principal, need, params.get("ws"))) {
-            if (need == Need.EDIT_OWN && !ownAction(principal, ctx, params)) {
+            if (need == Access.EDIT_OWN && !ownAction(principal, ctx, params)) {
                 throw new ForbiddenResponse(ui.t("account.refused.notYourActor"));
             }
             return;
@@ -182,7 +182,7 @@ public final class Authorizer implements Gate {
         return actors.stream().anyMatch(mine::contains);
     }
 
-    boolean allowed(Principal principal, Need need, String workspaceSlug) {
+    boolean allowed(Principal principal, Access need, String workspaceSlug) {
         switch (need) {
             case ANYONE:
                 return true;
@@ -199,7 +199,7 @@ public final class Authorizer implements Gate {
         if (ws == null) {
             // An unknown workspace: its controller answers 404 (READ; an installation administrator learns the
             // same), but nobody else edits what does not exist.
-            return need == Need.READ || principal.siteAdmin();
+            return need == Access.READ || principal.siteAdmin();
         }
         AccessSetting setting = accounts.access(ws);
         Role role = principal.role(ws, setting);

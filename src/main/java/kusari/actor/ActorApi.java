@@ -2,7 +2,9 @@ package kusari.actor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
+import kusari.web.Access;
+import kusari.web.Route;
+import kusari.web.Links;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -32,17 +34,26 @@ public final class ActorApi {
         this.service = service;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/api/v1/workspaces/{ws}/actors", this::list);
-        routes.get("/api/v1/workspaces/{ws}/actors/{id}", this::show);
-        routes.post("/api/v1/workspaces/{ws}/actors/{id}/names", this::rename);
-        routes.get("/api/v1/workspaces/{ws}/actors/{id}/steps", ctx -> steps(ctx, null));
-        routes.get("/api/v1/workspaces/{ws}/actors/{id}/steps.csv", ctx -> steps(ctx, "csv"));
-        routes.get("/api/v1/workspaces/{ws}/actors/{id}/steps.xlsx", ctx -> steps(ctx, "xlsx"));
-        routes.get("/api/v1/workspaces/{ws}/matrix", ctx -> matrix(ctx, null));
-        routes.get("/api/v1/workspaces/{ws}/matrix.csv", ctx -> matrix(ctx, "csv"));
-        routes.get("/api/v1/workspaces/{ws}/matrix.xlsx", ctx -> matrix(ctx, "xlsx"));
-        routes.get("/api/v1/workspaces/{ws}/matrix/journeys/{journey}", this::journeyChart);
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/api/v1/workspaces/{ws}/actors", this::list, Access.READ).doc("Every actor"),
+                Route.get("/api/v1/workspaces/{ws}/actors/{id}", this::show, Access.READ).doc("One actor with its actions"),
+                Route.post("/api/v1/workspaces/{ws}/actors/{id}/names", this::rename, Access.EDIT)
+                        .doc("Rename an actor from a fiscal year on: {name, fromFiscalYear, version}"),
+                Route.get(Links.API_ACTOR_STEPS, ctx -> steps(ctx, null), Access.READ)
+                        .doc("Every step where the actor acts, with actions, challenges, projects and indicators"),
+                Route.get(Links.API_ACTOR_STEPS_CSV, ctx -> steps(ctx, "csv"), Access.READ)
+                        .doc("The same as CSV (UTF-8 with BOM)"),
+                Route.get(Links.API_ACTOR_STEPS_XLSX, ctx -> steps(ctx, "xlsx"), Access.READ)
+                        .doc("The same as an .xlsx workbook"),
+                Route.get(Links.API_MATRIX, ctx -> matrix(ctx, null), Access.READ)
+                        .doc("Actors × personas: steps each actor acts at (filters: kind, field, year)"),
+                Route.get(Links.API_MATRIX_CSV, ctx -> matrix(ctx, "csv"), Access.READ)
+                        .doc("The matrix as CSV (UTF-8 with BOM)"),
+                Route.get(Links.API_MATRIX_XLSX, ctx -> matrix(ctx, "xlsx"), Access.READ)
+                        .doc("The matrix as an .xlsx workbook"),
+                Route.get("/api/v1/workspaces/{ws}/matrix/journeys/{journey}", this::journeyChart, Access.READ)
+                        .doc("One journey's actors × steps"));
     }
 
     record ActorSummaryJson(long id, String name, String kind, long actions, long journeys, long leadProjects,

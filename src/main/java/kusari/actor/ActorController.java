@@ -1,6 +1,7 @@
 package kusari.actor;
 
-import io.javalin.config.RoutesConfig;
+import kusari.web.Access;
+import kusari.web.Route;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -37,13 +38,14 @@ public final class ActorController {
         this.service = service;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/w/{ws}/actors", this::list);
-        routes.get("/w/{ws}/actors/{id}", this::show);
-        routes.post("/w/{ws}/actors/{id}/names", this::rename);
-        routes.get("/w/{ws}/actors/{id}/checklist", this::checklist);
-        routes.get("/w/{ws}/matrix", this::matrix);
-        routes.get("/w/{ws}/matrix/journeys/{journey}", this::journeyChart);
+    public List<Route> routes() {
+        return List.of(
+                Route.get(Links.ACTORS, this::list, Access.READ),
+                Route.get(Links.ACTOR, this::show, Access.READ),
+                Route.post(Links.ACTOR_RENAME, this::rename, Access.EDIT),
+                Route.get(Links.ACTOR_CHECKLIST, this::checklist, Access.READ),
+                Route.get(Links.MATRIX, this::matrix, Access.READ),
+                Route.get(Links.JOURNEY_CHART, this::journeyChart, Access.READ));
     }
 
     void list(Context ctx) {

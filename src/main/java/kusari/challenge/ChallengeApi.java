@@ -1,6 +1,7 @@
 package kusari.challenge;
 
-import io.javalin.config.RoutesConfig;
+import kusari.web.Access;
+import kusari.web.Route;
 import io.javalin.http.Context;
 import java.util.List;
 import kusari.challenge.ChallengeRepository.LinkedProject;
@@ -24,9 +25,11 @@ public final class ChallengeApi {
         this.indicators = indicators;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/api/v1/workspaces/{ws}/challenges", this::list);
-        routes.get("/api/v1/workspaces/{ws}/challenges/{number}", this::show);
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/api/v1/workspaces/{ws}/challenges", this::list, Access.READ).doc("Every challenge"),
+                Route.get("/api/v1/workspaces/{ws}/challenges/{number}", this::show, Access.READ)
+                        .doc("One challenge by its number"));
     }
 
     record ChallengeSummaryJson(int number, String title, long steps, long journeys, long projects) {

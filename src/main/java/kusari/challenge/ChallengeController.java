@@ -1,6 +1,9 @@
 package kusari.challenge;
 
-import io.javalin.config.RoutesConfig;
+import java.util.List;
+import kusari.web.Access;
+import kusari.web.Route;
+import kusari.web.Links;
 import io.javalin.http.Context;
 import java.util.Map;
 import kusari.core.ReadingRepository;
@@ -26,9 +29,10 @@ public final class ChallengeController {
         this.readings = readings;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/w/{ws}/challenges", this::list);
-        routes.get("/w/{ws}/challenges/{number}", this::show);
+    public List<Route> routes() {
+        return List.of(
+                Route.get(Links.CHALLENGES, this::list, Access.READ),
+                Route.get(Links.CHALLENGE, this::show, Access.READ));
     }
 
     void list(Context ctx) {

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.config.RoutesConfig;
+import java.util.ArrayList;
+import kusari.web.Access;
+import kusari.web.ApiDoc;
+import kusari.web.Route;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
@@ -40,31 +43,57 @@ public final class EditApi {
     /** Collections whose GET by key the read API does not already answer with a richer document. */
     static final List<String> STATE_ONLY = List.of("journeys", "steps", "actions", "framework-nodes", "indicators");
 
-    public void register(RoutesConfig routes) {
-        routes.post(BASE, this::createWorkspace);
-        routes.patch(BASE + "/{ws}", ctx -> update(ctx, WorkspaceKind.WORKSPACE, ctx.pathParam("ws")));
-        routes.delete(BASE + "/{ws}", ctx -> delete(ctx, WorkspaceKind.WORKSPACE, ctx.pathParam("ws")));
-        routes.post(BASE + "/{ws}/copy", this::copyWorkspace);
+    public List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        routes.add(Route.post(BASE, this::createWorkspace, Access.SITE_ADMIN)
+                .doc(ApiDoc.of("Create a workspace").body("Workspace").status(201)));
+        routes.add(Route.patch(BASE + "/{ws}", ctx -> update(ctx, WorkspaceKind.WORKSPACE, ctx.pathParam("ws")), Access.EDIT)
+                .doc(ApiDoc.of("Change a workspace (partial; include version)").body("WorkspacePatch")));
+        routes.add(Route.delete(BASE + "/{ws}", ctx -> delete(ctx, WorkspaceKind.WORKSPACE, ctx.pathParam("ws")),
+                Access.WS_ADMIN).doc(deletion("Delete a workspace into the trash")));
+        routes.add(Route.post(BASE + "/{ws}/copy", this::copyWorkspace, Access.SITE_ADMIN)
+                .doc(ApiDoc.of("Copy the workspace under a new slug and name").body("WorkspaceCopy").status(201)));
         for (Kind kind : edits.kinds().all()) {
             if (kind == WorkspaceKind.WORKSPACE) {
                 continue;
             }
             String collection = BASE + "/{ws}/" + kind.collection();
-            routes.post(collection, ctx -> create(ctx, kind));
+            String schema = OpenApi.schemaName(kind);
+            String key = "The " + kind.keyColumn() + " of the " + kind.name();
+            Access change = Access.toChange(kind.collection());
+            routes.add(Route.post(collection, ctx -> create(ctx, kind), change).doc(ApiDoc.of("Create a " + kind.name()
+                    + (kind.ordered() ? " (optional index: its place among its siblings, 0 = first)" : ""))
+                    .body(schema).status(201)));
             if (STATE_ONLY.contains(kind.collection())) {
-                routes.get(collection + "/{key}", ctx -> show(ctx, kind));
+                routes.add(Route.get(collection + "/{key}", ctx -> show(ctx, kind), Access.READ)
+                        .doc(ApiDoc.of("The current state of a " + kind.name()).returns(schema).param("key", key)));
             }
-            routes.patch(collection + "/{key}", ctx -> update(ctx, kind, ctx.pathParam("key")));
-            routes.delete(collection + "/{key}", ctx -> delete(ctx, kind, ctx.pathParam("key")));
+            routes.add(Route.patch(collection + "/{key}", ctx -> update(ctx, kind, ctx.pathParam("key")), change)
+                    .doc(ApiDoc.of("Change the given fields of a " + kind.name() + " (include version)")
+                            .body(schema + "Patch").param("key", key)));
+            routes.add(Route.delete(collection + "/{key}", ctx -> delete(ctx, kind, ctx.pathParam("key")), change)
+                    .doc(deletion("Delete a " + kind.name() + " and what depends on it into the trash").param("key", key)));
             if (kind.ordered()) {
-                routes.post(collection + "/{key}/move", ctx -> move(ctx, kind));
+                routes.add(Route.post(collection + "/{key}/move", ctx -> move(ctx, kind), change)
+                        .doc(ApiDoc.of("Move to an index among its siblings (0 = first)").body("Move").param("key", key)));
             }
         }
         for (LinkKind link : edits.kinds().allLinks()) {
-            routes.post(BASE + "/{ws}/" + link.collection(), ctx -> link(ctx, link));
-            routes.delete(BASE + "/{ws}/" + link.collection() + "/{left}/{right}", ctx -> unlink(ctx, link));
+            routes.add(Route.post(BASE + "/{ws}/" + link.collection(), ctx -> link(ctx, link), Access.EDIT)
+                    .doc(ApiDoc.of("Link a " + link.left().name() + " to a " + link.right().name())
+                            .body(OpenApi.linkSchemaName(link)).status(201)));
+            routes.add(Route.delete(BASE + "/{ws}/" + link.collection() + "/{left}/{right}", ctx -> unlink(ctx, link),
+                    Access.EDIT).doc(deletion("Break the link").param("left", "The " + link.left().name() + " id")
+                            .param("right", "The " + link.right().name() + " id")));
         }
-        routes.post(BASE + "/{ws}/history/{change}/revert", this::revert);
+        // anyone who may write may undo; the change guard checks the undo like any other change
+        routes.add(Route.post(BASE + "/{ws}/history/{change}/revert", this::revert, Access.EDIT_OWN)
+                .doc(ApiDoc.of("Undo one change (itself recorded as a change)").param("change", "The change id")));
+        return routes;
+    }
+
+    private static ApiDoc deletion(String summary) {
+        return ApiDoc.of(summary).query("version", "When given, the delete is refused (409) unless this is the current version");
     }
 
     // Reads, creates, changes, moves and links answer with the thing's state as EditService reads it: its fields

@@ -3,7 +3,8 @@ package kusari.edit;
 import kusari.change.WorkspaceKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.javalin.config.RoutesConfig;
+import kusari.web.Access;
+import kusari.web.Route;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
@@ -47,19 +48,21 @@ public final class EditController {
         this.database = database;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/workspaces/new", this::newWorkspaceForm);
-        routes.post("/workspaces/new", this::createWorkspace);
-        routes.get("/w/{ws}/copy", this::copyForm);
-        routes.post("/w/{ws}/copy", this::copy);
-        routes.get("/w/{ws}/edit/{kind}/new", this::newForm);
-        routes.post("/w/{ws}/edit/{kind}/new", this::create);
-        routes.get("/w/{ws}/edit/{kind}/{id}", this::editForm);
-        routes.post("/w/{ws}/edit/{kind}/{id}", this::update);
-        routes.get("/w/{ws}/edit/{kind}/{id}/delete", this::deleteForm);
-        routes.post("/w/{ws}/edit/{kind}/{id}/delete", this::delete);
-        routes.post("/w/{ws}/edit/{kind}/{id}/move", this::move);
-        routes.post("/w/{ws}/links/{link}", this::link);
+    public List<Route> routes() {
+        return List.of(
+                Route.get(Links.NEW_WORKSPACE, this::newWorkspaceForm, Access.SITE_ADMIN),
+                Route.post(Links.NEW_WORKSPACE, this::createWorkspace, Access.SITE_ADMIN),
+                Route.get(Links.COPY_WORKSPACE, this::copyForm, Access.SITE_ADMIN),
+                Route.post(Links.COPY_WORKSPACE, this::copy, Access.SITE_ADMIN),
+                // who may change an entity depends on its kind: the {kind} of the request decides
+                Route.get(Links.NEW_ENTITY, this::newForm, Access.EDIT_BY_KIND),
+                Route.post(Links.NEW_ENTITY, this::create, Access.EDIT_BY_KIND),
+                Route.get(Links.EDIT, this::editForm, Access.EDIT_BY_KIND),
+                Route.post(Links.EDIT, this::update, Access.EDIT_BY_KIND),
+                Route.get(Links.DELETE, this::deleteForm, Access.EDIT_BY_KIND),
+                Route.post(Links.DELETE, this::delete, Access.EDIT_BY_KIND),
+                Route.post(Links.MOVE, this::move, Access.EDIT_BY_KIND),
+                Route.post(Links.LINK, this::link, Access.EDIT));
     }
 
     // ------------------------------------------------------------------ create

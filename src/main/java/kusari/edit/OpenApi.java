@@ -1,41 +1,63 @@
 package kusari.edit;
 
-import kusari.change.WorkspaceKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import kusari.change.Field;
 import kusari.change.Kind;
 import kusari.change.Kinds;
 import kusari.change.LinkKind;
+import kusari.web.Access;
+import kusari.web.ApiDoc;
+import kusari.web.Route;
+import kusari.web.RoutePath;
+import kusari.web.RouteTable;
+import kusari.web.Server;
 
 /**
- * The OpenAPI 3 description of the JSON API at {@code /api/v1/openapi.json}. The write operations and their
- * schemas are derived from the same kinds the service validates, so the document cannot drift from what
- * the API accepts.
+ * The OpenAPI 3 description of the JSON API at {@code /api/v1/openapi.json}. Its paths are the API routes of the
+ * route table, each with the summary and schemas declared on the route; the schemas of the writes are derived
+ * from the same kinds the service validates, so the document cannot drift from what the API accepts.
  */
 public final class OpenApi {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final String WS = "/workspaces/{ws}";
 
-    private final ObjectNode document;
+    private final Kinds kinds;
+    /** The document of the route table it was last built for (one table per app). */
+    private volatile Built built;
+
+    private record Built(RouteTable routes, String json) {
+    }
 
     public OpenApi(Kinds kinds) {
-        this.document = build(kinds);
+        this.kinds = kinds;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(document.toPrettyString()));
+    public List<Route> routes() {
+        return List.of(Route.get(Route.API + "/openapi.json", this::serve, Access.ANYONE).doc("This document"));
     }
 
-    public ObjectNode document() {
-        return document;
+    private void serve(Context ctx) {
+        RouteTable routes = Server.routes(ctx);
+        Built b = built;
+        if (b == null || b.routes() != routes) {
+            b = new Built(routes, document(kinds, routes).toPrettyString());
+            built = b;
+        }
+        ctx.contentType("application/json").result(b.json());
     }
 
-    private static ObjectNode build(Kinds kinds) {
+    /** The document of these kinds' schemas and these routes' API paths. */
+    public static ObjectNode document(Kinds kinds, RouteTable routes) {
         ObjectNode doc = JSON.objectNode();
         doc.put("openapi", "3.0.3");
         ObjectNode info = doc.putObject("info");
@@ -47,7 +69,7 @@ public final class OpenApi {
                 + "session with the CSRF pair (the kusari_csrf cookie and the same value in the X-CSRF-Token header). "
                 + "Without either a write answers 401, with too small a role 403. A PATCH names the "
                 + "version it is based on; a stale one answers 409 with the current state.");
-        doc.putArray("servers").addObject().put("url", "/api/v1");
+        doc.putArray("servers").addObject().put("url", Route.API);
         ObjectNode paths = doc.putObject("paths");
         ObjectNode schemas = doc.putObject("components").putObject("schemas");
         schemas.set("Error", errorSchema());
@@ -60,38 +82,12 @@ public final class OpenApi {
         security.putObject("bearer").put("type", "http").put("scheme", "bearer")
                 .put("description", "An API token (account page or `kusari.jar create-token <name>`); no CSRF pair needed.");
 
-        readOnly(paths);
-        ObjectNode workspaces = child(paths, "/workspaces");
-        workspaces.set("post", write("Create a workspace", "Workspace", true, 201));
-        ObjectNode workspace = child(paths, WS);
-        workspace.set("patch", write("Change a workspace (partial; include version)", "WorkspacePatch", true, 200));
-        workspace.set("delete", delete("Delete a workspace into the trash"));
-        child(paths, WS + "/copy").set("post", write("Copy the workspace under a new slug and name", "WorkspaceCopy", true, 201));
-        schemas.set("WorkspaceCopy", object("slug", "name"));
-
         for (Kind kind : kinds.all()) {
             String name = schemaName(kind);
             schemas.set(name, schema(kind, false));
             schemas.set(name + "Patch", schema(kind, true));
-            if (kind == WorkspaceKind.WORKSPACE) {
-                continue;
-            }
-            String collection = WS + "/" + kind.collection();
-            child(paths, collection).set("post", write("Create a " + kind.name()
-                    + (kind.ordered() ? " (optional index: its place among its siblings, 0 = first)" : ""), name, true, 201));
-            ObjectNode item = child(paths, collection + "/{key}");
-            item.set("patch", write("Change the given fields of a " + kind.name() + " (include version)", name + "Patch", true, 200));
-            item.set("delete", delete("Delete a " + kind.name() + " and what depends on it into the trash"));
-            if (EditApi.STATE_ONLY.contains(kind.collection())) {
-                item.set("get", read("The current state of a " + kind.name(), name));
-            }
-            parameters(item, "key", "The " + kind.keyColumn() + " of the " + kind.name());
-            if (kind.ordered()) {
-                ObjectNode move = child(paths, collection + "/{key}/move");
-                move.set("post", write("Move to an index among its siblings (0 = first)", "Move", true, 200));
-                parameters(move, "key", "The " + kind.keyColumn() + " of the " + kind.name());
-            }
         }
+        schemas.set("WorkspaceCopy", object("slug", "name"));
         schemas.set("Move", object("index"));
         for (LinkKind link : kinds.allLinks()) {
             ObjectNode linkSchema = JSON.objectNode().put("type", "object");
@@ -100,70 +96,60 @@ public final class OpenApi {
             props.putObject(link.left().name()).put("type", "integer");
             props.putObject(link.right().name()).put("type", "integer");
             link.extra().forEach(f -> props.set(f.name(), property(f)));
-            String name = "Link" + camel(link.collection());
-            schemas.set(name, linkSchema);
-            child(paths, WS + "/" + link.collection()).set("post", write("Link a " + link.left().name() + " to a "
-                    + link.right().name(), name, true, 201));
-            ObjectNode unlink = child(paths, WS + "/" + link.collection() + "/{left}/{right}");
-            unlink.set("delete", delete("Break the link"));
-            parameters(unlink, "left", "The " + link.left().name() + " id");
-            parameters(unlink, "right", "The " + link.right().name() + " id");
+            schemas.set(linkSchemaName(link), linkSchema);
         }
-        child(paths, WS + "/history").set("get", read("The workspace's changes, newest first (?before=id for older ones)", null));
-        child(paths, WS + "/history/latest").set("get", read("The newest change id", null));
-        ObjectNode revert = child(paths, WS + "/history/{change}/revert");
-        revert.set("post", write("Undo one change (itself recorded as a change)", null, false, 200));
-        parameters(revert, "change", "The change id");
-        // Every {name} in a path is a declared parameter, as OpenAPI requires.
-        paths.fields().forEachRemaining(e -> {
-            var m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(e.getKey());
-            while (m.find()) {
-                parameters((ObjectNode) e.getValue(), m.group(1), m.group(1).equals("ws")
-                        ? "The workspace slug, e.g. omitama" : "The " + m.group(1));
+
+        // OpenAPI forbids two paths that differ only in the names of their parameters, and the read and the write
+        // routes of a collection name their key differently ({id}, {number}, {code}; {key}): routes of one shape
+        // share one path item, whose parameters are named as most of its routes name them.
+        Map<String, List<Route>> byShape = new LinkedHashMap<>();
+        for (Route route : routes.api()) {
+            byShape.computeIfAbsent(route.path().shape(), s -> new ArrayList<>()).add(route);
+        }
+        for (List<Route> group : byShape.values()) {
+            RoutePath named = mostNamed(group);
+            ObjectNode item = child(paths, named.template().substring(Route.API.length()));
+            for (Route route : group) {
+                item.set(route.method().name().toLowerCase(Locale.ROOT), operation(route.method(), route.doc()));
+                for (int i = 0; i < named.params().size(); i++) {
+                    String description = route.doc().parameters().get(route.path().params().get(i));
+                    if (description != null) {
+                        parameters(item, named.params().get(i), description);
+                    }
+                }
             }
-        });
+            // Every {name} in a path is a declared parameter, as OpenAPI requires.
+            for (String param : named.params()) {
+                parameters(item, param, param.equals("ws") ? "The workspace slug, e.g. omitama" : "The " + param);
+            }
+        }
         return doc;
     }
 
-    private static void readOnly(ObjectNode paths) {
-        child(paths, "/workspaces").set("get", read("Every workspace", null));
-        child(paths, WS).set("get", read("One workspace", null));
-        child(paths, WS + "/framework").set("get", read("The framework tree with projects and goal indicators", null));
-        child(paths, WS + "/projects").set("get", read("Every project", null));
-        child(paths, WS + "/projects/{key}").set("get", read("One project by its code", null));
-        child(paths, WS + "/challenges").set("get", read("Every challenge", null));
-        child(paths, WS + "/challenges/{key}").set("get", read("One challenge by its number", null));
-        child(paths, WS + "/personas").set("get", read("Every persona", null));
-        child(paths, WS + "/personas/{key}").set("get", read("One persona with its journeys, steps and actions", null));
-        child(paths, WS + "/actors").set("get", read("Every actor", null));
-        child(paths, WS + "/actors/{key}").set("get", read("One actor with its actions", null));
-        child(paths, WS + "/indicators").set("get", read("Every indicator", null));
-        child(paths, WS + "/actors/{key}/steps").set("get", read("Every step where the actor acts, with actions, challenges, projects and indicators", null));
-        child(paths, WS + "/actors/{key}/steps.csv").set("get", read("The same as CSV (UTF-8 with BOM)", null));
-        child(paths, WS + "/actors/{key}/steps.xlsx").set("get", read("The same as an .xlsx workbook", null));
-        child(paths, WS + "/matrix").set("get", read("Actors × personas: steps each actor acts at (filters: kind, field, year)", null));
-        child(paths, WS + "/matrix.csv").set("get", read("The matrix as CSV (UTF-8 with BOM)", null));
-        child(paths, WS + "/matrix.xlsx").set("get", read("The matrix as an .xlsx workbook", null));
-        child(paths, WS + "/matrix/journeys/{journey}").set("get", read("One journey's actors × steps", null));
-        child(paths, WS + "/trace/{kind}/{key}").set("get", read("The trace from a step, challenge, project, measure, policy-field or indicator", null));
-        child(paths, WS + "/budgets").set("get", read("Budget roll-ups per challenge, persona and policy field", null));
-        child(paths, WS + "/chain-check").set("get", read("Every break of the chain, per journey, with chain scores", null));
-        child(paths, WS + "/export.zip").set("get", read("The workspace as its data files, zipped", null));
-        child(paths, WS + "/actors/{key}/names").set("post", write("Rename an actor from a fiscal year on: {name, fromFiscalYear, version}", null, false, 200));
-        child(paths, WS + "/chain-check/dismissals").set("post", write("Dismiss a break with a reason", null, false, 201));
-        child(paths, WS + "/chain-check/dismissals/{key}/undo").set("post", write("Undo a dismissal", null, false, 200));
-        child(paths, "/openapi.json").set("get", read("This document", null));
-        // the indicator table and the yearly review
-        child(paths, WS + "/indicator-table").set("get", read(
-                "The indicator table: groups of the framework, rows with values, achievement and grade per fiscal year", null));
-        ObjectNode values = child(paths, WS + "/reviews/{year}/values");
-        values.set("post", write("Save a fiscal year's values in one step: {\"cells\": [{indicator, version, state, value,"
-                + " dataDate, source, note}]}; all or nothing", null, false, 200));
-        parameters(values, "year", "The fiscal year: 2021, R3 or 令和3年度");
-        ObjectNode csv = child(paths, WS + "/reviews/{year}/import");
-        csv.set("post", write("Dry run of a CSV of actuals (UTF-8 or Shift_JIS) sent as the body; ?apply=true applies it"
-                + " when it has no problem", null, false, 200));
-        parameters(csv, "year", "The fiscal year: 2021, R3 or 令和3年度");
+    /** The template most routes of one shape are declared with; the first declared of those when tied. */
+    private static RoutePath mostNamed(List<Route> group) {
+        Map<String, Integer> count = new LinkedHashMap<>();
+        group.forEach(r -> count.merge(r.path().template(), 1, Integer::sum));
+        String best = group.get(0).path().template();
+        for (Map.Entry<String, Integer> e : count.entrySet()) {
+            if (e.getValue() > count.get(best)) {
+                best = e.getKey();
+            }
+        }
+        String template = best;
+        return group.stream().map(Route::path).filter(p -> p.template().equals(template)).findFirst().orElseThrow();
+    }
+
+    private static ObjectNode operation(HandlerType method, ApiDoc doc) {
+        if (method == HandlerType.GET) {
+            return read(doc.summary(), doc.returns());
+        }
+        ObjectNode op = write(doc.summary(), doc.body(), doc.status());
+        for (ApiDoc.Query query : doc.query()) {
+            op.withArray("parameters").addObject().put("name", query.name()).put("in", "query").put("required", false)
+                    .put("description", query.description()).putObject("schema").put("type", "integer");
+        }
+        return op;
     }
 
     private static ObjectNode schema(Kind kind, boolean patch) {
@@ -234,7 +220,7 @@ public final class OpenApi {
         return op;
     }
 
-    private static ObjectNode write(String summary, String schema, boolean body, int status) {
+    private static ObjectNode write(String summary, String schema, int status) {
         ObjectNode op = JSON.objectNode().put("summary", summary);
         ArrayNode security = op.putArray("security");
         ObjectNode session = security.addObject();
@@ -242,20 +228,12 @@ public final class OpenApi {
         session.putArray("csrfHeader");
         session.putArray("csrfCookie");
         security.addObject().putArray("bearer");
-        if (body && schema != null) {
+        if (schema != null) {
             op.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
                     .putObject("schema").put("$ref", "#/components/schemas/" + schema);
         }
         op.putObject("responses").putObject(String.valueOf(status)).put("description", "Done: the new state");
         errors(op, "400", "403", "404", "409");
-        return op;
-    }
-
-    private static ObjectNode delete(String summary) {
-        ObjectNode op = write(summary, null, false, 200);
-        op.putArray("parameters").addObject().put("name", "version").put("in", "query").put("required", false)
-                .put("description", "When given, the delete is refused (409) unless this is the current version")
-                .putObject("schema").put("type", "integer");
         return op;
     }
 
@@ -301,8 +279,13 @@ public final class OpenApi {
                 .putObject("schema").put("type", "string");
     }
 
-    private static String schemaName(Kind kind) {
+    /** The component schema of a kind ({@code Step}; its partial change {@code StepPatch}). */
+    static String schemaName(Kind kind) {
         return camel(kind.name().replace('_', '-'));
+    }
+
+    static String linkSchemaName(LinkKind link) {
+        return "Link" + camel(link.collection());
     }
 
     private static String camel(String dashed) {

@@ -1,5 +1,8 @@
 package kusari.files;
 
+import kusari.web.Access;
+import kusari.web.Feature;
+import kusari.web.Route;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -28,7 +31,7 @@ import kusari.files.WorkspaceFiles.LoadedWorkspace;
  * Files in and out of the web app: a workspace's files as a zip (page and API), and the import of such a zip:
  * upload → dry-run report → apply on confirmation.
  */
-public final class FilesController {
+public final class FilesController implements Feature {
 
     /** The largest upload accepted; Server sets the same limit on multipart requests. */
     public static final long MAX_UPLOAD_BYTES = Server.MAX_UPLOAD_BYTES;
@@ -46,14 +49,20 @@ public final class FilesController {
         this.uploads = uploads;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/w/{ws}/export.zip", this::exportZip);
-        routes.get("/api/v1/workspaces/{ws}/export.zip", this::exportZip);
-        routes.get("/import", this::form);
-        routes.post("/import", this::upload);
-        routes.get("/import/{token}", this::report);
-        routes.post("/import/{token}/apply", this::apply);
-        routes.post("/import/{token}/cancel", this::cancel);
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                Route.get(Links.EXPORT_ZIP, this::exportZip, Access.READ),
+                Route.get(Links.API_EXPORT_ZIP, this::exportZip, Access.READ).doc("The workspace as its data files, zipped"),
+                Route.get(Links.IMPORT, this::form, Access.SITE_ADMIN),
+                Route.post(Links.IMPORT, this::upload, Access.SITE_ADMIN),
+                Route.get(Links.IMPORT_REPORT, this::report, Access.SITE_ADMIN),
+                Route.post(Links.IMPORT_APPLY, this::apply, Access.SITE_ADMIN),
+                Route.post(Links.IMPORT_CANCEL, this::cancel, Access.SITE_ADMIN));
+    }
+
+    @Override
+    public void exceptions(RoutesConfig routes) {
         // Jetty refuses a multipart body over the limits while it is parsed, which happens as soon as anything
         // (the CSRF check) reads a form field: answer that in words, not as a server error.
         routes.exception(ServletException.class, this::badUpload);

@@ -7,7 +7,8 @@ import kusari.change.Kind;
 import kusari.core.ConflictException;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.config.RoutesConfig;
+import kusari.web.Access;
+import kusari.web.Route;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -47,15 +48,19 @@ public final class HistoryController {
         this.database = database;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/w/{ws}/history", this::timeline);
-        routes.get("/w/{ws}/history/{kind}/{id}", this::entity);
-        routes.post("/w/{ws}/history/{change}/revert", this::revert);
-        routes.get("/w/{ws}/trash", this::trash);
-        routes.get("/workspaces/trash", this::workspaceTrash);
-        routes.post("/workspaces/trash/{change}/restore", this::restoreWorkspace);
-        routes.get("/api/v1/workspaces/{ws}/history", this::timelineJson);
-        routes.get("/api/v1/workspaces/{ws}/history/latest", this::latest);
+    public List<Route> routes() {
+        return List.of(
+                Route.get(Links.HISTORY, this::timeline, Access.READ),
+                Route.get(Links.ENTITY_HISTORY, this::entity, Access.READ),
+                // anyone who may write may undo; the change guard checks the undo like any other change
+                Route.post(Links.REVERT, this::revert, Access.EDIT_OWN),
+                Route.get(Links.TRASH, this::trash, Access.READ),
+                Route.get("/workspaces/trash", this::workspaceTrash, Access.SITE_ADMIN),
+                Route.post("/workspaces/trash/{change}/restore", this::restoreWorkspace, Access.SITE_ADMIN),
+                Route.get("/api/v1/workspaces/{ws}/history", this::timelineJson, Access.READ)
+                        .doc("The workspace's changes, newest first (?before=id for older ones)"),
+                Route.get("/api/v1/workspaces/{ws}/history/latest", this::latest, Access.READ)
+                        .doc("The newest change id"));
     }
 
     private void timeline(Context ctx) {

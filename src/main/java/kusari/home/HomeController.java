@@ -1,6 +1,7 @@
 package kusari.home;
 
-import io.javalin.config.RoutesConfig;
+import kusari.web.Access;
+import kusari.web.Route;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,10 @@ public final class HomeController {
         this.chainCheck = chainCheck;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/", this::root);
-        routes.get("/w/{ws}", this::home);
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/", this::root, Access.ANYONE),
+                Route.get(Links.HOME, this::home, Access.READ));
     }
 
     /** With one workspace (the usual case) go straight to it; otherwise list them. */

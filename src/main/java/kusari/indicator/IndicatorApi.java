@@ -1,7 +1,9 @@
 package kusari.indicator;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.javalin.config.RoutesConfig;
+import kusari.web.Access;
+import kusari.web.Route;
+import kusari.web.ApiDoc;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,15 +32,25 @@ public final class IndicatorApi {
         this.reviews = reviews;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/api/v1/workspaces/{ws}/indicators", this::list);
+    public List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        routes.add(Route.get("/api/v1/workspaces/{ws}/indicators", this::list, Access.READ).doc("Every indicator"));
         if (table != null) {
-            // the table with values, achievements and grades; saving a year's values; CSV import
-            routes.get("/api/v1/workspaces/{ws}/indicator-table", this::table);
-            routes.post("/api/v1/workspaces/{ws}/reviews/{year}/values", this::saveValues);
-            routes.post("/api/v1/workspaces/{ws}/reviews/{year}/import", this::importCsv);
+            // the table with values, achievements and grades; saving a year's values; CSV import. Department members
+            // enter the values of the indicators they answer for (the change guard checks which); planners all.
+            routes.add(Route.get("/api/v1/workspaces/{ws}/indicator-table", this::table, Access.READ).doc(
+                    "The indicator table: groups of the framework, rows with values, achievement and grade per fiscal year"));
+            routes.add(Route.post("/api/v1/workspaces/{ws}/reviews/{year}/values", this::saveValues, Access.EDIT_OWN)
+                    .doc(ApiDoc.of("Save a fiscal year's values in one step: {\"cells\": [{indicator, version, state, value,"
+                            + " dataDate, source, note}]}; all or nothing").param("year", FISCAL_YEAR)));
+            routes.add(Route.post("/api/v1/workspaces/{ws}/reviews/{year}/import", this::importCsv, Access.EDIT_OWN)
+                    .doc(ApiDoc.of("Dry run of a CSV of actuals (UTF-8 or Shift_JIS) sent as the body; ?apply=true applies"
+                            + " it when it has no problem").param("year", FISCAL_YEAR)));
         }
+        return routes;
     }
+
+    private static final String FISCAL_YEAR = "The fiscal year: 2021, R3 or 令和3年度";
 
     // --- the indicator table and the yearly review ---
 

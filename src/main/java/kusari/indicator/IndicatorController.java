@@ -1,6 +1,7 @@
 package kusari.indicator;
 
-import io.javalin.config.RoutesConfig;
+import kusari.web.Access;
+import kusari.web.Route;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
@@ -45,16 +46,19 @@ public final class IndicatorController {
         this.clock = clock;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/w/{ws}/indicators", this::list);
-        routes.get("/w/{ws}/indicators.csv", this::csv);
-        routes.get("/w/{ws}/indicators.xlsx", this::xlsx);
-        routes.get("/w/{ws}/review", this::reviewStart);
-        routes.get("/w/{ws}/review/{year}", this::review);
-        routes.post("/w/{ws}/review/{year}", this::saveReview);
-        routes.get("/w/{ws}/review/{year}/import", this::importForm);
-        routes.post("/w/{ws}/review/{year}/import", this::importDryRun);
-        routes.post("/w/{ws}/review/{year}/import/apply", this::importApply);
+    public List<Route> routes() {
+        return List.of(
+                Route.get(Links.INDICATORS, this::list, Access.READ),
+                Route.get(Links.INDICATORS_CSV, this::csv, Access.READ),
+                Route.get(Links.INDICATORS_XLSX, this::xlsx, Access.READ),
+                Route.get("/w/{ws}/review", this::reviewStart, Access.READ),
+                Route.get(Links.REVIEW, this::review, Access.READ),
+                // The yearly review: department members enter the values and comments of the indicators they answer
+                // for (the change guard checks which); planners all of them.
+                Route.post(Links.REVIEW, this::saveReview, Access.EDIT_OWN),
+                Route.get(Links.REVIEW_IMPORT, this::importForm, Access.READ),
+                Route.post(Links.REVIEW_IMPORT, this::importDryRun, Access.EDIT_OWN),
+                Route.post(Links.REVIEW_IMPORT_APPLY, this::importApply, Access.EDIT_OWN));
     }
 
     /** The fiscal year to review by default: the last one that has ended, within the plan period. */

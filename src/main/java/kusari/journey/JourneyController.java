@@ -3,7 +3,9 @@ package kusari.journey;
 import java.util.List;
 import kusari.actor.Actor;
 import kusari.actor.ActorQueries;
-import io.javalin.config.RoutesConfig;
+import kusari.web.Access;
+import kusari.web.Route;
+import kusari.web.Links;
 import io.javalin.http.Context;
 import java.util.Map;
 import kusari.core.ReadingRepository;
@@ -28,9 +30,11 @@ public final class JourneyController {
         this.actors = actors;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/w/{ws}/journeys/{slug}", ctx -> show(ctx, false));
-        routes.get("/w/{ws}/journeys/{slug}/edit", ctx -> show(ctx, true));
+    public List<Route> routes() {
+        return List.of(
+                Route.get(Links.JOURNEY, ctx -> show(ctx, false), Access.READ),
+                // the facilitator's editing mode: department members add their actions there
+                Route.get(Links.JOURNEY_EDITOR, ctx -> show(ctx, true), Access.EDIT_OWN));
     }
 
     void show(Context ctx, boolean editing) {

@@ -2,7 +2,9 @@ package kusari.journey;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.javalin.config.RoutesConfig;
+import java.util.List;
+import kusari.web.Access;
+import kusari.web.Route;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
@@ -37,8 +39,8 @@ public final class JourneyEditController {
         this.database = database;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.post("/w/{ws}/journeys/{slug}/steps/{step}/actions", this::addAction);
+    public List<Route> routes() {
+        return List.of(Route.post("/w/{ws}/journeys/{slug}/steps/{step}/actions", this::addAction, Access.EDIT_OWN));
     }
 
     private void addAction(Context ctx) {

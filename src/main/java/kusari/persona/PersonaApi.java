@@ -1,6 +1,7 @@
 package kusari.persona;
 
-import io.javalin.config.RoutesConfig;
+import kusari.web.Access;
+import kusari.web.Route;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,11 @@ public final class PersonaApi {
         this.journeys = journeys;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/api/v1/workspaces/{ws}/personas", this::list);
-        routes.get("/api/v1/workspaces/{ws}/personas/{id}", this::show);
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/api/v1/workspaces/{ws}/personas", this::list, Access.READ).doc("Every persona"),
+                Route.get("/api/v1/workspaces/{ws}/personas/{id}", this::show, Access.READ)
+                        .doc("One persona with its journeys, steps and actions"));
     }
 
     record PersonaSummaryJson(String id, String label, int order, String tagline, String profile, String policyField,

@@ -1,6 +1,8 @@
 package kusari.persona;
 
-import io.javalin.config.RoutesConfig;
+import kusari.web.Access;
+import kusari.web.Route;
+import kusari.web.Links;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +30,10 @@ public final class PersonaController {
         this.readings = readings;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/w/{ws}/personas", this::list);
-        routes.get("/w/{ws}/personas/{slug}", this::show);
+    public List<Route> routes() {
+        return List.of(
+                Route.get(Links.PERSONAS, this::list, Access.READ),
+                Route.get(Links.PERSONA, this::show, Access.READ));
     }
 
     void list(Context ctx) {

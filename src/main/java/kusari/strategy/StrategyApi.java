@@ -4,7 +4,8 @@ import kusari.core.Workspace;
 import kusari.core.WorkspaceRepository;
 import kusari.core.WorkspaceResolver;
 
-import io.javalin.config.RoutesConfig;
+import kusari.web.Access;
+import kusari.web.Route;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,12 +39,16 @@ public final class StrategyApi {
         this.actors = actors;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/api/v1/workspaces", this::workspaces);
-        routes.get("/api/v1/workspaces/{ws}", this::workspace);
-        routes.get("/api/v1/workspaces/{ws}/framework", this::framework);
-        routes.get("/api/v1/workspaces/{ws}/projects", this::projects);
-        routes.get("/api/v1/workspaces/{ws}/projects/{code}", this::project);
+    public List<Route> routes() {
+        return List.of(
+                // the list leaves out the workspaces one may not read
+                Route.get("/api/v1/workspaces", this::workspaces, Access.ANYONE).doc("Every workspace"),
+                Route.get("/api/v1/workspaces/{ws}", this::workspace, Access.READ).doc("One workspace"),
+                Route.get("/api/v1/workspaces/{ws}/framework", this::framework, Access.READ)
+                        .doc("The framework tree with projects and goal indicators"),
+                Route.get("/api/v1/workspaces/{ws}/projects", this::projects, Access.READ).doc("Every project"),
+                Route.get("/api/v1/workspaces/{ws}/projects/{code}", this::project, Access.READ)
+                        .doc("One project by its code"));
     }
 
     record PlanPeriodJson(int from, int to) {

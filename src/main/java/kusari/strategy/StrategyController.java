@@ -3,7 +3,9 @@ package kusari.strategy;
 import kusari.core.Workspace;
 import kusari.core.WorkspaceResolver;
 
-import io.javalin.config.RoutesConfig;
+import kusari.web.Access;
+import kusari.web.Route;
+import kusari.web.Links;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +40,10 @@ public final class StrategyController {
         this.readings = readings;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/w/{ws}/framework", this::framework);
-        routes.get("/w/{ws}/projects/{code}", this::project);
+    public List<Route> routes() {
+        return List.of(
+                Route.get(Links.FRAMEWORK, this::framework, Access.READ),
+                Route.get(Links.PROJECT, this::project, Access.READ));
     }
 
     void framework(Context ctx) {

@@ -2,7 +2,10 @@ package kusari.trace;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.config.RoutesConfig;
+import kusari.web.Access;
+import kusari.web.Route;
+import kusari.web.Links;
+import kusari.web.ApiDoc;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
@@ -30,12 +33,18 @@ public final class TraceApi {
         this.budgets = budgets;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/api/v1/workspaces/{ws}/trace/{kind}/{id}", this::trace);
-        routes.get("/api/v1/workspaces/{ws}/chain-check", this::chainCheck);
-        routes.post("/api/v1/workspaces/{ws}/chain-check/dismissals", this::dismiss);
-        routes.post("/api/v1/workspaces/{ws}/chain-check/dismissals/{id}/undo", this::undo);
-        routes.get("/api/v1/workspaces/{ws}/budgets", this::budgets);
+    public List<Route> routes() {
+        return List.of(
+                Route.get(Links.API_TRACE, this::trace, Access.READ)
+                        .doc("The trace from a step, challenge, project, measure, policy-field or indicator"),
+                Route.get("/api/v1/workspaces/{ws}/chain-check", this::chainCheck, Access.READ)
+                        .doc("Every break of the chain, per journey, with chain scores"),
+                Route.post("/api/v1/workspaces/{ws}/chain-check/dismissals", this::dismiss, Access.EDIT)
+                        .doc(ApiDoc.of("Dismiss a break with a reason").status(201)),
+                Route.post("/api/v1/workspaces/{ws}/chain-check/dismissals/{id}/undo", this::undo, Access.EDIT)
+                        .doc("Undo a dismissal"),
+                Route.get("/api/v1/workspaces/{ws}/budgets", this::budgets, Access.READ)
+                        .doc("Budget roll-ups per challenge, persona and policy field"));
     }
 
     void trace(Context ctx) {

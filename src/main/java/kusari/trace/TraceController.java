@@ -1,6 +1,7 @@
 package kusari.trace;
 
-import io.javalin.config.RoutesConfig;
+import kusari.web.Access;
+import kusari.web.Route;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.EnumSet;
@@ -32,13 +33,15 @@ public final class TraceController {
         this.budgets = budgets;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/w/{ws}/trace/{kind}/{id}", this::trace);
-        routes.get("/w/{ws}/chain-check", this::chainCheck);
-        routes.post("/w/{ws}/chain-check/dismissals", this::dismiss);
-        routes.post("/w/{ws}/chain-check/dismissals/{id}/undo", this::undo);
-        routes.post("/w/{ws}/chain-check/settings", this::settings);
-        routes.get("/w/{ws}/budgets", this::budgets);
+    public List<Route> routes() {
+        return List.of(
+                Route.get(Links.TRACE, this::trace, Access.READ),
+                Route.get(Links.CHAIN_CHECK, this::chainCheck, Access.READ),
+                Route.post(Links.CHAIN_DISMISSALS, this::dismiss, Access.EDIT),
+                Route.post(Links.CHAIN_UNDO, this::undo, Access.EDIT),
+                // what counts as a break is the workspace's setting
+                Route.post(Links.CHAIN_SETTINGS, this::settings, Access.WS_ADMIN),
+                Route.get(Links.BUDGETS, this::budgets, Access.READ));
     }
 
     void trace(Context ctx) {

@@ -1,36 +1,86 @@
 package kusari.web;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
 /**
- * Every page's address in one place, so that templates never assemble URLs by hand and a route's path is
- * changed once. The routes themselves are registered by each feature's controller.
+ * Every page's address in one place, so that templates never assemble URLs by hand. Each builder fills the same
+ * {@link RoutePath} its route is declared with ({@code Route.get(Links.PERSONA, this::show, Access.READ)} in the
+ * persona feature), so a path is written once; anchors and query strings are added here.
  */
 public final class Links {
+
+    public static final RoutePath HOME = RoutePath.of("/w/{ws}");
+    public static final RoutePath PERSONAS = RoutePath.of("/w/{ws}/personas");
+    public static final RoutePath PERSONA = RoutePath.of("/w/{ws}/personas/{slug}");
+    public static final RoutePath JOURNEY = RoutePath.of("/w/{ws}/journeys/{slug}");
+    public static final RoutePath JOURNEY_EDITOR = RoutePath.of("/w/{ws}/journeys/{slug}/edit");
+    public static final RoutePath CHALLENGES = RoutePath.of("/w/{ws}/challenges");
+    public static final RoutePath CHALLENGE = RoutePath.of("/w/{ws}/challenges/{number}");
+    public static final RoutePath FRAMEWORK = RoutePath.of("/w/{ws}/framework");
+    public static final RoutePath PROJECT = RoutePath.of("/w/{ws}/projects/{code}");
+    public static final RoutePath ACTORS = RoutePath.of("/w/{ws}/actors");
+    public static final RoutePath ACTOR = RoutePath.of("/w/{ws}/actors/{id}");
+    public static final RoutePath ACTOR_RENAME = RoutePath.of("/w/{ws}/actors/{id}/names");
+    public static final RoutePath ACTOR_CHECKLIST = RoutePath.of("/w/{ws}/actors/{id}/checklist");
+    public static final RoutePath MATRIX = RoutePath.of("/w/{ws}/matrix");
+    public static final RoutePath JOURNEY_CHART = RoutePath.of("/w/{ws}/matrix/journeys/{journey}");
+    public static final RoutePath NEW_ENTITY = RoutePath.of("/w/{ws}/edit/{kind}/new");
+    public static final RoutePath EDIT = RoutePath.of("/w/{ws}/edit/{kind}/{id}");
+    public static final RoutePath DELETE = RoutePath.of("/w/{ws}/edit/{kind}/{id}/delete");
+    public static final RoutePath MOVE = RoutePath.of("/w/{ws}/edit/{kind}/{id}/move");
+    public static final RoutePath LINK = RoutePath.of("/w/{ws}/links/{link}");
+    public static final RoutePath HISTORY = RoutePath.of("/w/{ws}/history");
+    public static final RoutePath ENTITY_HISTORY = RoutePath.of("/w/{ws}/history/{kind}/{id}");
+    public static final RoutePath REVERT = RoutePath.of("/w/{ws}/history/{change}/revert");
+    public static final RoutePath TRASH = RoutePath.of("/w/{ws}/trash");
+    public static final RoutePath COPY_WORKSPACE = RoutePath.of("/w/{ws}/copy");
+    public static final RoutePath NEW_WORKSPACE = RoutePath.of("/workspaces/new");
+    public static final RoutePath EXPORT_ZIP = RoutePath.of("/w/{ws}/export.zip");
+    public static final RoutePath API_EXPORT_ZIP = RoutePath.of("/api/v1/workspaces/{ws}/export.zip");
+    public static final RoutePath IMPORT = RoutePath.of("/import");
+    public static final RoutePath IMPORT_REPORT = RoutePath.of("/import/{token}");
+    public static final RoutePath IMPORT_APPLY = RoutePath.of("/import/{token}/apply");
+    public static final RoutePath IMPORT_CANCEL = RoutePath.of("/import/{token}/cancel");
+    public static final RoutePath TRACE = RoutePath.of("/w/{ws}/trace/{kind}/{id}");
+    public static final RoutePath API_TRACE = RoutePath.of("/api/v1/workspaces/{ws}/trace/{kind}/{id}");
+    public static final RoutePath CHAIN_CHECK = RoutePath.of("/w/{ws}/chain-check");
+    public static final RoutePath CHAIN_DISMISSALS = RoutePath.of("/w/{ws}/chain-check/dismissals");
+    public static final RoutePath CHAIN_UNDO = RoutePath.of("/w/{ws}/chain-check/dismissals/{id}/undo");
+    public static final RoutePath CHAIN_SETTINGS = RoutePath.of("/w/{ws}/chain-check/settings");
+    public static final RoutePath BUDGETS = RoutePath.of("/w/{ws}/budgets");
+    public static final RoutePath INDICATORS = RoutePath.of("/w/{ws}/indicators");
+    public static final RoutePath INDICATORS_CSV = RoutePath.of("/w/{ws}/indicators.csv");
+    public static final RoutePath INDICATORS_XLSX = RoutePath.of("/w/{ws}/indicators.xlsx");
+    public static final RoutePath REVIEW = RoutePath.of("/w/{ws}/review/{year}");
+    public static final RoutePath REVIEW_IMPORT = RoutePath.of("/w/{ws}/review/{year}/import");
+    public static final RoutePath REVIEW_IMPORT_APPLY = RoutePath.of("/w/{ws}/review/{year}/import/apply");
+    public static final RoutePath API_ACTOR_STEPS = RoutePath.of("/api/v1/workspaces/{ws}/actors/{id}/steps");
+    public static final RoutePath API_ACTOR_STEPS_CSV = RoutePath.of("/api/v1/workspaces/{ws}/actors/{id}/steps.csv");
+    public static final RoutePath API_ACTOR_STEPS_XLSX = RoutePath.of("/api/v1/workspaces/{ws}/actors/{id}/steps.xlsx");
+    public static final RoutePath API_MATRIX = RoutePath.of("/api/v1/workspaces/{ws}/matrix");
+    public static final RoutePath API_MATRIX_CSV = RoutePath.of("/api/v1/workspaces/{ws}/matrix.csv");
+    public static final RoutePath API_MATRIX_XLSX = RoutePath.of("/api/v1/workspaces/{ws}/matrix.xlsx");
 
     private Links() {
     }
 
     public static String home(String ws) {
-        return "/w/" + enc(ws);
+        return HOME.fill(ws);
     }
 
     public static String personas(String ws) {
-        return home(ws) + "/personas";
+        return PERSONAS.fill(ws);
     }
 
     public static String persona(String ws, String slug) {
-        return personas(ws) + "/" + enc(slug);
+        return PERSONA.fill(ws, slug);
     }
 
     public static String journey(String ws, String slug) {
-        return home(ws) + "/journeys/" + enc(slug);
+        return JOURNEY.fill(ws, slug);
     }
 
     /** The facilitator's editing mode of a journey map. */
     public static String journeyEditor(String ws, String slug) {
-        return journey(ws, slug) + "/edit";
+        return JOURNEY_EDITOR.fill(ws, slug);
     }
 
     /** A step's column on its journey map. */
@@ -39,15 +89,15 @@ public final class Links {
     }
 
     public static String challenges(String ws) {
-        return home(ws) + "/challenges";
+        return CHALLENGES.fill(ws);
     }
 
     public static String challenge(String ws, int number) {
-        return challenges(ws) + "/" + number;
+        return CHALLENGE.fill(ws, number);
     }
 
     public static String framework(String ws) {
-        return home(ws) + "/framework";
+        return FRAMEWORK.fill(ws);
     }
 
     public static String frameworkNode(String ws, String code) {
@@ -55,60 +105,60 @@ public final class Links {
     }
 
     public static String project(String ws, String code) {
-        return home(ws) + "/projects/" + enc(code);
+        return PROJECT.fill(ws, code);
     }
 
     public static String actors(String ws) {
-        return home(ws) + "/actors";
+        return ACTORS.fill(ws);
     }
 
     public static String actor(String ws, long id) {
-        return actors(ws) + "/" + id;
+        return ACTOR.fill(ws, id);
     }
 
     /** The form that creates an entity of an API collection (e.g. {@code steps}), with optional query. */
     public static String newEntity(String ws, String collection) {
-        return home(ws) + "/edit/" + collection + "/new";
+        return NEW_ENTITY.fill(ws, collection);
     }
 
     public static String edit(String ws, String collection, long id) {
-        return home(ws) + "/edit/" + collection + "/" + id;
+        return EDIT.fill(ws, collection, id);
     }
 
     public static String delete(String ws, String collection, long id) {
-        return edit(ws, collection, id) + "/delete";
+        return DELETE.fill(ws, collection, id);
     }
 
     public static String move(String ws, String collection, long id) {
-        return edit(ws, collection, id) + "/move";
+        return MOVE.fill(ws, collection, id);
     }
 
     public static String linkForm(String ws, String linkCollection) {
-        return home(ws) + "/links/" + linkCollection;
+        return LINK.fill(ws, linkCollection);
     }
 
     public static String history(String ws) {
-        return home(ws) + "/history";
+        return HISTORY.fill(ws);
     }
 
     public static String entityHistory(String ws, String collection, long id) {
-        return history(ws) + "/" + collection + "/" + id;
+        return ENTITY_HISTORY.fill(ws, collection, id);
     }
 
     public static String revert(String ws, long changeId) {
-        return history(ws) + "/" + changeId + "/revert";
+        return REVERT.fill(ws, changeId);
     }
 
     public static String trash(String ws) {
-        return home(ws) + "/trash";
+        return TRASH.fill(ws);
     }
 
     public static String copyWorkspace(String ws) {
-        return home(ws) + "/copy";
+        return COPY_WORKSPACE.fill(ws);
     }
 
     public static String newWorkspace() {
-        return "/workspaces/new";
+        return NEW_WORKSPACE.fill();
     }
 
     /**
@@ -136,35 +186,35 @@ public final class Links {
 
     /** A workspace's files as a zip download. */
     public static String exportZip(String ws) {
-        return home(ws) + "/export.zip";
+        return EXPORT_ZIP.fill(ws);
     }
 
     public static String apiExportZip(String ws) {
-        return "/api/v1/workspaces/" + enc(ws) + "/export.zip";
+        return API_EXPORT_ZIP.fill(ws);
     }
 
     /** The upload form for workspace files. */
     public static String importForm() {
-        return "/import";
+        return IMPORT.fill();
     }
 
     /** The dry-run report (or result) of one upload. */
     public static String importReport(String token) {
-        return importForm() + "/" + enc(token);
+        return IMPORT_REPORT.fill(token);
     }
 
     public static String importApply(String token) {
-        return importReport(token) + "/apply";
+        return IMPORT_APPLY.fill(token);
     }
 
     public static String importCancel(String token) {
-        return importReport(token) + "/cancel";
+        return IMPORT_CANCEL.fill(token);
     }
     // --- trace and chain check ---
 
     /** A trace through the chain from one thing; {@code kind} is a {@code kusari.trace.TraceKind} slug. */
     public static String trace(String ws, String kind, String id) {
-        return home(ws) + "/trace/" + enc(kind) + "/" + enc(id);
+        return TRACE.fill(ws, kind, id);
     }
 
     public static String traceStep(String ws, String journeySlug, int position) {
@@ -189,7 +239,7 @@ public final class Links {
     }
 
     public static String chainCheck(String ws) {
-        return home(ws) + "/chain-check";
+        return CHAIN_CHECK.fill(ws);
     }
 
     public static String chainCheckJourney(String ws, String journeySlug) {
@@ -197,24 +247,24 @@ public final class Links {
     }
 
     public static String chainDismissals(String ws) {
-        return chainCheck(ws) + "/dismissals";
+        return CHAIN_DISMISSALS.fill(ws);
     }
 
     public static String chainUndo(String ws, long dismissalId) {
-        return chainDismissals(ws) + "/" + dismissalId + "/undo";
+        return CHAIN_UNDO.fill(ws, dismissalId);
     }
 
     public static String chainSettings(String ws) {
-        return chainCheck(ws) + "/settings";
+        return CHAIN_SETTINGS.fill(ws);
     }
 
     public static String budgets(String ws) {
-        return home(ws) + "/budgets";
+        return BUDGETS.fill(ws);
     }
 
     /** The same trace as JSON. */
     public static String apiTrace(String ws, String kind, String id) {
-        return "/api/v1/workspaces/" + enc(ws) + "/trace/" + enc(kind) + "/" + enc(id);
+        return API_TRACE.fill(ws, kind, id);
     }
 
     // --- end trace ---
@@ -223,37 +273,36 @@ public final class Links {
 
     /** The indicator table (the strategy's KPI appendix), grouped by the framework. */
     public static String indicators(String ws) {
-        return home(ws) + "/indicators";
+        return INDICATORS.fill(ws);
     }
 
     /** The indicator table as a file: {@code csv} or {@code xlsx}. */
     public static String indicatorsExport(String ws, String format) {
-        return indicators(ws) + "." + format;
+        return switch (format) {
+            case "csv" -> INDICATORS_CSV.fill(ws);
+            case "xlsx" -> INDICATORS_XLSX.fill(ws);
+            default -> throw new IllegalArgumentException("no export of the indicator table as " + format);
+        };
     }
 
     /** The review of a fiscal year: the grid for entering actuals, then grades and comments. */
     public static String review(String ws, int fiscalYear) {
-        return home(ws) + "/review/" + fiscalYear;
+        return REVIEW.fill(ws, fiscalYear);
     }
 
     /** Import of actuals from a CSV file into a fiscal year's review: upload, dry run, apply. */
     public static String reviewImport(String ws, int fiscalYear) {
-        return review(ws, fiscalYear) + "/import";
+        return REVIEW_IMPORT.fill(ws, fiscalYear);
     }
 
     public static String reviewImportApply(String ws, int fiscalYear) {
-        return reviewImport(ws, fiscalYear) + "/apply";
-    }
-
-    /** The review of one indicator for a fiscal year (grade, comments, next action). */
-    public static String reviewIndicator(String ws, int fiscalYear, long indicatorId) {
-        return review(ws, fiscalYear) + "/indicators/" + indicatorId;
+        return REVIEW_IMPORT_APPLY.fill(ws, fiscalYear);
     }
 
     // --- end indicators ---
 
     private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+        return RoutePath.encode(s);
     }
 
     // --- actors: directory, responsibility matrix, exports ---
@@ -281,27 +330,35 @@ public final class Links {
     }
 
     public static String actorRename(String ws, long id) {
-        return actor(ws, id) + "/names";
+        return ACTOR_RENAME.fill(ws, id);
     }
 
     public static String actorChecklist(String ws, long id, Integer fiscalYear) {
-        return withQuery(actor(ws, id) + "/checklist", "fy", fiscalYear);
+        return withQuery(ACTOR_CHECKLIST.fill(ws, id), "fy", fiscalYear);
     }
 
     public static String matrix(String ws) {
-        return home(ws) + "/matrix";
+        return MATRIX.fill(ws);
     }
 
     /** One journey's actors × steps chart. */
     public static String journeyChart(String ws, String journeySlug) {
-        return matrix(ws) + "/journeys/" + enc(journeySlug);
+        return JOURNEY_CHART.fill(ws, journeySlug);
     }
 
     public static String apiActorSteps(String ws, long id, String format) {
-        return "/api/v1/workspaces/" + enc(ws) + "/actors/" + id + "/steps" + (format == null ? "" : "." + format);
+        return (format == null ? API_ACTOR_STEPS : switch (format) {
+            case "csv" -> API_ACTOR_STEPS_CSV;
+            case "xlsx" -> API_ACTOR_STEPS_XLSX;
+            default -> throw new IllegalArgumentException("no export of an actor's steps as " + format);
+        }).fill(ws, id);
     }
 
     public static String apiMatrix(String ws, String format) {
-        return "/api/v1/workspaces/" + enc(ws) + "/matrix" + (format == null ? "" : "." + format);
+        return (format == null ? API_MATRIX : switch (format) {
+            case "csv" -> API_MATRIX_CSV;
+            case "xlsx" -> API_MATRIX_XLSX;
+            default -> throw new IllegalArgumentException("no export of the matrix as " + format);
+        }).fill(ws);
     }
 }

@@ -3,7 +3,9 @@ package kusari.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
+import io.javalin.config.Key;
 import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
@@ -13,7 +15,8 @@ import kusari.core.WorkspaceResolver;
 
 /**
  * The one place that creates the Javalin app: renderer, static files, security and error handling, then every
- * feature's routes. main and every test reach it through {@code kusari.Kusari}, so they run the same app.
+ * route of the route table, each with its {@link Access}. main and every test reach it through
+ * {@code kusari.Kusari}, so they run the same app.
  */
 public final class Server {
 
@@ -22,10 +25,13 @@ public final class Server {
     /** The largest upload (a workspace archive). */
     public static final long MAX_UPLOAD_BYTES = 16L << 20;
 
+    private static final Key<RouteTable> ROUTES = new Key<>("kusari.routes");
+
     private Server() {
     }
 
     public static Javalin create(AppConfig config, Gate gate, WorkspaceResolver workspaces, List<Feature> features) {
+        RouteTable routes = RouteTable.of(features);
         Transport transport = new Transport(config.https(), config.trustedProxies());
         JteRenderer renderer = config.devTemplates()
                 ? JteRenderer.hotReloading(Path.of("src", "main", "jte"))
@@ -61,12 +67,26 @@ public final class Server {
             cfg.routes.before(Requests::chooseLanguage);
             cfg.routes.before(Security::checkCsrf);
             cfg.routes.before(Security::checkUtf8);
-            // Every matched route is checked against the access rules, then its workspace is found once.
+            // Every matched route is checked against its declared Access, then its workspace is found once.
             cfg.routes.beforeMatched(gate::authorize);
             cfg.routes.beforeMatched(workspaces::resolve);
             cfg.routes.after(gate::forget);
             ErrorPages.register(cfg.routes);
-            features.forEach(feature -> feature.register(cfg.routes));
+            features.forEach(feature -> feature.exceptions(cfg.routes));
+            for (Route route : routes.routes()) {
+                cfg.routes.addHttpHandler(route.method(), route.path().template(), route.handler(), route.access());
+            }
+            cfg.appData(ROUTES, routes);
         });
+    }
+
+    /** The route table an app was created with: what the authorisation and OpenAPI tests walk. */
+    public static RouteTable routes(Javalin app) {
+        return app.unsafe.appDataManager.get(ROUTES);
+    }
+
+    /** The route table of the app answering this request (the OpenAPI document describes it). */
+    public static RouteTable routes(Context ctx) {
+        return ctx.appData(ROUTES);
     }
 }

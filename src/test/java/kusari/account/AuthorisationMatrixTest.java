@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
+import io.javalin.security.Roles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,19 +20,21 @@ import java.util.Map;
 import java.util.Set;
 import kusari.core.AppConfig;
 import kusari.TestApp;
-import kusari.account.AccessRules.Need;
 import kusari.db.Database;
 import kusari.Kusari;
 import kusari.core.Ui;
+import kusari.web.Access;
+import kusari.web.Route;
+import kusari.web.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every registered route × every role (and anonymous) → allowed or refused, against the real server. The routes
- * come from Javalin's route table, so a route added tomorrow is in this test tomorrow: without a rule in
- * {@link AccessRules} it fails here (and is refused to everybody in the meantime).
+ * Every declared route × every role (and anonymous) → allowed or refused, against the real server. The routes
+ * come from the app's route table ({@link Server#routes}), each with the {@link Access} it is declared with, so a
+ * route added tomorrow is in this test tomorrow; and whatever Javalin has registered must be exactly that table.
  */
 class AuthorisationMatrixTest {
 
@@ -60,7 +63,7 @@ class AuthorisationMatrixTest {
     }
 
     /** Who may, per need, in the sample workspace (readable without login) — the policy, written out. */
-    static boolean expected(Need need, String role) {
+    static boolean expected(Access need, String role) {
         int rank = ROLES.indexOf(role);
         return switch (need) {
             case ANYONE, READ -> true;
@@ -72,51 +75,60 @@ class AuthorisationMatrixTest {
         };
     }
 
-    record Route(HandlerType method, String template) {
-    }
-
     static List<Route> routes() {
-        Set<HandlerType> http = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
-        return app.unsafe.internalRouter.allHttpHandlers().stream()
-                .map(p -> new Route(p.endpoint.method, p.endpoint.path))
-                .filter(r -> http.contains(r.method()))
-                .distinct().toList();
+        return Server.routes(app).routes();
     }
 
     @Test
-    void everyRegisteredRouteHasARule() {
+    void whatJavalinRegisteredIsTheRouteTableEachRouteWithItsAccess() {
         List<Route> routes = routes();
         assertTrue(routes.size() > 60, "the route table was read: " + routes.size());
-        List<String> missing = routes.stream().filter(r -> AccessRules.need(r.method(), r.template()).isEmpty())
-                .map(r -> r.method() + " " + r.template()).toList();
-        assertEquals(List.of(), missing, "routes without a rule in AccessRules (nobody may use them)");
+        Set<HandlerType> http = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+        List<String> registered = app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(p -> http.contains(p.endpoint.method))
+                .map(p -> p.endpoint.method + " " + p.endpoint.path + " " + p.endpoint.metadata(Roles.class))
+                .sorted().toList();
+        List<String> declared = routes.stream()
+                .map(r -> r.method() + " " + r.path().template() + " " + new Roles(Set.of(r.access())))
+                .sorted().toList();
+        assertEquals(declared, registered, "every registered route is a declared one, with its Access as its one role");
     }
 
     @Test
-    void theRuleTableSaysWhatThePolicySays() {
-        // A few rules pinned by hand, so that the table itself cannot drift unnoticed.
-        assertEquals(Need.SITE_ADMIN, need(HandlerType.POST, "/import"));
-        assertEquals(Need.SITE_ADMIN, need(HandlerType.POST, "/workspaces/new"));
-        assertEquals(Need.EDIT_BY_KIND, need(HandlerType.POST, "/w/{ws}/edit/{kind}/{id}"));
-        assertEquals(Need.EDIT_OWN, need(HandlerType.PATCH, "/api/v1/workspaces/{ws}/actions/{key}"));
-        assertEquals(Need.EDIT, need(HandlerType.PATCH, "/api/v1/workspaces/{ws}/steps/{key}"));
-        assertEquals(Need.EDIT, need(HandlerType.POST, "/api/v1/workspaces/{ws}/chain-check/dismissals"));
-        assertEquals(Need.WS_ADMIN, need(HandlerType.DELETE, "/api/v1/workspaces/{ws}"));
-        assertEquals(Need.READ, need(HandlerType.GET, "/w/{ws}/journeys/{slug}"));
-        assertEquals(Need.EDIT_OWN, need(HandlerType.GET, "/w/{ws}/journeys/{slug}/edit"));
-        assertEquals(Need.ANYONE, need(HandlerType.GET, "/login"));
+    void theRouteTableSaysWhatThePolicySays() {
+        // A few needs pinned by hand, so that the declarations cannot drift unnoticed.
+        assertEquals(Access.SITE_ADMIN, need(HandlerType.POST, "/import"));
+        assertEquals(Access.SITE_ADMIN, need(HandlerType.POST, "/workspaces/new"));
+        assertEquals(Access.EDIT_BY_KIND, need(HandlerType.POST, "/w/{ws}/edit/{kind}/{id}"));
+        assertEquals(Access.EDIT_OWN, need(HandlerType.PATCH, "/api/v1/workspaces/{ws}/actions/{key}"));
+        assertEquals(Access.EDIT_OWN, need(HandlerType.POST, "/api/v1/workspaces/{ws}/actuals"));
+        assertEquals(Access.EDIT, need(HandlerType.PATCH, "/api/v1/workspaces/{ws}/steps/{key}"));
+        assertEquals(Access.EDIT, need(HandlerType.POST, "/api/v1/workspaces/{ws}/chain-check/dismissals"));
+        assertEquals(Access.WS_ADMIN, need(HandlerType.DELETE, "/api/v1/workspaces/{ws}"));
+        assertEquals(Access.WS_ADMIN, need(HandlerType.POST, "/w/{ws}/chain-check/settings"));
+        assertEquals(Access.READ, need(HandlerType.GET, "/w/{ws}/journeys/{slug}"));
+        assertEquals(Access.EDIT_OWN, need(HandlerType.GET, "/w/{ws}/journeys/{slug}/edit"));
+        assertEquals(Access.ANYONE, need(HandlerType.GET, "/login"));
+        assertEquals(Access.ANY_ADMIN, need(HandlerType.GET, "/admin/changes"));
+        // the form routes of every kind, resolved per {kind}
+        assertEquals(Access.EDIT_OWN, Access.EDIT_BY_KIND.resolve("/w/{ws}/edit/{kind}/{id}", Map.of("kind", "actions")));
+        assertEquals(Access.EDIT, Access.EDIT_BY_KIND.resolve("/w/{ws}/edit/{kind}/{id}", Map.of("kind", "workspaces")));
+        assertEquals(Access.WS_ADMIN, Access.EDIT_BY_KIND.resolve("/w/{ws}/edit/{kind}/{id}/delete",
+                Map.of("kind", "workspaces")));
     }
 
-    private static Need need(HandlerType method, String template) {
-        return AccessRules.need(method, template).orElseThrow();
+    private static Access need(HandlerType method, String template) {
+        return routes().stream().filter(r -> r.method().equals(method) && r.path().template().equals(template))
+                .map(Route::access).findFirst().orElseThrow(() -> new AssertionError("no route " + method + " " + template));
     }
 
     /** Concrete requests for a route: harmless values (unknown ids, no body) so that allowed requests change nothing. */
     static List<String[]> requests(Route route) {
         List<String[]> out = new ArrayList<>();
-        List<String> kinds = route.template().contains("{kind}") ? List.of("personas", "actions", "workspaces") : List.of("");
+        String template = route.path().template();
+        List<String> kinds = template.contains("{kind}") ? List.of("personas", "actions", "workspaces") : List.of("");
         for (String kind : kinds) {
-            String path = route.template().replace("{ws}", "omitama").replace("{kind}", kind)
+            String path = template.replace("{ws}", "omitama").replace("{kind}", kind)
                     .replace("{slug}", "b").replace("{code}", "1-03-4").replace("{number}", "1")
                     .replace("{link}", "step-challenges").replace("{token}", "not-a-token");
             path = path.replaceAll("\\{[a-z]+\\}", "999999");
@@ -135,13 +147,14 @@ class AuthorisationMatrixTest {
         StringBuilder matrix = new StringBuilder("| route | need | " + String.join(" | ", ROLES) + " |\n|---|---|"
                 + "---|".repeat(ROLES.size()) + "\n");
         int checked = 0;
-        // Signing out ends the session the later requests use: last.
+        // Reads first: an allowed write may change what later requests see (a workspace's access settings posted
+        // empty make it private). Signing out ends the session the later requests use: last.
         List<Route> ordered = new ArrayList<>(routes());
-        ordered.sort(java.util.Comparator.comparing(r -> r.template().equals("/logout")));
+        ordered.sort(java.util.Comparator.comparing((Route r) -> r.path().template().equals("/logout"))
+                .thenComparing(r -> r.method() != HandlerType.GET));
         for (Route route : ordered) {
             for (String[] request : requests(route)) {
-                Need need = AccessRules.byKind(AccessRules.need(route.method(), route.template()).orElseThrow(),
-                        route.method(), route.template(), Map.of("kind", request[0]));
+                Access need = route.access().resolve(route.path().template(), Map.of("kind", request[0]));
                 matrix.append("| ").append(route.method()).append(' ').append(request[1]).append(" | ").append(need);
                 for (String role : ROLES) {
                     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()

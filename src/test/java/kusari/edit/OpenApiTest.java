@@ -7,14 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import kusari.TestApp;
 import kusari.change.Field;
 import kusari.change.Kind;
 import kusari.change.Kinds;
+import kusari.web.Route;
+import kusari.web.RoutePath;
+import kusari.web.RouteTable;
+import kusari.web.Server;
 import org.junit.jupiter.api.Test;
 
-/** The OpenAPI document describes every write the API takes, with the fields the service validates. */
+/** The OpenAPI document describes every route of the API, and every write with the fields the service validates. */
 class OpenApiTest {
 
     @Test
@@ -62,26 +74,70 @@ class OpenApiTest {
         });
     }
 
-    /** Every API route written in the source appears in the document, so a new route cannot be forgotten. */
+    /**
+     * Every API route of the app's route table is in the document with its method, summary and path parameters,
+     * and the document has nothing else, so a new route cannot be forgotten.
+     */
     @Test
-    void everyApiRouteInTheSourceIsDescribed() throws Exception {
-        java.util.regex.Pattern route = java.util.regex.Pattern.compile("routes\\.(get|post|patch|delete|put)\\(\"/api/v1([^\"]*)\"");
-        java.util.Set<String> described = new java.util.HashSet<>();
-        JsonNode doc = new OpenApi(EditKinds.all()).document();
-        doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(method ->
-                described.add(method + " " + p.getKey().replaceAll("\\{[^}]+}", "{}"))));
-        java.util.List<String> missing = new java.util.ArrayList<>();
-        try (var files = java.nio.file.Files.walk(TestApp.PROJECT_DIR.resolve("src/main/java"))) {
-            for (var file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                var m = route.matcher(java.nio.file.Files.readString(file));
-                while (m.find()) {
-                    String key = m.group(1) + " " + m.group(2).replaceAll("\\{[^}]+}", "{}");
-                    if (!described.contains(key)) {
-                        missing.add(key + " (" + file.getFileName() + ")");
-                    }
+    void everyApiRouteOfTheRouteTableIsDescribedWithItsParameters() throws Exception {
+        Javalin app = TestApp.create();
+        JavalinTest.test(app, (server, client) -> {
+            JsonNode doc = new ObjectMapper().readTree(client.get("/api/v1/openapi.json").body().string());
+            RouteTable table = Server.routes(app);
+            assertTrue(table.api().size() > 100, "the route table was read: " + table.api().size());
+            Map<String, String> pathOfShape = new HashMap<>();
+            doc.get("paths").fieldNames().forEachRemaining(p -> pathOfShape.put(RoutePath.of(p).shape(), p));
+            Set<String> described = new HashSet<>();
+            List<String> wrong = new ArrayList<>();
+            for (Route route : table.api()) {
+                String relative = route.path().template().substring(Route.API.length());
+                String path = pathOfShape.get(RoutePath.of(relative).shape());
+                String method = route.method().name().toLowerCase(Locale.ROOT);
+                JsonNode op = path == null ? null : doc.get("paths").get(path).get(method);
+                if (op == null) {
+                    wrong.add(route + " is not in the document");
+                    continue;
+                }
+                described.add(method + " " + path);
+                if (!op.path("summary").asText().equals(route.doc().summary())) {
+                    wrong.add(route + " has the summary " + op.path("summary"));
+                }
+                if (RoutePath.of(path).params().size() != route.path().params().size()) {
+                    wrong.add(route + " is described with other parameters: " + path);
+                }
+                if (route.doc().body() != null && !op.at("/requestBody/content/application~1json/schema/$ref").asText()
+                        .equals("#/components/schemas/" + route.doc().body())) {
+                    wrong.add(route + " takes " + route.doc().body());
                 }
             }
-        }
-        assertEquals(java.util.List.of(), missing);
+            doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(m -> {
+                if (!m.equals("parameters") && !described.contains(m + " " + p.getKey())) {
+                    wrong.add(m + " " + p.getKey() + " is described but not a route");
+                }
+            }));
+            // every schema an operation names exists
+            doc.findValues("$ref").forEach(ref -> {
+                if (doc.at(ref.asText().substring(1)).isMissingNode()) {
+                    wrong.add("no schema " + ref.asText());
+                }
+            });
+            assertEquals(List.of(), wrong);
+        });
+    }
+
+    @Test
+    void theReadAndWriteRoutesOfACollectionShareOnePathNamedAsMostOfThemNameIt() throws Exception {
+        JavalinTest.test(TestApp.create(), (server, client) -> {
+            JsonNode doc = new ObjectMapper().readTree(client.get("/api/v1/openapi.json").body().string());
+            JsonNode persona = doc.at("/paths/~1workspaces~1{ws}~1personas~1{key}");
+            assertTrue(persona.has("get") && persona.has("patch") && persona.has("delete"), persona.toString());
+            assertTrue(doc.at("/paths/~1workspaces~1{ws}~1personas~1{id}").isMissingNode());
+            String year = "";
+            for (JsonNode p : doc.at("/paths/~1workspaces~1{ws}~1reviews~1{year}~1values/parameters")) {
+                year = p.get("name").asText().equals("year") ? p.get("description").asText() : year;
+            }
+            assertEquals("The fiscal year: 2021, R3 or 令和3年度", year);
+            assertEquals("version", doc.at("/paths/~1workspaces~1{ws}~1steps~1{key}/delete/parameters/0/name").asText());
+        });
     }
 }
