@@ -123,4 +123,9 @@ public record Field(String name, String column, Type type, boolean required, lon
     public long maxLength() {
         return max > 0 ? max : 2000;
     }
+
+    /** The longest line of a LINES field ({@link #max} counts its lines); the same bound {@code Values} applies. */
+    public long lineMaxLength() {
+        return 2000;
+    }
 }

@@ -1,16 +1,19 @@
 package kusari.files;
 
-import java.math.BigDecimal;
+import static kusari.files.FileRows.ids;
+import static kusari.files.FileRows.with;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kusari.change.Rows;
 import kusari.db.Database;
 import kusari.db.Sql;
 import kusari.files.WorkspaceFiles.ActionEntry;
 import kusari.files.WorkspaceFiles.ActorEntry;
-import kusari.files.WorkspaceFiles.BudgetEntry;
 import kusari.files.WorkspaceFiles.ChallengeEntry;
 import kusari.files.WorkspaceFiles.IndicatorEntry;
 import kusari.files.WorkspaceFiles.JourneyFile;
@@ -21,7 +24,6 @@ import kusari.files.WorkspaceFiles.ProjectEntry;
 import kusari.files.WorkspaceFiles.ProjectLink;
 import kusari.files.WorkspaceFiles.RoleEntry;
 import kusari.files.WorkspaceFiles.StepEntry;
-import kusari.files.WorkspaceFiles.WorkspaceFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,21 +79,20 @@ public final class WorkspaceImporter {
         Sql.update(c, "DELETE FROM project WHERE workspace_id = ?", workspaceId);
         Sql.update(c, "DELETE FROM framework_node WHERE workspace_id = ?", workspaceId);
         Sql.update(c, "DELETE FROM actor WHERE workspace_id = ?", workspaceId);
-        Sql.update(c, "DELETE FROM framework_level WHERE workspace_id = ?", workspaceId);
         Sql.update(c, "DELETE FROM reading WHERE workspace_id = ?", workspaceId);
-        WorkspaceFile w = ws.workspace();
-        Sql.update(c, """
-                UPDATE workspace SET name = ?, full_name = ?, municipality = ?, published = ?, plan_from = ?, plan_to = ?,
-                    description = ?, source = ?, version = version + 1
-                WHERE id = ?""",
-                w.name(), w.fullName(), w.municipality(), w.published(), w.planPeriod().from(), w.planPeriod().to(),
-                w.description(), w.source(), workspaceId);
+        // the workspace's level names and code patterns are its owned lists: replaced with its row
+        Rows.update(c, FileKinds.kind("workspace"), workspaceId, FileRows.workspace(ws.workspace()));
+        Sql.update(c, "UPDATE workspace SET version = version + 1 WHERE id = ?", workspaceId);
         Writer writer = new Writer(c, ws);
         writer.workspaceId = workspaceId;
         writer.writeContent();
     }
 
-    /** The inserts for one workspace, on one connection inside the caller's transaction. */
+    /**
+     * The inserts for one workspace, on one connection inside the caller's transaction. Each row goes through its
+     * table's edit declaration ({@link Rows}); what is the files' own stays here: references by slug, code or
+     * number turned into ids, positions from the order in the files, readings, and the actors' name histories.
+     */
     private static final class Writer {
         private final Connection c;
         private final LoadedWorkspace ws;
@@ -108,33 +109,18 @@ public final class WorkspaceImporter {
         }
 
         void write() throws SQLException {
-            WorkspaceFile w = ws.workspace();
-            workspaceId = Sql.insert(c, """
-                    INSERT INTO workspace (slug, name, full_name, municipality, published, plan_from, plan_to, description, source)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    w.slug(), w.name(), w.fullName(), w.municipality(), w.published(),
-                    w.planPeriod().from(), w.planPeriod().to(), w.description(), w.source());
+            workspaceId = Rows.insert(c, FileKinds.kind("workspace"), FileRows.workspace(ws.workspace()), Map.of());
             writeContent();
         }
 
-        /** Everything below the workspace row. */
+        /** Everything below the workspace row and its owned lists. */
         void writeContent() throws SQLException {
-            WorkspaceFile w = ws.workspace();
-            for (int i = 0; i < w.levels().size(); i++) {
-                Sql.update(c, "INSERT INTO framework_level (workspace_id, depth, label) VALUES (?, ?, ?)",
-                        workspaceId, i + 1, w.levels().get(i));
-            }
-            for (int i = 0; i < w.codePatterns().size(); i++) {
-                Sql.update(c, "INSERT INTO framework_code_pattern (workspace_id, depth, pattern) VALUES (?, ?, ?)",
-                        workspaceId, i + 1, w.codePatterns().get(i));
-            }
             List<ActorEntry> actors = ws.actors().actors();
             for (int i = 0; i < actors.size(); i++) {
                 ActorEntry a = actors.get(i);
-                long actorId = Sql.insert(c,
-                        "INSERT INTO actor (workspace_id, name, kind, position) VALUES (?, ?, ?, ?)",
-                        workspaceId, a.name(), a.kind(), i + 1);
+                long actorId = Rows.insert(c, FileKinds.kind("actor"), FileRows.actor(a), placed(i));
                 actorIds.put(a.name(), actorId);
+                // the name history is no edit field: renames have their own form
                 for (var n : a.names()) {
                     Sql.update(c, "INSERT INTO actor_name (actor_id, from_fiscal_year, name) VALUES (?, ?, ?)",
                             actorId, n.fromFiscalYear(), n.name());
@@ -154,12 +140,12 @@ public final class WorkspaceImporter {
         }
 
         private void writeNode(NodeEntry node, Long parentId, int depth, int position) throws SQLException {
-            long id = Sql.insert(c, """
-                    INSERT INTO framework_node (workspace_id, parent_id, depth, code, title, description, position)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                    workspaceId, parentId, depth, node.code(), node.title(), node.description(), position);
+            Map<String, Object> columns = new LinkedHashMap<>(placed(position - 1));
+            columns.put("depth", depth);
+            long id = Rows.insert(c, FileKinds.kind("framework_node"), with(FileRows.node(node), "parent", parentId),
+                    columns);
             nodeIds.put(node.code(), id);
-            writeIndicators(node.indicators(), "node_id", id);
+            writeIndicators(node.indicators(), "node", id);
             for (int i = 0; i < node.children().size(); i++) {
                 writeNode(node.children().get(i), id, depth + 1, i + 1);
             }
@@ -169,122 +155,90 @@ public final class WorkspaceImporter {
         }
 
         private void writeProject(ProjectEntry p, long nodeId, int position) throws SQLException {
-            long id = Sql.insert(c, """
-                    INSERT INTO project (workspace_id, node_id, code, name, description, experience_chain, position)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                    workspaceId, nodeId, p.code(), p.name(), p.description(), p.experienceChain(), position);
+            Map<String, Object> values = with(FileRows.project(p), "node", nodeId);
+            values.put("leads", ids(p.leadActors(), actorIds));
+            long id = Rows.insert(c, FileKinds.kind("project"), values, placed(position - 1));
             projectIds.put(p.code(), id);
-            for (int i = 0; i < p.leadActors().size(); i++) {
-                Sql.update(c, "INSERT INTO project_lead_actor (project_id, actor_id, position) VALUES (?, ?, ?)",
-                        id, actorIds.get(p.leadActors().get(i)), i + 1);
-            }
-            for (BudgetEntry b : p.budgets()) {
-                Sql.update(c, "INSERT INTO budget (project_id, fiscal_year, thousand_yen) VALUES (?, ?, ?)",
-                        id, b.fiscalYear(), b.thousandYen());
-            }
             for (RoleEntry r : p.roles()) {
-                Sql.update(c, "INSERT INTO project_role (project_id, municipality, role, share_percent) VALUES (?, ?, ?, ?)",
-                        id, r.municipality(), r.role(), toDouble(r.sharePercent()));
+                Rows.insert(c, FileKinds.kind("project_role"), with(FileRows.role(r), "project", id), Map.of());
             }
             for (WorkspaceFiles.SourceEntry s : p.budgetSources()) {
-                Sql.update(c, "INSERT INTO budget_source (project_id, fiscal_year, source, thousand_yen) VALUES (?, ?, ?, ?)",
-                        id, s.fiscalYear(), s.source(), s.thousandYen());
+                Rows.insert(c, FileKinds.kind("budget_source"), with(FileRows.budgetSource(s), "project", id), Map.of());
             }
             for (WorkspaceFiles.RoadmapEntry r : p.roadmap()) {
-                Sql.update(c, "INSERT INTO roadmap_entry (project_id, fiscal_year, text) VALUES (?, ?, ?)",
-                        id, r.fiscalYear(), r.text());
+                Rows.insert(c, FileKinds.kind("roadmap_entry"), with(FileRows.roadmap(r), "project", id), Map.of());
             }
-            writeIndicators(p.indicators(), "project_id", id);
+            writeIndicators(p.indicators(), "project", id);
             writeReadings("PROJECT", id, p.readings());
         }
 
-        private void writeIndicators(List<IndicatorEntry> indicators, String ownerColumn, long ownerId) throws SQLException {
+        /** Goal indicators and KPIs of a node or project ({@code owner}: the indicator's field naming it). */
+        private void writeIndicators(List<IndicatorEntry> indicators, String owner, long ownerId) throws SQLException {
             for (int i = 0; i < indicators.size(); i++) {
                 IndicatorEntry ind = indicators.get(i);
-                long indicatorId = Sql.insert(c, """
-                        INSERT INTO indicator (workspace_id, kind, %s, position, name, unit, direction,
-                            baseline_value, baseline_text, baseline_year, baseline_source,
-                            target_value, target_text, target_fiscal_year)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(ownerColumn),
-                        workspaceId, ind.kind(), ownerId, i + 1, ind.name(), ind.unit(), ind.direction(),
-                        toDouble(ind.baseline().value()), ind.baseline().text(), ind.baseline().year(),
-                        ind.baseline().source(), toDouble(ind.target().value()), ind.target().text(),
-                        ind.target().fiscalYear());
+                Map<String, Object> values = with(FileRows.indicator(ind), owner, ownerId);
+                values.put("kind", ind.kind());
+                long indicatorId = Rows.insert(c, FileKinds.kind("indicator"), values, placed(i));
                 for (WorkspaceFiles.ActualEntry a : ind.actuals()) {
-                    Sql.update(c, """
-                            INSERT INTO actual (indicator_id, fiscal_year, state, value, data_date, source, note)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)""", indicatorId, a.fiscalYear(), a.state(), toDouble(a.value()),
-                            a.dataDate(), a.source(), a.note());
+                    Rows.insert(c, FileKinds.kind("actual"), with(FileRows.actual(a), "indicator", indicatorId), Map.of());
                 }
             }
         }
 
         private void writeChallenges() throws SQLException {
             for (ChallengeEntry ch : ws.challenges().challenges()) {
-                long id = Sql.insert(c, "INSERT INTO challenge (workspace_id, number, title) VALUES (?, ?, ?)",
-                        workspaceId, ch.number(), ch.title());
+                long id = Rows.insert(c, FileKinds.kind("challenge"), FileRows.challenge(ch),
+                        Map.of("workspace_id", workspaceId));
                 challengeIds.put(ch.number(), id);
-                writeTexts("challenge_evidence", id, ch.evidence());
-                writeTexts("challenge_approach", id, ch.approaches());
                 for (int i = 0; i < ch.actionIndicators().size(); i++) {
-                    Sql.update(c, """
-                            INSERT INTO indicator (workspace_id, kind, challenge_id, position, name, direction)
-                            VALUES (?, 'ACTION', ?, ?, ?, 'INCREASE')""",
-                            workspaceId, id, i + 1, ch.actionIndicators().get(i));
+                    Rows.insert(c, FileKinds.kind("indicator"),
+                            with(FileRows.actionIndicator(ch.actionIndicators().get(i)), "challenge", id), placed(i));
                 }
                 for (ProjectLink link : ch.projects()) {
-                    Sql.update(c, "INSERT INTO challenge_project (challenge_id, project_id, basis, note) VALUES (?, ?, ?, ?)",
-                            id, projectIds.get(link.code()), link.basis(), link.note());
+                    Rows.link(c, FileKinds.link("challenge_project"), id, projectIds.get(link.code()),
+                            FileRows.challengeProject(link));
                 }
                 writeReadings("CHALLENGE", id, ch.readings());
             }
         }
 
-        private void writeTexts(String table, long challengeId, List<String> texts) throws SQLException {
-            for (int i = 0; i < texts.size(); i++) {
-                Sql.update(c, "INSERT INTO " + table + " (challenge_id, position, text) VALUES (?, ?, ?)",
-                        challengeId, i + 1, texts.get(i));
-            }
-        }
-
         private void writePersona(PersonaFile p) throws SQLException {
-            long id = Sql.insert(c, """
-                    INSERT INTO persona (workspace_id, slug, label, position, tagline, profile, story, policy_field_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                    workspaceId, p.slug(), p.label(), p.order(), p.tagline(), p.profile(),
-                    String.join("\n\n", p.story()), nodeIds.get(p.policyField()));
+            Map<String, Object> columns = new LinkedHashMap<>();
+            columns.put("workspace_id", workspaceId);
+            columns.put("position", p.order());
+            long id = Rows.insert(c, FileKinds.kind("persona"),
+                    with(FileRows.persona(p), "policyField", nodeIds.get(p.policyField())), columns);
             personaIds.put(p.slug(), id);
-            for (int i = 0; i < p.attributes().size(); i++) {
-                Sql.update(c, "INSERT INTO persona_attribute (persona_id, position, text) VALUES (?, ?, ?)",
-                        id, i + 1, p.attributes().get(i));
-            }
             writeReadings("PERSONA", id, p.readings());
         }
 
         private void writeJourney(JourneyFile j) throws SQLException {
-            long journeyId = Sql.insert(c, "INSERT INTO journey (workspace_id, persona_id, slug, title) VALUES (?, ?, ?, ?)",
-                    workspaceId, personaIds.get(j.persona()), j.slug(), j.title());
+            long journeyId = Rows.insert(c, FileKinds.kind("journey"),
+                    with(FileRows.journey(j), "persona", personaIds.get(j.persona())),
+                    Map.of("workspace_id", workspaceId));
             for (int s = 0; s < j.steps().size(); s++) {
                 StepEntry step = j.steps().get(s);
-                long stepId = Sql.insert(c, """
-                        INSERT INTO step (journey_id, position, title, emotion_text, emotion_score, pain_point)
-                        VALUES (?, ?, ?, ?, ?, ?)""",
-                        journeyId, s + 1, step.title(), step.emotionText(), step.emotionScore(), step.painPoint());
+                long stepId = Rows.insert(c, FileKinds.kind("step"), with(FileRows.step(step), "journey", journeyId),
+                        Map.of("position", s + 1));
                 for (Integer number : step.challenges()) {
-                    Sql.update(c, "INSERT OR IGNORE INTO step_challenge (step_id, challenge_id) VALUES (?, ?)",
-                            stepId, challengeIds.get(number));
+                    Rows.link(c, FileKinds.link("step_challenge"), stepId, challengeIds.get(number), Map.of());
                 }
                 for (int a = 0; a < step.actions().size(); a++) {
                     ActionEntry action = step.actions().get(a);
-                    long actionId = Sql.insert(c, "INSERT INTO action (step_id, position, text) VALUES (?, ?, ?)",
-                            stepId, a + 1, action.text());
-                    for (int n = 0; n < action.actors().size(); n++) {
-                        Sql.update(c, "INSERT OR IGNORE INTO action_actor (action_id, actor_id, position) VALUES (?, ?, ?)",
-                                actionId, actorIds.get(action.actors().get(n)), n + 1);
-                    }
+                    Map<String, Object> values = with(FileRows.action(action), "step", stepId);
+                    values.put("actors", ids(action.actors(), actorIds));
+                    Rows.insert(c, FileKinds.kind("action"), values, Map.of("position", a + 1));
                 }
             }
             writeReadings("JOURNEY", journeyId, j.readings());
+        }
+
+        /** A row's place: in this workspace, the {@code index}-th (from 0) among its siblings. */
+        private Map<String, Object> placed(int index) {
+            Map<String, Object> columns = new LinkedHashMap<>();
+            columns.put("workspace_id", workspaceId);
+            columns.put("position", index + 1);
+            return columns;
         }
 
         private void writeReadings(String type, long subjectId, List<String> readings) throws SQLException {
@@ -293,10 +247,6 @@ public final class WorkspaceImporter {
                         INSERT INTO reading (workspace_id, subject_type, subject_id, position, text)
                         VALUES (?, ?, ?, ?, ?)""", workspaceId, type, subjectId, i + 1, readings.get(i));
             }
-        }
-
-        private static Double toDouble(BigDecimal value) {
-            return value == null ? null : value.doubleValue();
         }
     }
 }

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import kusari.change.Field;
 import kusari.files.WorkspaceFiles.ActionEntry;
 import kusari.files.WorkspaceFiles.ActorEntry;
 import kusari.files.WorkspaceFiles.ActorsFile;
@@ -26,12 +26,8 @@ import kusari.files.WorkspaceLoader.Named;
 /** The consistency rules across the files of one workspace: names resolve, codes are unique, values are in range. */
 final class WorkspaceValidator {
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    private static final Set<String> ACTOR_KINDS = Set.of("GOVERNMENT", "PARTNER");
+    /** On a node or project the files hold goal indicators and KPIs; action indicators belong to challenges. */
     private static final Set<String> INDICATOR_KINDS = Set.of("GOAL", "KPI");
-    private static final Set<String> DIRECTIONS = Set.of("INCREASE", "DECREASE", "MAINTAIN", "REACH");
-    private static final Set<String> ACTUAL_STATES = Set.of("ACTUAL", "FORECAST", "NOT_ASSESSABLE");
-    private static final Set<String> BASES = Set.of("DOCUMENT", "READING");
 
     private final String slug;
     private final String dir;
@@ -43,6 +39,7 @@ final class WorkspaceValidator {
     private final List<Named<JourneyFile>> journeys;
 
     private List<DataFileProblem> problems;
+    private FieldChecks fields;
     private final Set<String> actorNames = new HashSet<>();
     private final Set<String> topCodes = new HashSet<>();
     private final Set<String> projectCodes = new HashSet<>();
@@ -62,6 +59,7 @@ final class WorkspaceValidator {
 
     void validate(List<DataFileProblem> into) {
         this.problems = into;
+        this.fields = new FieldChecks(into);
         checkWorkspace();
         checkActors();
         checkFramework();
@@ -75,16 +73,9 @@ final class WorkspaceValidator {
         if (!workspace.slug().equals(slug)) {
             add(file, "$.slug", "is \"" + workspace.slug() + "\" but the folder is \"" + slug + "\": they must be equal");
         }
-        if (!SLUG.matcher(slug).matches()) {
-            add(file, "$.slug", "must be lower-case letters, digits and '-'");
-        }
-        notBlank(file, "$.name", workspace.name());
-        notBlank(file, "$.municipality", workspace.municipality());
+        fields.check(file, "$", FileKinds.kind("workspace"), FileRows.workspace(workspace), FileRows.WORKSPACE_PATHS);
         int from = workspace.planPeriod().from();
         int to = workspace.planPeriod().to();
-        if (from < 1900 || from > 2200) {
-            add(file, "$.planPeriod.from", "must be a western fiscal year such as 2020, not " + from);
-        }
         if (to < from) {
             add(file, "$.planPeriod.to", "must not be before planPeriod.from (" + from + "), not " + to);
         }
@@ -94,9 +85,6 @@ final class WorkspaceValidator {
         if (workspace.codePatterns().size() > workspace.levels().size()) {
             add(file, "$.codePatterns", "has more patterns than the framework has levels");
         }
-        for (int i = 0; i < workspace.levels().size(); i++) {
-            notBlank(file, "$.levels[" + i + "]", workspace.levels().get(i));
-        }
     }
 
     private void checkActors() {
@@ -104,12 +92,9 @@ final class WorkspaceValidator {
         for (int i = 0; i < actors.actors().size(); i++) {
             ActorEntry a = actors.actors().get(i);
             String at = "$.actors[" + i + "]";
-            notBlank(file, at + ".name", a.name());
+            fields.check(file, at, FileKinds.kind("actor"), FileRows.actor(a));
             if (!actorNames.add(a.name())) {
                 add(file, at + ".name", "duplicate actor \"" + a.name() + "\"");
-            }
-            if (!ACTOR_KINDS.contains(a.kind())) {
-                add(file, at + ".kind", "must be GOVERNMENT or PARTNER, not \"" + a.kind() + "\"");
             }
             checkNames(file, at, a);
         }
@@ -149,8 +134,7 @@ final class WorkspaceValidator {
     }
 
     private void checkNode(String file, String at, NodeEntry node, int depth, int nodeLevels, Set<String> codes) {
-        notBlank(file, at + ".code", node.code());
-        notBlank(file, at + ".title", node.title());
+        fields.check(file, at, FileKinds.kind("framework_node"), FileRows.node(node));
         if (!codes.add(node.code())) {
             add(file, at + ".code", "duplicate code \"" + node.code() + "\"");
         }
@@ -165,8 +149,7 @@ final class WorkspaceValidator {
         for (int i = 0; i < node.projects().size(); i++) {
             ProjectEntry p = node.projects().get(i);
             String pat = at + ".projects[" + i + "]";
-            notBlank(file, pat + ".code", p.code());
-            notBlank(file, pat + ".name", p.name());
+            fields.check(file, pat, FileKinds.kind("project"), FileRows.project(p), FileRows.PROJECT_PATHS);
             checkCodePattern(file, pat + ".code", p.code(), workspace.levels().size());
             if (!codes.add(p.code())) {
                 add(file, pat + ".code", "duplicate code \"" + p.code() + "\"");
@@ -183,7 +166,7 @@ final class WorkspaceValidator {
             Set<String> municipalities = new HashSet<>();
             for (int r = 0; r < p.roles().size(); r++) {
                 String rat = pat + ".roles[" + r + "]";
-                notBlank(file, rat + ".municipality", p.roles().get(r).municipality());
+                fields.check(file, rat, FileKinds.kind("project_role"), FileRows.role(p.roles().get(r)));
                 if (!municipalities.add(p.roles().get(r).municipality())) {
                     add(file, rat + ".municipality", "duplicate municipality \"" + p.roles().get(r).municipality() + "\"");
                 }
@@ -214,8 +197,6 @@ final class WorkspaceValidator {
     }
 
     // partners' shares, budgets by funding source, roadmaps
-    private static final Set<String> FUNDING_SOURCES = Set.of("NATIONAL", "PREFECTURE", "BOND", "OTHER", "GENERAL");
-
     private void checkPlanParts(String file, String pat, WorkspaceFiles.ProjectEntry p) {
         java.math.BigDecimal shares = java.math.BigDecimal.ZERO;
         for (int r = 0; r < p.roles().size(); r++) {
@@ -234,12 +215,7 @@ final class WorkspaceValidator {
         for (int i = 0; i < p.budgetSources().size(); i++) {
             WorkspaceFiles.SourceEntry e = p.budgetSources().get(i);
             String at = pat + ".budgetSources[" + i + "]";
-            if (!FUNDING_SOURCES.contains(e.source())) {
-                add(file, at + ".source", "must be NATIONAL, PREFECTURE, BOND, OTHER or GENERAL, not \"" + e.source() + "\"");
-            }
-            if (e.thousandYen() < 0) {
-                add(file, at + ".thousandYen", "must not be negative");
-            }
+            fields.check(file, at, FileKinds.kind("budget_source"), FileRows.budgetSource(e));
             if (!sourceYears.add(e.fiscalYear() + " " + e.source())) {
                 add(file, at, "duplicate " + e.source() + " for fiscal year " + e.fiscalYear());
             }
@@ -248,7 +224,7 @@ final class WorkspaceValidator {
         for (int i = 0; i < p.roadmap().size(); i++) {
             WorkspaceFiles.RoadmapEntry e = p.roadmap().get(i);
             String at = pat + ".roadmap[" + i + "]";
-            notBlank(file, at + ".text", e.text());
+            fields.check(file, at, FileKinds.kind("roadmap_entry"), FileRows.roadmap(e));
             if (!roadmapYears.add(e.fiscalYear())) {
                 add(file, at + ".fiscalYear", "duplicate fiscal year " + e.fiscalYear());
             }
@@ -259,35 +235,26 @@ final class WorkspaceValidator {
         for (int i = 0; i < indicators.size(); i++) {
             IndicatorEntry ind = indicators.get(i);
             String iat = at + ".indicators[" + i + "]";
-            notBlank(file, iat + ".name", ind.name());
+            fields.check(file, iat, FileKinds.kind("indicator"), FileRows.indicator(ind), FileRows.INDICATOR_PATHS);
             if (!INDICATOR_KINDS.contains(ind.kind())) {
                 add(file, iat + ".kind", "must be GOAL or KPI here (action indicators belong to challenges), not \"" + ind.kind() + "\"");
-            }
-            if (!DIRECTIONS.contains(ind.direction())) {
-                add(file, iat + ".direction", "must be INCREASE, DECREASE, MAINTAIN or REACH, not \"" + ind.direction() + "\"");
             }
             Set<Integer> years = new HashSet<>();
             for (int a = 0; a < ind.actuals().size(); a++) {
                 WorkspaceFiles.ActualEntry actual = ind.actuals().get(a);
                 String aat = iat + ".actuals[" + a + "]";
-                if (actual.fiscalYear() < 1900 || actual.fiscalYear() > 2200) {
-                    add(file, aat + ".fiscalYear", "must be a western fiscal year such as 2021, not " + actual.fiscalYear());
-                } else if (!years.add(actual.fiscalYear())) {
+                fields.check(file, aat, FileKinds.kind("actual"), FileRows.actual(actual));
+                if (!years.add(actual.fiscalYear())) {
                     add(file, aat + ".fiscalYear", "fiscal year " + actual.fiscalYear() + " appears twice");
                 }
-                if (!ACTUAL_STATES.contains(actual.state())) {
-                    add(file, aat + ".state", "must be ACTUAL, FORECAST or NOT_ASSESSABLE, not \"" + actual.state() + "\"");
-                } else if (actual.state().equals("NOT_ASSESSABLE") != (actual.value() == null)) {
+                boolean known = FileKinds.kind("actual").field("state").orElseThrow().choices().contains(actual.state());
+                if (known && actual.state().equals("NOT_ASSESSABLE") != (actual.value() == null)) {
                     add(file, aat + ".value", actual.state().equals("NOT_ASSESSABLE")
                             ? "must be null when the value cannot be assessed" : "must be a number");
                 }
                 if (actual.state().equals("NOT_ASSESSABLE") && actual.note().isBlank()) {
                     add(file, aat + ".note", "must give the reason why the value cannot be assessed");
                 }
-            }
-            int year = ind.target().fiscalYear();
-            if (year < 1900 || year > 2200) {
-                add(file, iat + ".target.fiscalYear", "must be a western fiscal year such as 2024, not " + year);
             }
         }
     }
@@ -297,13 +264,14 @@ final class WorkspaceValidator {
         for (int i = 0; i < challenges.challenges().size(); i++) {
             ChallengeEntry c = challenges.challenges().get(i);
             String at = "$.challenges[" + i + "]";
-            if (c.number() < 1) {
-                add(file, at + ".number", "must be 1 or more");
-            }
+            fields.check(file, at, FileKinds.kind("challenge"), FileRows.challenge(c));
             if (!challengeNumbers.add(c.number())) {
                 add(file, at + ".number", "duplicate challenge number " + c.number());
             }
-            notBlank(file, at + ".title", c.title());
+            Field actionIndicatorName = FileKinds.kind("indicator").field("name").orElseThrow();
+            for (int n = 0; n < c.actionIndicators().size(); n++) {
+                fields.check(file, at + ".actionIndicators[" + n + "]", actionIndicatorName, c.actionIndicators().get(n));
+            }
             Set<String> linked = new HashSet<>();
             for (int p = 0; p < c.projects().size(); p++) {
                 ProjectLink link = c.projects().get(p);
@@ -314,9 +282,8 @@ final class WorkspaceValidator {
                 if (!linked.add(link.code())) {
                     add(file, pat + ".code", "project \"" + link.code() + "\" is linked twice");
                 }
-                if (!BASES.contains(link.basis())) {
-                    add(file, pat + ".basis", "must be DOCUMENT or READING, not \"" + link.basis() + "\"");
-                }
+                fields.check(file, pat, FileKinds.link("challenge_project").extra(), FileRows.challengeProject(link),
+                        Map.of());
             }
         }
     }
@@ -330,13 +297,10 @@ final class WorkspaceValidator {
             if (!p.slug().equals(named.baseName())) {
                 add(file, "$.slug", "is \"" + p.slug() + "\" but the file is named \"" + named.baseName() + ".json\": they must be equal");
             }
-            if (!SLUG.matcher(p.slug()).matches()) {
-                add(file, "$.slug", "must be lower-case letters, digits and '-'");
-            }
+            fields.check(file, "$", FileKinds.kind("persona"), FileRows.persona(p));
             if (!slugs.add(p.slug())) {
                 add(file, "$.slug", "duplicate persona slug \"" + p.slug() + "\"");
             }
-            notBlank(file, "$.label", p.label());
             // The database keeps the story as one text with a blank line between paragraphs: a paragraph that is
             // empty or holds a blank line itself would come back differently, so it is refused here.
             for (int i = 0; i < p.story().size(); i++) {
@@ -364,13 +328,10 @@ final class WorkspaceValidator {
             if (!j.slug().equals(named.baseName())) {
                 add(file, "$.slug", "is \"" + j.slug() + "\" but the file is named \"" + named.baseName() + ".json\": they must be equal");
             }
-            if (!SLUG.matcher(j.slug()).matches()) {
-                add(file, "$.slug", "must be lower-case letters, digits and '-'");
-            }
+            fields.check(file, "$", FileKinds.kind("journey"), FileRows.journey(j));
             if (!personaSlugs.contains(j.persona())) {
                 add(file, "$.persona", "unknown persona \"" + j.persona() + "\" (no personas/" + slug + "/" + j.persona() + ".json)");
             }
-            notBlank(file, "$.title", j.title());
             if (j.steps().isEmpty()) {
                 add(file, "$.steps", "a journey needs at least one step");
             }
@@ -381,10 +342,7 @@ final class WorkspaceValidator {
     }
 
     private void checkStep(String file, String at, StepEntry step) {
-        notBlank(file, at + ".title", step.title());
-        if (step.emotionScore() < -2 || step.emotionScore() > 2) {
-            add(file, at + ".emotionScore", "must be between -2 and 2, not " + step.emotionScore());
-        }
+        fields.check(file, at, FileKinds.kind("step"), FileRows.step(step));
         Set<Integer> spanned = new HashSet<>();
         for (int c = 0; c < step.challenges().size(); c++) {
             Integer number = step.challenges().get(c);
@@ -397,6 +355,7 @@ final class WorkspaceValidator {
         for (int a = 0; a < step.actions().size(); a++) {
             ActionEntry action = step.actions().get(a);
             String aat = at + ".actions[" + a + "]";
+            fields.check(file, aat, FileKinds.kind("action"), FileRows.action(action));
             if (action.actors().isEmpty()) {
                 add(file, aat + ".actors", "an action needs at least one actor");
             }
