@@ -117,6 +117,6 @@ public final class Kusari {
                 new TraceController(resolver, traces, chainCheck, budgetRollups)::routes,
                 new TraceApi(resolver, traces, chainCheck, budgetRollups)::routes,
                 new IndicatorController(resolver, indicators, indicatorTable, reviews, Clock.system(JAPAN))::routes);
-        return Server.create(config, authorizer, resolver, features);
+        return Server.create(config, database, authorizer, resolver, features);
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import kusari.core.AppConfig;
 import kusari.core.WorkspaceResolver;
+import kusari.db.Database;
 
 /**
  * The one place that creates the Javalin app: renderer, static files, security and error handling, then every
@@ -26,12 +27,18 @@ public final class Server {
     public static final long MAX_UPLOAD_BYTES = 16L << 20;
 
     private static final Key<RouteTable> ROUTES = new Key<>("kusari.routes");
+    private static final String READS = "kusari.reads";
 
     private Server() {
     }
 
-    public static Javalin create(AppConfig config, Gate gate, WorkspaceResolver workspaces, List<Feature> features) {
-        RouteTable routes = RouteTable.of(features);
+    public static Javalin create(AppConfig config, Database database, Gate gate, WorkspaceResolver workspaces,
+                                 List<Feature> features) {
+        List<Feature> all = new java.util.ArrayList<>(features);
+        all.add(() -> List.of(Assets.route()));
+        RouteTable routes = RouteTable.of(all);
+        Assets.load(config.staticDir() != null ? config.staticDir()
+                : config.devTemplates() ? Path.of("static") : null, !config.devTemplates());
         Transport transport = new Transport(config.https(), config.trustedProxies());
         JteRenderer renderer = config.devTemplates()
                 ? JteRenderer.hotReloading(Path.of("src", "main", "jte"))
@@ -61,6 +68,10 @@ public final class Server {
             });
             // JSON and form bodies are limited (uploads have their own limit above)
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+            // A page asked for again unchanged answers 304 without its body (the browser's back button, a reload).
+            cfg.http.generateEtags = true;
+            // Every read of a request sees one snapshot of the database; the scope ends with the request.
+            cfg.routes.before(ctx -> ctx.attribute(READS, database.openRequestScope()));
             cfg.routes.before(transport::mark);
             cfg.routes.before(Security::headers);
             cfg.routes.before(gate::authenticate);
@@ -71,6 +82,7 @@ public final class Server {
             cfg.routes.beforeMatched(gate::authorize);
             cfg.routes.beforeMatched(workspaces::resolve);
             cfg.routes.after(gate::forget);
+            cfg.routes.after(Server::endReads);
             ErrorPages.register(cfg.routes);
             features.forEach(feature -> feature.exceptions(cfg.routes));
             for (Route route : routes.routes()) {
@@ -78,6 +90,13 @@ public final class Server {
             }
             cfg.appData(ROUTES, routes);
         });
+    }
+
+    private static void endReads(Context ctx) {
+        Database.RequestScope scope = ctx.attribute(READS);
+        if (scope != null) {
+            scope.close();
+        }
     }
 
     /** The route table an app was created with: what the authorisation and OpenAPI tests walk. */
