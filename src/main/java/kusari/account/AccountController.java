@@ -1,12 +1,10 @@
 package kusari.account;
 
 import kusari.web.Access;
+import kusari.web.Links;
 import kusari.web.Route;
-import kusari.web.RoutePath;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import kusari.account.AccountPages.AccountPage;
@@ -21,9 +19,6 @@ import kusari.core.Ui;
 /** Signing in and out, the first-start setup link, and one's own account (password, API tokens, second factor). */
 public final class AccountController {
 
-    private static final RoutePath LOGIN = RoutePath.of("/login");
-    private static final RoutePath SETUP = RoutePath.of("/setup/{token}");
-
     private final AccountService accounts;
     private final Transport transport;
 
@@ -34,29 +29,29 @@ public final class AccountController {
 
     public List<Route> routes() {
         return List.of(
-                Route.get(LOGIN, this::loginForm, Access.ANYONE),
-                Route.post(LOGIN, this::login, Access.ANYONE),
-                Route.post("/logout", this::logout, Access.SIGNED_IN),
-                Route.get(SETUP, this::setupForm, Access.ANYONE),
-                Route.post(SETUP, this::setup, Access.ANYONE),
-                Route.get("/account", this::account, Access.SIGNED_IN),
-                Route.post("/account/password", this::changePassword, Access.SIGNED_IN),
-                Route.post("/account/tokens", this::createToken, Access.SIGNED_IN),
-                Route.post("/account/tokens/{id}/revoke", this::revokeToken, Access.SIGNED_IN),
-                Route.post("/account/totp/start", this::startTotp, Access.SIGNED_IN),
-                Route.post("/account/totp/confirm", this::confirmTotp, Access.SIGNED_IN),
-                Route.post("/account/totp/remove", this::removeTotp, Access.SIGNED_IN));
+                Route.get(Links.LOGIN, this::loginForm, Access.ANYONE),
+                Route.post(Links.LOGIN, this::login, Access.ANYONE),
+                Route.post(Links.LOGOUT, this::logout, Access.SIGNED_IN),
+                Route.get(Links.SETUP, this::setupForm, Access.ANYONE),
+                Route.post(Links.SETUP, this::setup, Access.ANYONE),
+                Route.get(Links.ACCOUNT, this::account, Access.SIGNED_IN),
+                Route.post(Links.ACCOUNT_PASSWORD, this::changePassword, Access.SIGNED_IN),
+                Route.post(Links.ACCOUNT_TOKENS, this::createToken, Access.SIGNED_IN),
+                Route.post(Links.ACCOUNT_TOKEN_REVOKE, this::revokeToken, Access.SIGNED_IN),
+                Route.post(Links.ACCOUNT_TOTP_START, this::startTotp, Access.SIGNED_IN),
+                Route.post(Links.ACCOUNT_TOTP_CONFIRM, this::confirmTotp, Access.SIGNED_IN),
+                Route.post(Links.ACCOUNT_TOTP_REMOVE, this::removeTotp, Access.SIGNED_IN));
     }
 
     /** The sign-in page that returns to {@code next} afterwards. */
     static String loginPath(String next) {
-        return LOGIN.fill() + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+        return Links.login(next);
     }
 
     /** Only paths of this site (no "//host", no scheme) are followed after signing in. */
     static String safeNext(String next) {
-        String path = kusari.web.Links.sitePath(next);
-        return path == null ? "/" : path;
+        String path = Links.sitePath(next);
+        return path == null ? Links.workspaces() : path;
     }
 
     private void loginForm(Context ctx) {
@@ -89,7 +84,7 @@ public final class AccountController {
     private void logout(Context ctx) {
         accounts.signOut(Authorizer.principal(ctx).sessionToken());
         Authorizer.clearSessionCookie(ctx);
-        ctx.redirect("/login?out=1", HttpStatus.SEE_OTHER);
+        ctx.redirect(Links.signedOut(), HttpStatus.SEE_OTHER);
     }
 
     // ------------------------------------------------------------------ first start
@@ -114,7 +109,7 @@ public final class AccountController {
         try {
             Account admin = accounts.completeSetup(token, name, password);
             Authorizer.setSessionCookie(ctx, accounts.openSession(admin.id()));
-            ctx.redirect("/account", HttpStatus.SEE_OTHER);
+            ctx.redirect(Links.account(null), HttpStatus.SEE_OTHER);
         } catch (AccountException e) {
             boolean used = e.messageKey().equals("account.setup.used");
             ctx.status(used ? 410 : 400).render("account/setup.jte", Map.of("page",
@@ -162,7 +157,7 @@ public final class AccountController {
             String fresh = Tokens.random("");
             accounts.changePassword(me(ctx).id(), ctx.formParam("current"), next, fresh);
             Authorizer.setSessionCookie(ctx, fresh);
-            ctx.redirect("/account?saved=password", HttpStatus.SEE_OTHER);
+            ctx.redirect(Links.account("password"), HttpStatus.SEE_OTHER);
         } catch (AccountException e) {
             render(ctx, 400, null, null, null, null, null, ui(ctx).t(e.messageKey()));
         }
@@ -188,7 +183,7 @@ public final class AccountController {
             render(ctx, 404, null, null, null, null, null, ui(ctx).t("account.token.unknown"));
             return;
         }
-        ctx.redirect("/account?saved=tokenRevoked", HttpStatus.SEE_OTHER);
+        ctx.redirect(Links.account("tokenRevoked"), HttpStatus.SEE_OTHER);
     }
 
     private void startTotp(Context ctx) {
@@ -209,7 +204,7 @@ public final class AccountController {
     private void removeTotp(Context ctx) {
         try {
             accounts.removeTotp(me(ctx).id(), ctx.formParam("password"));
-            ctx.redirect("/account?saved=totpRemoved", HttpStatus.SEE_OTHER);
+            ctx.redirect(Links.account("totpRemoved"), HttpStatus.SEE_OTHER);
         } catch (AccountException e) {
             render(ctx, 400, null, null, null, null, null, ui(ctx).t(e.messageKey()));
         }

@@ -1,8 +1,8 @@
 package kusari.account;
 
 import kusari.web.Access;
+import kusari.web.Links;
 import kusari.web.Route;
-import kusari.web.RoutePath;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
@@ -36,8 +36,6 @@ import kusari.core.Ui;
  */
 public final class AdminController {
 
-    private static final RoutePath ACCOUNTS = RoutePath.of("/admin/accounts");
-
     private final AccountService accounts;
     private final WorkspaceRepository workspaces;
     private final Database database;
@@ -54,16 +52,16 @@ public final class AdminController {
 
     public List<Route> routes() {
         return List.of(
-                Route.get(ACCOUNTS, this::accounts, Access.SITE_ADMIN),
-                Route.post(ACCOUNTS, this::create, Access.SITE_ADMIN),
-                Route.post("/admin/accounts/{id}/password", this::resetPassword, Access.SITE_ADMIN),
-                Route.post("/admin/accounts/{id}/disable", ctx -> disable(ctx, true), Access.SITE_ADMIN),
-                Route.post("/admin/accounts/{id}/enable", ctx -> disable(ctx, false), Access.SITE_ADMIN),
+                Route.get(Links.ADMIN_ACCOUNTS, this::accounts, Access.SITE_ADMIN),
+                Route.post(Links.ADMIN_ACCOUNTS, this::create, Access.SITE_ADMIN),
+                Route.post(Links.ADMIN_PASSWORD, this::resetPassword, Access.SITE_ADMIN),
+                Route.post(Links.ADMIN_DISABLE, ctx -> disable(ctx, true), Access.SITE_ADMIN),
+                Route.post(Links.ADMIN_ENABLE, ctx -> disable(ctx, false), Access.SITE_ADMIN),
                 // the history by person and date: every administrator, of the workspaces they administer
-                Route.get("/admin/changes", this::changes, Access.ANY_ADMIN),
-                Route.get("/w/{ws}/settings", this::settings, Access.WS_ADMIN),
-                Route.post("/w/{ws}/settings/access", this::saveAccess, Access.WS_ADMIN),
-                Route.post("/w/{ws}/settings/members", this::saveMember, Access.WS_ADMIN));
+                Route.get(Links.ADMIN_CHANGES, this::changes, Access.ANY_ADMIN),
+                Route.get(Links.SETTINGS, this::settings, Access.WS_ADMIN),
+                Route.post(Links.SETTINGS_ACCESS, this::saveAccess, Access.WS_ADMIN),
+                Route.post(Links.SETTINGS_MEMBERS, this::saveMember, Access.WS_ADMIN));
     }
 
     // ------------------------------------------------------------------ accounts
@@ -94,7 +92,7 @@ public final class AdminController {
     private void create(Context ctx) {
         try {
             accounts.create(ctx.formParam("name"), ctx.formParam("password"), "1".equals(ctx.formParam("siteAdmin")));
-            ctx.redirect("/admin/accounts?saved=created", HttpStatus.SEE_OTHER);
+            ctx.redirect(Links.accounts("created"), HttpStatus.SEE_OTHER);
         } catch (AccountException e) {
             renderAccounts(ctx, 400, null, Requests.ui(ctx).t(e.messageKey()));
         }
@@ -109,7 +107,7 @@ public final class AdminController {
         Account account = target(ctx);
         try {
             accounts.resetPassword(account.id(), ctx.formParam("password"));
-            ctx.redirect("/admin/accounts?saved=passwordReset", HttpStatus.SEE_OTHER);
+            ctx.redirect(Links.accounts("passwordReset"), HttpStatus.SEE_OTHER);
         } catch (AccountException e) {
             renderAccounts(ctx, 400, null, Requests.ui(ctx).t(e.messageKey()));
         }
@@ -122,7 +120,7 @@ public final class AdminController {
             return;
         }
         accounts.setDisabled(account.id(), disabled);
-        ctx.redirect("/admin/accounts?saved=" + (disabled ? "disabled" : "enabled"), HttpStatus.SEE_OTHER);
+        ctx.redirect(Links.accounts(disabled ? "disabled" : "enabled"), HttpStatus.SEE_OTHER);
     }
 
     // ------------------------------------------------------------------ the history by person and date
@@ -201,7 +199,7 @@ public final class AdminController {
     private void saveAccess(Context ctx) {
         Workspace ws = workspace(ctx);
         accounts.setAccess(ws.id(), "1".equals(ctx.formParam("publicRead")), "1".equals(ctx.formParam("requireTotp")));
-        ctx.redirect("/w/" + ws.slug() + "/settings?saved=access", HttpStatus.SEE_OTHER);
+        ctx.redirect(Links.settings(ws.slug(), "access"), HttpStatus.SEE_OTHER);
     }
 
     private void saveMember(Context ctx) {
@@ -235,6 +233,6 @@ public final class AdminController {
             return;
         }
         accounts.setRole(account.id(), ws.id(), role, role == Role.MEMBER ? actors : Set.of());
-        ctx.redirect("/w/" + ws.slug() + "/settings?saved=member", HttpStatus.SEE_OTHER);
+        ctx.redirect(Links.settings(ws.slug(), "member"), HttpStatus.SEE_OTHER);
     }
 }

@@ -17,6 +17,7 @@ import kusari.change.Kinds;
 import kusari.change.LinkKind;
 import kusari.web.Access;
 import kusari.web.ApiDoc;
+import kusari.web.Links;
 import kusari.web.Route;
 import kusari.web.RoutePath;
 import kusari.web.RouteTable;
@@ -43,7 +44,7 @@ public final class OpenApi {
     }
 
     public List<Route> routes() {
-        return List.of(Route.get(Route.API + "/openapi.json", this::serve, Access.ANYONE).doc("This document"));
+        return List.of(Route.get(Links.OPENAPI, this::serve, Access.ANYONE).doc("This document"));
     }
 
     private void serve(Context ctx) {

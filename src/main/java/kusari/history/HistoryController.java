@@ -55,8 +55,8 @@ public final class HistoryController {
                 // anyone who may write may undo; the change guard checks the undo like any other change
                 Route.post(Links.REVERT, this::revert, Access.EDIT_OWN),
                 Route.get(Links.TRASH, this::trash, Access.READ),
-                Route.get("/workspaces/trash", this::workspaceTrash, Access.SITE_ADMIN),
-                Route.post("/workspaces/trash/{change}/restore", this::restoreWorkspace, Access.SITE_ADMIN),
+                Route.get(Links.WORKSPACE_TRASH, this::workspaceTrash, Access.SITE_ADMIN),
+                Route.post(Links.RESTORE_WORKSPACE, this::restoreWorkspace, Access.SITE_ADMIN),
                 Route.get("/api/v1/workspaces/{ws}/history", this::timelineJson, Access.READ)
                         .doc("The workspace's changes, newest first (?before=id for older ones)"),
                 Route.get("/api/v1/workspaces/{ws}/history/latest", this::latest, Access.READ)

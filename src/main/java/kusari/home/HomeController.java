@@ -42,7 +42,7 @@ public final class HomeController {
 
     public List<Route> routes() {
         return List.of(
-                Route.get("/", this::root, Access.ANYONE),
+                Route.get(Links.WORKSPACES, this::root, Access.ANYONE),
                 Route.get(Links.HOME, this::home, Access.READ));
     }
 

@@ -33,6 +33,28 @@ public final class Links {
     public static final RoutePath TRASH = RoutePath.of("/w/{ws}/trash");
     public static final RoutePath COPY_WORKSPACE = RoutePath.of("/w/{ws}/copy");
     public static final RoutePath NEW_WORKSPACE = RoutePath.of("/workspaces/new");
+    public static final RoutePath WORKSPACES = RoutePath.of("/");
+    public static final RoutePath WORKSPACE_TRASH = RoutePath.of("/workspaces/trash");
+    public static final RoutePath RESTORE_WORKSPACE = RoutePath.of("/workspaces/trash/{change}/restore");
+    public static final RoutePath LOGIN = RoutePath.of("/login");
+    public static final RoutePath LOGOUT = RoutePath.of("/logout");
+    public static final RoutePath SETUP = RoutePath.of("/setup/{token}");
+    public static final RoutePath ACCOUNT = RoutePath.of("/account");
+    public static final RoutePath ACCOUNT_PASSWORD = RoutePath.of("/account/password");
+    public static final RoutePath ACCOUNT_TOKENS = RoutePath.of("/account/tokens");
+    public static final RoutePath ACCOUNT_TOKEN_REVOKE = RoutePath.of("/account/tokens/{id}/revoke");
+    public static final RoutePath ACCOUNT_TOTP_START = RoutePath.of("/account/totp/start");
+    public static final RoutePath ACCOUNT_TOTP_CONFIRM = RoutePath.of("/account/totp/confirm");
+    public static final RoutePath ACCOUNT_TOTP_REMOVE = RoutePath.of("/account/totp/remove");
+    public static final RoutePath ADMIN_ACCOUNTS = RoutePath.of("/admin/accounts");
+    public static final RoutePath ADMIN_PASSWORD = RoutePath.of("/admin/accounts/{id}/password");
+    public static final RoutePath ADMIN_DISABLE = RoutePath.of("/admin/accounts/{id}/disable");
+    public static final RoutePath ADMIN_ENABLE = RoutePath.of("/admin/accounts/{id}/enable");
+    public static final RoutePath ADMIN_CHANGES = RoutePath.of("/admin/changes");
+    public static final RoutePath SETTINGS = RoutePath.of("/w/{ws}/settings");
+    public static final RoutePath SETTINGS_ACCESS = RoutePath.of("/w/{ws}/settings/access");
+    public static final RoutePath SETTINGS_MEMBERS = RoutePath.of("/w/{ws}/settings/members");
+    public static final RoutePath OPENAPI = RoutePath.of(Route.API + "/openapi.json");
     public static final RoutePath EXPORT_ZIP = RoutePath.of("/w/{ws}/export.zip");
     public static final RoutePath API_EXPORT_ZIP = RoutePath.of("/api/v1/workspaces/{ws}/export.zip");
     public static final RoutePath IMPORT = RoutePath.of("/import");
@@ -159,6 +181,108 @@ public final class Links {
 
     public static String newWorkspace() {
         return NEW_WORKSPACE.fill();
+    }
+
+    // --- workspaces, accounts and administration ---
+
+    /** The list of workspaces (with one readable workspace it leads straight to that one). */
+    public static String workspaces() {
+        return WORKSPACES.fill();
+    }
+
+    /** Deleted workspaces, which an installation administrator may restore. */
+    public static String workspaceTrash() {
+        return WORKSPACE_TRASH.fill();
+    }
+
+    public static String restoreWorkspace(long changeId) {
+        return RESTORE_WORKSPACE.fill(changeId);
+    }
+
+    /** The sign-in page, returning to {@code next} afterwards (null: to the list of workspaces). */
+    public static String login(String next) {
+        return withQuery(LOGIN.fill(), "next", next);
+    }
+
+    /** The sign-in page saying that one has signed out. */
+    public static String signedOut() {
+        return withQuery(LOGIN.fill(), "out", 1);
+    }
+
+    public static String logout() {
+        return LOGOUT.fill();
+    }
+
+    /** The first-start link that makes the installation's first administrator. */
+    public static String setup(String token) {
+        return SETUP.fill(token);
+    }
+
+    /** One's own account; {@code saved} (or null) names what was just saved, for the notice. */
+    public static String account(String saved) {
+        return withQuery(ACCOUNT.fill(), "saved", saved);
+    }
+
+    public static String accountPassword() {
+        return ACCOUNT_PASSWORD.fill();
+    }
+
+    public static String accountTokens() {
+        return ACCOUNT_TOKENS.fill();
+    }
+
+    public static String revokeToken(long tokenId) {
+        return ACCOUNT_TOKEN_REVOKE.fill(tokenId);
+    }
+
+    /** The second factor: start (a new secret), confirm (with a code) and remove (with the password). */
+    public static String totpStart() {
+        return ACCOUNT_TOTP_START.fill();
+    }
+
+    public static String totpConfirm() {
+        return ACCOUNT_TOTP_CONFIRM.fill();
+    }
+
+    public static String totpRemove() {
+        return ACCOUNT_TOTP_REMOVE.fill();
+    }
+
+    /** The installation's accounts; {@code saved} (or null) names what was just saved, for the notice. */
+    public static String accounts(String saved) {
+        return withQuery(ADMIN_ACCOUNTS.fill(), "saved", saved);
+    }
+
+    public static String resetPassword(long accountId) {
+        return ADMIN_PASSWORD.fill(accountId);
+    }
+
+    /** Disables an account ({@code disable}) or enables it again. */
+    public static String disableAccount(long accountId, boolean disable) {
+        return (disable ? ADMIN_DISABLE : ADMIN_ENABLE).fill(accountId);
+    }
+
+    /** The history of every workspace by person and date. */
+    public static String adminChanges() {
+        return ADMIN_CHANGES.fill();
+    }
+
+    /** A workspace's settings and roles; {@code saved} (or null) names what was just saved, for the notice. */
+    public static String settings(String ws, String saved) {
+        return withQuery(SETTINGS.fill(ws), "saved", saved);
+    }
+
+    public static String settingsAccess(String ws) {
+        return SETTINGS_ACCESS.fill(ws);
+    }
+
+    public static String settingsMembers(String ws) {
+        return SETTINGS_MEMBERS.fill(ws);
+    }
+
+    /** The OpenAPI description of the JSON API. */
+    public static String openApi() {
+        return OPENAPI.fill();
     }
 
     /**
