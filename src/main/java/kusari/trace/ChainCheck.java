@@ -105,7 +105,7 @@ public final class ChainCheck implements ChainSummary {
         return last < ws.planFrom() ? null : last;
     }
 
-    /** Everything the check reads, once per report: a fixed number of set-based queries. */
+    /** What the checks read to list breaks one by one: a fixed number of set-based queries, read once per report. */
     private record Facts(List<StepRow> steps, Map<Long, List<Long>> actors, Map<Long, List<Long>> challenges,
                          Map<Long, List<Long>> projects, List<ChainCheckRepository.ChallengeRow> challengeRows,
                          List<ChainCheckRepository.ProjectRow> projectRows,
