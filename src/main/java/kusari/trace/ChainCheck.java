@@ -117,11 +117,14 @@ public final class ChainCheck implements ChainSummary {
             boolean whole = journey == null;
             boolean steps = kinds.stream().anyMatch(BreakKind::journeyLevel);
             boolean handOff = kinds.contains(BreakKind.HANDOFF_GAP);
-            return new Facts(steps ? ChainCheckRepository.steps(c, ws.id(), journey) : List.of(),
+            // the checks of a single troubled step need only the troubled steps: a fraction of a large workspace's
+            // (the neighbour checks these rows would mislead are not among the kinds read, so none is listed)
+            boolean troubledOnly = !handOff && !kinds.contains(BreakKind.BROKEN_STRETCH);
+            return new Facts(steps ? ChainCheckRepository.steps(c, ws.id(), journey, troubledOnly) : List.of(),
                     handOff || kinds.contains(BreakKind.TROUBLED_STEP_NO_ACTOR)
-                            ? ChainCheckRepository.stepActors(c, ws.id(), journey) : Map.of(),
+                            ? ChainCheckRepository.stepActors(c, ws.id(), journey, troubledOnly) : Map.of(),
                     handOff || kinds.contains(BreakKind.TROUBLED_STEP_NO_CHALLENGE)
-                            ? ChainCheckRepository.stepChallenges(c, ws.id(), journey) : Map.of(),
+                            ? ChainCheckRepository.stepChallenges(c, ws.id(), journey, troubledOnly) : Map.of(),
                     handOff ? ChainCheckRepository.stepProjects(c, ws.id(), journey) : Map.of(),
                     whole && any(kinds, BreakKind.CHALLENGE_NO_PROJECT, BreakKind.CHALLENGE_NO_ACTION_INDICATOR)
                             ? ChainCheckRepository.challenges(c, ws.id()) : List.of(),

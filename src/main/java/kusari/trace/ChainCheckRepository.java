@@ -33,29 +33,41 @@ final class ChainCheckRepository {
     /** The journey filter of the step queries: every journey when {@code journey} is null. */
     private static final String JOURNEY = " AND (? IS NULL OR j.slug = ?)";
 
-    static List<StepRow> steps(Connection c, long ws, String journey) throws SQLException {
+    /**
+     * The steps in journey order; with {@code troubledOnly}, only the troubled ones (enough for the checks of one
+     * troubled step, which need no neighbour).
+     */
+    static List<StepRow> steps(Connection c, long ws, String journey, boolean troubledOnly) throws SQLException {
         return Sql.query(c, """
                 SELECT s.id, j.id, j.slug, j.title, p.label, s.position, s.title, s.emotion_score
                 FROM step s JOIN journey j ON j.id = s.journey_id JOIN persona p ON p.id = j.persona_id
-                WHERE j.workspace_id = ?""" + JOURNEY + " ORDER BY p.position, j.id, s.position",
+                WHERE j.workspace_id = ?""" + JOURNEY + troubled(troubledOnly) + " ORDER BY p.position, j.id, s.position",
                 rs -> new StepRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getInt(6), rs.getString(7), rs.getInt(8)), ws, journey, journey);
     }
 
-    /** The actors acting at each step of the workspace. */
-    static Map<Long, List<Long>> stepActors(Connection c, long ws, String journey) throws SQLException {
+    private static String troubled(boolean only) {
+        return only ? " AND s.emotion_score < 0" : "";
+    }
+
+    /** The actors acting at each step of the workspace (or at each troubled step). */
+    static Map<Long, List<Long>> stepActors(Connection c, long ws, String journey, boolean troubledOnly)
+            throws SQLException {
         return Sql.queryGrouped(c, """
                 SELECT DISTINCT a.step_id, aa.actor_id FROM action a
                 JOIN action_actor aa ON aa.action_id = a.id
                 JOIN step s ON s.id = a.step_id JOIN journey j ON j.id = s.journey_id
-                WHERE j.workspace_id = ?""" + JOURNEY, rs -> rs.getLong(1), rs -> rs.getLong(2), ws, journey, journey);
+                WHERE j.workspace_id = ?""" + JOURNEY + troubled(troubledOnly),
+                rs -> rs.getLong(1), rs -> rs.getLong(2), ws, journey, journey);
     }
 
-    static Map<Long, List<Long>> stepChallenges(Connection c, long ws, String journey) throws SQLException {
+    static Map<Long, List<Long>> stepChallenges(Connection c, long ws, String journey, boolean troubledOnly)
+            throws SQLException {
         return Sql.queryGrouped(c, """
                 SELECT sc.step_id, sc.challenge_id FROM step_challenge sc
                 JOIN step s ON s.id = sc.step_id JOIN journey j ON j.id = s.journey_id
-                WHERE j.workspace_id = ?""" + JOURNEY, rs -> rs.getLong(1), rs -> rs.getLong(2), ws, journey, journey);
+                WHERE j.workspace_id = ?""" + JOURNEY + troubled(troubledOnly),
+                rs -> rs.getLong(1), rs -> rs.getLong(2), ws, journey, journey);
     }
 
     /** The projects serving each step through its challenges. */
