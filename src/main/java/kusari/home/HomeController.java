@@ -3,8 +3,11 @@ package kusari.home;
 import kusari.web.Access;
 import kusari.web.Route;
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import kusari.indicator.Indicator;
 import kusari.indicator.IndicatorKind;
 import kusari.indicator.IndicatorQueries;
@@ -63,28 +66,67 @@ public final class HomeController {
         List<Persona> allPersonas = personas.findAll(ws.id());
         Map<Long, List<Indicator>> byNode = indicators.byNode(ws.id());
         List<FrameworkNode> nodes = strategy.findNodes(ws.id());
-        List<Project> projects = strategy.findProjects(ws.id());
+        Map<Long, Long> projectsPerField = projectsPerField(nodes, strategy.findProjects(ws.id()));
+        Map<String, List<Persona>> personasPerField = allPersonas.stream()
+                .collect(Collectors.groupingBy(Persona::policyFieldCode));
         List<HomePage.FieldSummary> fields = nodes.stream()
                 .filter(n -> n.depth() == 1)
                 .map(field -> new HomePage.FieldSummary(field,
                         byNode.getOrDefault(field.id(), List.of()).stream().filter(i -> i.kind() == IndicatorKind.GOAL).toList(),
-                        allPersonas.stream().filter(p -> p.policyFieldCode().equals(field.code())).toList(),
-                        projects.stream().filter(p -> underField(p, field, nodes)).count()))
+                        personasPerField.getOrDefault(field.code(), List.of()),
+                        projectsPerField.getOrDefault(field.id(), 0L)))
                 .toList();
         ctx.render("home/index.jte", Map.of("page",
                 new HomePage(Requests.ui(ctx), ws, fields, allPersonas, workspaces.counts(ws.id()),
-                        chainCheck.report(ws, null))));
+                        chainCheck.glance(ws))));
     }
 
-    private static boolean underField(Project project, FrameworkNode field, List<FrameworkNode> nodes) {
-        Long id = project.nodeId();
-        while (id != null) {
-            if (id == field.id()) {
-                return true;
-            }
-            Long current = id;
-            id = nodes.stream().filter(n -> n.id() == current).findFirst().map(FrameworkNode::parentId).orElse(null);
+    /**
+     * Projects per policy field (by the field's id): each framework item's field is found once, from its parent's,
+     * so a large framework is walked once rather than once per project and field.
+     */
+    static Map<Long, Long> projectsPerField(List<FrameworkNode> nodes, List<Project> projects) {
+        Map<Long, FrameworkNode> byId = new HashMap<>();
+        for (FrameworkNode n : nodes) {
+            byId.put(n.id(), n);
         }
-        return false;
+        Map<Long, Long> fieldOf = new HashMap<>();
+        Map<Long, Long> counts = new HashMap<>();
+        for (Project p : projects) {
+            Long field = fieldOf(p.nodeId(), byId, fieldOf);
+            if (field != null) {
+                counts.merge(field, 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** The top-level ancestor of a framework item (itself at the top), remembered for the items on the way. */
+    private static Long fieldOf(long nodeId, Map<Long, FrameworkNode> byId, Map<Long, Long> fieldOf) {
+        List<Long> path = new ArrayList<>();
+        Long id = nodeId;
+        Long field = null;
+        // bounded by the number of items, so even a malformed tree cannot loop
+        while (id != null && path.size() <= byId.size()) {
+            Long known = fieldOf.get(id);
+            if (known != null) {
+                field = known;
+                break;
+            }
+            FrameworkNode n = byId.get(id);
+            if (n == null) {
+                break;
+            }
+            path.add(id);
+            if (n.depth() <= 1 || n.parentId() == null) {
+                field = n.id();
+                break;
+            }
+            id = n.parentId();
+        }
+        for (Long p : path) {
+            fieldOf.put(p, field);
+        }
+        return field;
     }
 }

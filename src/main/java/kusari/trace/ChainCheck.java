@@ -9,16 +9,20 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import kusari.db.Database;
 import kusari.change.Change;
 import kusari.change.ChangeLog;
 import kusari.change.Operation;
+import kusari.core.StoredCode;
 import kusari.core.ValidationException;
 import kusari.core.Workspace;
 import kusari.trace.ChainCheckRepository.StepRow;
@@ -44,7 +48,53 @@ public final class ChainCheck implements ChainSummary {
 
     /** The report for the workspace, or for one journey (its step breaks and score) when {@code journey} is set. */
     public ChainReport report(Workspace ws, String journey) {
-        return database.read(c -> report(c, ws, journey));
+        return report(ws, journey, ChainReport.Window.ALL);
+    }
+
+    /**
+     * The report with only the open breaks of {@code window} listed; the counts per kind, the dismissed breaks and
+     * the scores are always those of the whole check. At 100,000 steps the open breaks run into six figures, so
+     * only the listed ones are ever built.
+     */
+    public ChainReport report(Workspace ws, String journey, ChainReport.Window window) {
+        return database.read(c -> report(c, ws, journey, window));
+    }
+
+    /** Counts per kind, dismissed breaks and scores, with no open break listed: what the home page shows. */
+    @Override
+    public ChainReport glance(Workspace ws) {
+        return report(ws, null, ChainReport.Window.NONE);
+    }
+
+    /** The kind named by a request's {@code kind} parameter; null (every kind) when absent. */
+    static BreakKind kindFilter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return StoredCode.find(BreakKind.class, value.strip()).orElseThrow(() -> ValidationException.of("kind",
+                "chain.param.kind", value.strip(), StoredCode.listed(BreakKind.class)));
+    }
+
+    /**
+     * A whole-number request parameter between {@code min} and {@code max}, or {@code absent} when it is not given.
+     * Anything else is refused with a message naming the parameter, never quietly moved into range.
+     */
+    static int number(String name, String value, int min, int max, int absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, like a number out of range
+        }
+        if (max == Integer.MAX_VALUE) {
+            throw ValidationException.of(name, "chain.param.atLeast", name, min, value.strip());
+        }
+        throw ValidationException.of(name, "chain.param.between", name, min, max, value.strip());
     }
 
     /** The fiscal year whose actuals should be in: the last one ended, but no later than the plan's end. */
@@ -55,55 +105,157 @@ public final class ChainCheck implements ChainSummary {
         return last < ws.planFrom() ? null : last;
     }
 
-    private ChainReport report(Connection c, Workspace ws, String journey) throws SQLException {
-        Set<BreakKind> checks = ChainCheckRepository.enabledChecks(c, ws.id());
-        Integer actualYear = lastCompletedFiscalYear(ws);
-        List<ChainBreak> all = new ArrayList<>();
-        List<StepRow> steps = ChainCheckRepository.steps(c, ws.id(), journey);
-        stepBreaks(c, ws, journey, steps, all);
-        if (journey == null) {
-            otherBreaks(c, ws, actualYear, all);
+    /** What the checks read to list breaks one by one: a fixed number of set-based queries, read once per report. */
+    private record Facts(List<StepRow> steps, Map<Long, List<Long>> actors, Map<Long, List<Long>> challenges,
+                         Map<Long, List<Long>> projects, List<ChainCheckRepository.ChallengeRow> challengeRows,
+                         List<ChainCheckRepository.ProjectRow> projectRows,
+                         List<ChainCheckRepository.IndicatorRow> indicatorRows) {
+
+        /** What the checks of {@code kinds} need; the rest stays unread (empty). */
+        static Facts read(Connection c, Workspace ws, String journey, Integer actualYear, Set<BreakKind> kinds)
+                throws SQLException {
+            boolean whole = journey == null;
+            boolean steps = kinds.stream().anyMatch(BreakKind::journeyLevel);
+            boolean handOff = kinds.contains(BreakKind.HANDOFF_GAP);
+            // the checks of a single troubled step need only the troubled steps: a fraction of a large workspace's
+            // (the neighbour checks these rows would mislead are not among the kinds read, so none is listed)
+            boolean troubledOnly = !handOff && !kinds.contains(BreakKind.BROKEN_STRETCH);
+            return new Facts(steps ? ChainCheckRepository.steps(c, ws.id(), journey, troubledOnly) : List.of(),
+                    handOff || kinds.contains(BreakKind.TROUBLED_STEP_NO_ACTOR)
+                            ? ChainCheckRepository.stepActors(c, ws.id(), journey, troubledOnly) : Map.of(),
+                    handOff || kinds.contains(BreakKind.TROUBLED_STEP_NO_CHALLENGE)
+                            ? ChainCheckRepository.stepChallenges(c, ws.id(), journey, troubledOnly) : Map.of(),
+                    handOff ? ChainCheckRepository.stepProjects(c, ws.id(), journey) : Map.of(),
+                    whole && any(kinds, BreakKind.CHALLENGE_NO_PROJECT, BreakKind.CHALLENGE_NO_ACTION_INDICATOR)
+                            ? ChainCheckRepository.challenges(c, ws.id()) : List.of(),
+                    whole && any(kinds, BreakKind.PROJECT_NO_CHALLENGE, BreakKind.PROJECT_NO_LEAD,
+                            BreakKind.PROJECT_NO_BUDGET) ? ChainCheckRepository.projects(c, ws.id()) : List.of(),
+                    whole && any(kinds, BreakKind.INDICATOR_NO_BASELINE, BreakKind.INDICATOR_NO_TARGET,
+                            BreakKind.INDICATOR_NO_ACTUAL) ? ChainCheckRepository.indicators(c, ws.id(), actualYear)
+                            : List.of());
         }
-        Map<String, Dismissal> dismissals = ChainCheckRepository.activeDismissals(c, ws.id()).stream()
-                .collect(Collectors.toMap(Dismissal::breakKey, d -> d, (a, b) -> a));
-        List<ChainBreak> open = new ArrayList<>();
-        List<ChainBreak> dismissed = new ArrayList<>();
-        for (ChainBreak b : all) {
-            if (!checks.contains(b.kind()) || (actualYear == null && b.kind() == BreakKind.INDICATOR_NO_ACTUAL)) {
-                continue;
+
+        private static boolean any(Set<BreakKind> kinds, BreakKind... these) {
+            for (BreakKind k : these) {
+                if (kinds.contains(k)) {
+                    return true;
+                }
             }
-            if (journey != null && !journey.equals(b.journey())) {
-                continue;
-            }
-            Dismissal d = dismissals.get(b.key());
-            if (d != null) {
-                dismissed.add(b.withDismissal(d));
-            } else {
-                open.add(b);
-            }
+            return false;
         }
-        open.sort((a, b) -> Integer.compare(a.kind().ordinal(), b.kind().ordinal()));
-        dismissed.sort((a, b) -> Integer.compare(a.kind().ordinal(), b.kind().ordinal()));
-        return new ChainReport(ws.slug(), journey, checks, actualYear, open, dismissed,
-                scores(steps, all, checks, dismissals.keySet(), journey));
     }
 
-    private static void stepBreaks(Connection c, Workspace ws, String journey, List<StepRow> steps,
-                                   List<ChainBreak> out) throws SQLException {
+    /**
+     * Where the check sends each break it finds. The break itself is built by {@code make} only when it is listed;
+     * {@code weight} is how many of its journey's score checks it fails.
+     */
+    private interface Found {
+        void found(BreakKind kind, String key, String journey, int weight, Supplier<ChainBreak> make);
+    }
+
+    private ChainReport report(Connection c, Workspace ws, String journey, ChainReport.Window window)
+            throws SQLException {
+        Set<BreakKind> checks = ChainCheckRepository.enabledChecks(c, ws.id());
+        Integer actualYear = lastCompletedFiscalYear(ws);
+        // The counts per kind and the scores come from one aggregate query; no break is built for them.
+        List<ChainCheckRepository.TallyRow> tally = ChainCheckRepository.tally(c, ws.id(), journey, ws.planFrom(),
+                ws.planTo(), actualYear);
+        Map<BreakKind, Long> counts = new EnumMap<>(BreakKind.class);
+        for (BreakKind k : checks) {
+            counts.put(k, 0L);
+        }
+        Set<BreakKind> withDismissals = EnumSet.noneOf(BreakKind.class);
+        Map<Long, Map<BreakKind, Integer>> failing = new HashMap<>();
+        for (var row : tally) {
+            if (!applies(row.kind(), checks, actualYear)) {
+                continue;
+            }
+            counts.merge(row.kind(), row.open(), Long::sum);
+            if (row.dismissed() > 0) {
+                withDismissals.add(row.kind());
+            }
+            if (row.journeyId() != null && row.open() > 0) {
+                failing.computeIfAbsent(row.journeyId(), x -> new EnumMap<>(BreakKind.class))
+                        .merge(row.kind(), (int) row.failing(), Integer::sum);
+            }
+        }
+        // The open breaks are listed in order of kind, so the window is cut into a range of each kind's own breaks.
+        Map<BreakKind, long[]> ranges = new EnumMap<>(BreakKind.class);
+        long position = 0;
+        for (BreakKind k : BreakKind.values()) {
+            if (window.kind() != null && window.kind() != k) {
+                continue;
+            }
+            long n = counts.getOrDefault(k, 0L);
+            long from = Math.max(window.offset(), position);
+            long to = Math.min(window.offset() + (long) window.limit(), position + n);
+            if (from < to) {
+                ranges.put(k, new long[] {from - position, to - position});
+            }
+            position += n;
+        }
+        // Only the breaks listed and the dismissed ones are built, from only what their checks read.
+        Set<BreakKind> needed = EnumSet.copyOf(withDismissals);
+        needed.addAll(ranges.keySet());
+        Map<BreakKind, List<ChainBreak>> listed = new EnumMap<>(BreakKind.class);
+        List<ChainBreak> dismissed = new ArrayList<>();
+        if (!needed.isEmpty()) {
+            Map<String, Dismissal> dismissals = ChainCheckRepository.activeDismissals(c, ws.id()).stream()
+                    .collect(Collectors.toMap(Dismissal::breakKey, d -> d, (a, b) -> a));
+            Map<BreakKind, long[]> seen = new EnumMap<>(BreakKind.class);
+            find(ws, actualYear, Facts.read(c, ws, journey, actualYear, needed), (kind, key, j, weight, make) -> {
+                if (!needed.contains(kind) || !applies(kind, checks, actualYear)) {
+                    return;
+                }
+                Dismissal d = dismissals.get(key);
+                if (d != null) {
+                    dismissed.add(make.get().withDismissal(d));
+                    return;
+                }
+                long[] range = ranges.get(kind);
+                if (range == null) {
+                    return;
+                }
+                long index = seen.computeIfAbsent(kind, k -> new long[1])[0]++;
+                if (index >= range[0] && index < range[1]) {
+                    listed.computeIfAbsent(kind, k -> new ArrayList<>()).add(make.get());
+                }
+            });
+        }
+        dismissed.sort((a, b) -> Integer.compare(a.kind().ordinal(), b.kind().ordinal()));
+        List<ChainBreak> open = new ArrayList<>();
+        listed.values().forEach(open::addAll);
+        return new ChainReport(ws.slug(), journey, checks, actualYear, open, dismissed,
+                scores(ChainCheckRepository.journeyRows(c, ws.id(), journey), failing, checks), counts, window);
+    }
+
+    private static boolean applies(BreakKind kind, Set<BreakKind> checks, Integer actualYear) {
+        return checks.contains(kind) && !(actualYear == null && kind == BreakKind.INDICATOR_NO_ACTUAL);
+    }
+
+    /** Runs every check over the facts, in report order within each kind. */
+    private static void find(Workspace ws, Integer actualYear, Facts facts, Found out) {
+        stepBreaks(ws, facts, out);
+        otherBreaks(ws, actualYear, facts, out);
+    }
+
+    private static void stepBreaks(Workspace ws, Facts facts, Found out) {
         String w = ws.slug();
-        Map<Long, List<Long>> actors = ChainCheckRepository.stepActors(c, ws.id(), journey);
-        Map<Long, List<Long>> challenges = ChainCheckRepository.stepChallenges(c, ws.id(), journey);
-        Map<Long, List<Long>> projects = ChainCheckRepository.stepProjects(c, ws.id(), journey);
+        List<StepRow> steps = facts.steps();
+        Map<Long, List<Long>> actors = facts.actors();
+        Map<Long, List<Long>> challenges = facts.challenges();
+        Map<Long, List<Long>> projects = facts.projects();
         for (int i = 0; i < steps.size(); i++) {
             StepRow s = steps.get(i);
-            List<String> args = List.of(s.personaLabel(), String.valueOf(s.position()), s.title());
             String place = s.journeySlug() + "-" + s.position();
             if (s.troubled()) {
                 if (!actors.containsKey(s.id())) {
-                    out.add(stepBreak(BreakKind.TROUBLED_STEP_NO_ACTOR, "step:" + s.id(), s, place, args, w));
+                    stepBreak(out, BreakKind.TROUBLED_STEP_NO_ACTOR, "step:" + s.id(), s, place, 1, w,
+                            () -> List.of(s.personaLabel(), String.valueOf(s.position()), s.title()));
                 }
                 if (!challenges.containsKey(s.id())) {
-                    out.add(stepBreak(BreakKind.TROUBLED_STEP_NO_CHALLENGE, "step:" + s.id(), s, place, args, w));
+                    stepBreak(out, BreakKind.TROUBLED_STEP_NO_CHALLENGE, "step:" + s.id(), s, place, 1, w,
+                            () -> List.of(s.personaLabel(), String.valueOf(s.position()), s.title()));
                 }
             }
             StepRow prev = i > 0 && steps.get(i - 1).journeyId() == s.journeyId() ? steps.get(i - 1) : null;
@@ -119,16 +271,18 @@ public final class ChainCheck implements ChainSummary {
                     end++;
                 }
                 StepRow last = steps.get(end);
-                out.add(stepBreak(BreakKind.BROKEN_STRETCH, "step:" + prev.id() + ":" + last.id(), prev,
-                        prev.journeySlug() + "-" + prev.position() + ".." + last.position(),
-                        List.of(s.personaLabel(), String.valueOf(prev.position()), String.valueOf(last.position()),
-                                String.valueOf(end - i + 2)), w));
+                int length = end - i + 2;
+                // a broken stretch of n steps fails n-1 neighbour checks
+                stepBreak(out, BreakKind.BROKEN_STRETCH, "step:" + prev.id() + ":" + last.id(), prev,
+                        prev.journeySlug() + "-" + prev.position() + ".." + last.position(), length - 1, w,
+                        () -> List.of(s.personaLabel(), String.valueOf(prev.position()), String.valueOf(last.position()),
+                                String.valueOf(length)));
             }
             if (handOffDropped(prev, s, actors, challenges, projects)) {
-                out.add(stepBreak(BreakKind.HANDOFF_GAP, "step:" + prev.id() + ":" + s.id(), prev,
-                        prev.journeySlug() + "-" + prev.position() + ".." + s.position(),
-                        List.of(s.personaLabel(), String.valueOf(prev.position()), prev.title(),
-                                String.valueOf(s.position()), s.title()), w));
+                stepBreak(out, BreakKind.HANDOFF_GAP, "step:" + prev.id() + ":" + s.id(), prev,
+                        prev.journeySlug() + "-" + prev.position() + ".." + s.position(), 1, w,
+                        () -> List.of(s.personaLabel(), String.valueOf(prev.position()), prev.title(),
+                                String.valueOf(s.position()), s.title()));
             }
         }
     }
@@ -156,35 +310,37 @@ public final class ChainCheck implements ChainSummary {
         return b.stream().anyMatch(set::contains);
     }
 
-    private static ChainBreak stepBreak(BreakKind kind, String subject, StepRow s, String place, List<String> args,
-                                        String w) {
-        return new ChainBreak(kind, kind.name() + ":" + subject, s.journeySlug(), place, args,
-                Links.step(w, s.journeySlug(), s.position()), Links.traceStep(w, s.journeySlug(), s.position()), null);
+    private static void stepBreak(Found out, BreakKind kind, String subject, StepRow s, String place, int weight,
+                                  String w, Supplier<List<String>> args) {
+        String key = kind.name() + ":" + subject;
+        out.found(kind, key, s.journeySlug(), weight, () -> new ChainBreak(kind, key, s.journeySlug(), place,
+                args.get(), Links.step(w, s.journeySlug(), s.position()),
+                Links.traceStep(w, s.journeySlug(), s.position()), null));
     }
 
-    private void otherBreaks(Connection c, Workspace ws, Integer actualYear, List<ChainBreak> out) throws SQLException {
+    private static void otherBreaks(Workspace ws, Integer actualYear, Facts facts, Found out) {
         String w = ws.slug();
-        for (var ch : ChainCheckRepository.challenges(c, ws.id())) {
-            List<String> args = List.of(String.valueOf(ch.number()), ch.title());
+        for (var ch : facts.challengeRows()) {
+            Supplier<List<String>> args = () -> List.of(String.valueOf(ch.number()), ch.title());
             if (ch.projects() == 0) {
-                out.add(other(BreakKind.CHALLENGE_NO_PROJECT, "challenge:" + ch.id(), String.valueOf(ch.number()), args,
-                        Links.challenge(w, ch.number()), Links.traceChallenge(w, ch.number())));
+                other(out, BreakKind.CHALLENGE_NO_PROJECT, "challenge:" + ch.id(), String.valueOf(ch.number()), args,
+                        () -> Links.challenge(w, ch.number()), () -> Links.traceChallenge(w, ch.number()));
             }
             if (ch.actionIndicators() == 0) {
-                out.add(other(BreakKind.CHALLENGE_NO_ACTION_INDICATOR, "challenge:" + ch.id(), String.valueOf(ch.number()),
-                        args, Links.challenge(w, ch.number()), Links.traceChallenge(w, ch.number())));
+                other(out, BreakKind.CHALLENGE_NO_ACTION_INDICATOR, "challenge:" + ch.id(), String.valueOf(ch.number()),
+                        args, () -> Links.challenge(w, ch.number()), () -> Links.traceChallenge(w, ch.number()));
             }
         }
-        for (var p : ChainCheckRepository.projects(c, ws.id())) {
-            String href = Links.project(w, p.code());
-            String trace = Links.traceProject(w, p.code());
+        for (var p : facts.projectRows()) {
+            Supplier<String> href = () -> Links.project(w, p.code());
+            Supplier<String> trace = () -> Links.traceProject(w, p.code());
             if (!p.servesChallenge()) {
-                out.add(other(BreakKind.PROJECT_NO_CHALLENGE, "project:" + p.id(), p.code(),
-                        List.of(p.code(), p.name()), href, trace));
+                other(out, BreakKind.PROJECT_NO_CHALLENGE, "project:" + p.id(), p.code(),
+                        () -> List.of(p.code(), p.name()), href, trace);
             }
             if (!p.hasLead()) {
-                out.add(other(BreakKind.PROJECT_NO_LEAD, "project:" + p.id(), p.code(), List.of(p.code(), p.name()),
-                        href, trace));
+                other(out, BreakKind.PROJECT_NO_LEAD, "project:" + p.id(), p.code(), () -> List.of(p.code(), p.name()),
+                        href, trace);
             }
             Set<Integer> funded = new HashSet<>();
             if (p.budgetYears() != null) {
@@ -199,73 +355,56 @@ public final class ChainCheck implements ChainSummary {
                 }
             }
             if (!missing.isEmpty()) {
-                out.add(other(BreakKind.PROJECT_NO_BUDGET, "project:" + p.id(), p.code(),
-                        List.of(p.code(), p.name(), missing.stream().map(String::valueOf).collect(Collectors.joining("・")),
-                                String.valueOf(missing.size())), href, trace));
+                other(out, BreakKind.PROJECT_NO_BUDGET, "project:" + p.id(), p.code(),
+                        () -> List.of(p.code(), p.name(), missing.stream().map(String::valueOf)
+                                .collect(Collectors.joining("・")), String.valueOf(missing.size())), href, trace);
             }
         }
-        for (var i : ChainCheckRepository.indicators(c, ws.id(), actualYear)) {
-            List<String> args = List.of(i.name(), i.kind().code(), i.ownerKey(),
+        for (var i : facts.indicatorRows()) {
+            Supplier<List<String>> args = () -> List.of(i.name(), i.kind().code(), i.ownerKey(),
                     actualYear == null ? "" : String.valueOf(actualYear));
-            String trace = Links.traceIndicator(w, i.id());
-            String href = switch (i.ownerType()) {
+            Supplier<String> trace = () -> Links.traceIndicator(w, i.id());
+            Supplier<String> href = () -> switch (i.ownerType()) {
                 case "NODE" -> Links.frameworkNode(w, i.ownerKey());
                 case "PROJECT" -> Links.project(w, i.ownerKey());
                 default -> Links.challenge(w, Integer.parseInt(i.ownerKey()));
             };
             String place = "indicator-" + i.id();
             if (!i.hasBaseline()) {
-                out.add(other(BreakKind.INDICATOR_NO_BASELINE, "indicator:" + i.id(), place, args, href, trace));
+                other(out, BreakKind.INDICATOR_NO_BASELINE, "indicator:" + i.id(), place, args, href, trace);
             }
             if (!i.hasTarget()) {
-                out.add(other(BreakKind.INDICATOR_NO_TARGET, "indicator:" + i.id(), place, args, href, trace));
+                other(out, BreakKind.INDICATOR_NO_TARGET, "indicator:" + i.id(), place, args, href, trace);
             }
             if (actualYear != null && !i.hasActual()) {
-                out.add(other(BreakKind.INDICATOR_NO_ACTUAL, "indicator:" + i.id(), place, args, href, trace));
+                other(out, BreakKind.INDICATOR_NO_ACTUAL, "indicator:" + i.id(), place, args, href, trace);
             }
         }
     }
 
-    private static ChainBreak other(BreakKind kind, String subject, String place, List<String> args, String href,
-                                    String trace) {
-        return new ChainBreak(kind, kind.name() + ":" + subject, null, place, args, href, trace, null);
+    private static void other(Found out, BreakKind kind, String subject, String place, Supplier<List<String>> args,
+                              Supplier<String> href, Supplier<String> trace) {
+        String key = kind.name() + ":" + subject;
+        out.found(kind, key, null, 1, () -> new ChainBreak(kind, key, null, place, args.get(), href.get(), trace.get(),
+                null));
     }
 
-    private static List<ChainReport.JourneyScore> scores(List<StepRow> steps, List<ChainBreak> breaks,
-                                                         Set<BreakKind> checks, Set<String> dismissed, String only) {
-        Map<String, Map<BreakKind, Integer>> failing = new LinkedHashMap<>();
-        for (ChainBreak b : breaks) {
-            if (b.journey() != null && checks.contains(b.kind()) && !dismissed.contains(b.key())) {
-                // a broken stretch of n steps fails n-1 neighbour checks
-                int weight = b.kind() == BreakKind.BROKEN_STRETCH ? Integer.parseInt(b.args().get(3)) - 1 : 1;
-                failing.computeIfAbsent(b.journey(), k -> new EnumMap<>(BreakKind.class)).merge(b.kind(), weight, Integer::sum);
-            }
-        }
+    private static List<ChainReport.JourneyScore> scores(List<ChainCheckRepository.JourneyRow> journeys,
+                                                         Map<Long, Map<BreakKind, Integer>> failing,
+                                                         Set<BreakKind> checks) {
         List<ChainReport.JourneyScore> scores = new ArrayList<>();
-        int i = 0;
-        while (i < steps.size()) {
-            StepRow first = steps.get(i);
-            int n = 0;
-            int troubled = 0;
-            while (i < steps.size() && steps.get(i).journeyId() == first.journeyId()) {
-                n++;
-                troubled += steps.get(i).troubled() ? 1 : 0;
-                i++;
-            }
-            if (only != null && !only.equals(first.journeySlug())) {
-                continue;
-            }
+        for (var j : journeys) {
             int total = 0;
             for (BreakKind k : List.of(BreakKind.TROUBLED_STEP_NO_ACTOR, BreakKind.TROUBLED_STEP_NO_CHALLENGE)) {
-                total += checks.contains(k) ? troubled : 0;
+                total += checks.contains(k) ? j.troubled() : 0;
             }
             for (BreakKind k : List.of(BreakKind.BROKEN_STRETCH, BreakKind.HANDOFF_GAP)) {
-                total += checks.contains(k) ? Math.max(0, n - 1) : 0;
+                total += checks.contains(k) ? Math.max(0, j.steps() - 1) : 0;
             }
-            Map<BreakKind, Integer> fails = failing.getOrDefault(first.journeySlug(), Map.of());
+            Map<BreakKind, Integer> fails = failing.getOrDefault(j.id(), Map.of());
             int failed = fails.values().stream().mapToInt(Integer::intValue).sum();
-            scores.add(new ChainReport.JourneyScore(first.journeySlug(), first.journeyTitle(), first.personaLabel(), n,
-                    troubled, total, total - failed, fails));
+            scores.add(new ChainReport.JourneyScore(j.slug(), j.title(), j.personaLabel(), j.steps(), j.troubled(),
+                    total, total - failed, fails));
         }
         return scores;
     }
@@ -282,8 +421,7 @@ public final class ChainCheck implements ChainSummary {
             throw ValidationException.of("reason", "chain.dismiss.reasonTooLong", MAX_REASON);
         }
         return database.inTransaction(c -> {
-            ChainReport report = report(c, ws, null);
-            ChainBreak target = report.open().stream().filter(b -> b.key().equals(key)).findFirst()
+            ChainBreak target = openBreak(c, ws, key)
                     .orElseThrow(() -> ValidationException.of("key", "chain.dismiss.unknownBreak", key == null ? "" : key));
             long id = ChainCheckRepository.insertDismissal(c, ws.id(), key, why, kusari.change.Authors.current().name());
             JsonNode after = STATES.valueToTree(new DismissalState(id, key, target.kind().name(), why));
@@ -292,6 +430,44 @@ public final class ChainCheck implements ChainSummary {
                             target.place(), why), null, after));
             return id;
         });
+    }
+
+    /**
+     * Every open break, found one by one without the aggregate query: the reference the counts and the paged list
+     * are held to (ChainCheckPagingTest).
+     */
+    List<ChainBreak> everyOpenBreak(Workspace ws, String journey) {
+        return database.read(c -> {
+            Set<BreakKind> checks = ChainCheckRepository.enabledChecks(c, ws.id());
+            Integer actualYear = lastCompletedFiscalYear(ws);
+            Set<String> dismissed = ChainCheckRepository.activeDismissals(c, ws.id()).stream()
+                    .map(Dismissal::breakKey).collect(Collectors.toSet());
+            List<ChainBreak> open = new ArrayList<>();
+            find(ws, actualYear, Facts.read(c, ws, journey, actualYear, EnumSet.allOf(BreakKind.class)),
+                    (kind, k, j, weight, make) -> {
+                        if (applies(kind, checks, actualYear) && !dismissed.contains(k)) {
+                            open.add(make.get());
+                        }
+                    });
+            open.sort((a, b) -> Integer.compare(a.kind().ordinal(), b.kind().ordinal()));
+            return open;
+        });
+    }
+
+    /** The open break named {@code key}, built alone (the others are only looked at). */
+    private Optional<ChainBreak> openBreak(Connection c, Workspace ws, String key) throws SQLException {
+        Set<BreakKind> checks = ChainCheckRepository.enabledChecks(c, ws.id());
+        Integer actualYear = lastCompletedFiscalYear(ws);
+        Set<String> dismissed = ChainCheckRepository.activeDismissals(c, ws.id()).stream().map(Dismissal::breakKey)
+                .collect(Collectors.toSet());
+        ChainBreak[] target = new ChainBreak[1];
+        find(ws, actualYear, Facts.read(c, ws, null, actualYear, EnumSet.allOf(BreakKind.class)),
+                (kind, k, j, weight, make) -> {
+            if (target[0] == null && k.equals(key) && applies(kind, checks, actualYear) && !dismissed.contains(k)) {
+                target[0] = make.get();
+            }
+        });
+        return Optional.ofNullable(target[0]);
     }
 
     /** Undoes a dismissal in force; the row stays as history. */

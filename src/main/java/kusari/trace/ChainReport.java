@@ -10,21 +10,42 @@ import java.util.Set;
  * score per journey with its explanation.
  *
  * @param lastCompletedFiscalYear the fiscal year whose actuals are expected (null when no plan year has ended)
+ * @param open                    the open breaks the window lists, in report order (all of them for the whole list)
+ * @param counts                  open breaks per kind over the whole check, with zeros for applied checks that
+ *                                found nothing, whatever the window lists
+ * @param window                  which open breaks are listed
  */
 public record ChainReport(String workspace, String journey, Set<BreakKind> checks, Integer lastCompletedFiscalYear,
-                          List<ChainBreak> open, List<ChainBreak> dismissed, List<JourneyScore> journeys) {
+                          List<ChainBreak> open, List<ChainBreak> dismissed, List<JourneyScore> journeys,
+                          Map<BreakKind, Long> counts, Window window) {
+
+    /**
+     * Which open breaks a report lists: those of one kind (or of every kind when null), from {@code offset} (0 is the
+     * first, in report order), at most {@code limit}.
+     */
+    public record Window(BreakKind kind, int offset, int limit) {
+        /** Every open break: the report as it always was. */
+        public static final Window ALL = new Window(null, 0, Integer.MAX_VALUE);
+        /** No open break listed: counts and scores only. */
+        public static final Window NONE = new Window(null, 0, 0);
+    }
 
     /** Open breaks per kind, in report order, with zeros for applied checks that found nothing. */
     @JsonIgnore
     public Map<BreakKind, Long> openCounts() {
-        Map<BreakKind, Long> counts = new java.util.EnumMap<>(BreakKind.class);
-        for (BreakKind k : checks) {
-            counts.put(k, 0L);
-        }
-        for (ChainBreak b : open) {
-            counts.merge(b.kind(), 1L, Long::sum);
-        }
         return counts;
+    }
+
+    /** Every open break of the check, listed or not. */
+    @JsonIgnore
+    public long openTotal() {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The open breaks the window's kind filter lets through, listed or not. */
+    @JsonIgnore
+    public long matching() {
+        return window.kind() == null ? openTotal() : counts.getOrDefault(window.kind(), 0L);
     }
 
     @JsonIgnore

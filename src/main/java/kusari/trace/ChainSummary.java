@@ -6,4 +6,7 @@ import kusari.core.Workspace;
 public interface ChainSummary {
     /** @param journey a journey slug, or null for the whole workspace */
     ChainReport report(Workspace ws, String journey);
+
+    /** The workspace's counts per kind, dismissed breaks and scores, with no open break listed. */
+    ChainReport glance(Workspace ws);
 }

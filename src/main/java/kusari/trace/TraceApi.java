@@ -52,16 +52,30 @@ public final class TraceApi {
         ctx.json(TraceController.find(ctx, ws, traces));
     }
 
+    /** Breaks the API lists when no {@code limit} is asked for; the sample's whole list fits. */
+    static final int DEFAULT_LIMIT = 500;
+    /** The most breaks one answer lists; page on with {@code offset}. */
+    static final int MAX_LIMIT = 1000;
+
+    /**
+     * The chain check with its counts per kind and one page of open breaks: {@code limit} (1–1000, default 500),
+     * {@code offset} (from 0, default 0), {@code kind} (one break kind) and {@code journey} (a journey's slug).
+     * {@code total} is how many open breaks match the filters; {@code breaks} are those from {@code offset} on.
+     */
     void chainCheck(Context ctx) {
         Workspace ws = resolver.require(ctx);
         String journey = ctx.queryParam("journey");
-        ChainReport report = chainCheck.report(ws, journey == null || journey.isBlank() ? null : journey);
+        BreakKind kind = ChainCheck.kindFilter(ctx.queryParam("kind"));
+        int limit = ChainCheck.number("limit", ctx.queryParam("limit"), 1, MAX_LIMIT, DEFAULT_LIMIT);
+        int offset = ChainCheck.number("offset", ctx.queryParam("offset"), 0, Integer.MAX_VALUE, 0);
+        ChainReport report = chainCheck.report(ws, journey == null || journey.isBlank() ? null : journey,
+                new ChainReport.Window(kind, offset, limit));
         if (journey != null && !journey.isBlank() && report.journeys().isEmpty()) {
             throw NotFound.of(ctx, "error.notFound.journey", journey);
         }
         Ui ui = Requests.ui(ctx);
         ctx.json(new ChainCheckJson(report.workspace(), report.journey(), report.checks(),
-                report.lastCompletedFiscalYear(), report.openCounts(),
+                report.lastCompletedFiscalYear(), report.openCounts(), kind, report.matching(), offset, limit,
                 report.open().stream().map(b -> BreakJson.of(ui, b)).toList(),
                 report.dismissed().stream().map(b -> BreakJson.of(ui, b)).toList(),
                 report.journeys().stream().map(j -> new JourneyScoreJson(j.journey(), j.title(), j.personaLabel(),
@@ -71,10 +85,12 @@ public final class TraceApi {
 
     /**
      * The chain check as the API answers it; {@code counts} (open breaks per kind) and a journey's {@code failing}
-     * (failed checks per kind) are keyed by the break kinds that apply, so they stay maps.
+     * (failed checks per kind) are keyed by the break kinds that apply, so they stay maps. {@code kind},
+     * {@code total}, {@code offset} and {@code limit} describe the page of {@code breaks}.
      */
     record ChainCheckJson(String workspace, String journey, Set<BreakKind> checks, Integer lastCompletedFiscalYear,
-                          Map<BreakKind, Long> counts, List<BreakJson> breaks, List<BreakJson> dismissed,
+                          Map<BreakKind, Long> counts, @JsonInclude(JsonInclude.Include.NON_NULL) BreakKind kind,
+                          long total, int offset, int limit, List<BreakJson> breaks, List<BreakJson> dismissed,
                           List<JourneyScoreJson> journeys) {
     }
 

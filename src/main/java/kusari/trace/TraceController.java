@@ -73,12 +73,26 @@ public final class TraceController {
         if (journey != null && journey.isBlank()) {
             journey = null;
         }
-        ChainReport report = chainCheck.report(ws, journey);
+        // the list of breaks is paged and may be narrowed to one kind; a refused dismissal comes back to its page
+        BreakKind kind = ChainCheck.kindFilter(param(ctx, "kind"));
+        int page = ChainCheck.number("page", param(ctx, "page"), 1, Integer.MAX_VALUE, 1);
+        long offset = (long) (page - 1) * ChainCheckPage.PER_PAGE;
+        ChainReport report = chainCheck.report(ws, journey, new ChainReport.Window(kind,
+                (int) Math.min(offset, Integer.MAX_VALUE), ChainCheckPage.PER_PAGE));
         if (journey != null && report.journeys().isEmpty()) {
             throw NotFound.of(ctx, "error.notFound.journey", journey);
         }
         ctx.render("trace/chainCheck.jte", Map.of("page", new ChainCheckPage(Requests.ui(ctx), ws, report,
-                chainCheck.journeys(ws), chainCheck.dismissalHistory(ws), errors, entered)));
+                chainCheck.journeys(ws), chainCheck.dismissalHistory(ws), errors, entered, page)));
+    }
+
+    /** A query parameter, or the same field of a posted form; blank counts as absent. */
+    private static String param(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            value = ctx.formParam(name);
+        }
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     void dismiss(Context ctx) {
