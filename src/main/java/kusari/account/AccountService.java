@@ -208,8 +208,34 @@ public final class AccountService {
         });
     }
 
+    /**
+     * The access settings of each workspace asked about during the current request on this thread, between
+     * {@link #beginRequest} and {@link #endRequest}: a page asks "may this person edit here?" once per action it
+     * shows, and the answer does not change within one request. The next request reads them again, so a changed
+     * setting or role counts from the next click on.
+     */
+    private final ThreadLocal<Map<Long, AccessSetting>> requestAccess = new ThreadLocal<>();
+
+    /** The start of a request on this thread: access settings are read at most once each until {@link #endRequest}. */
+    public void beginRequest() {
+        requestAccess.set(new java.util.HashMap<>());
+    }
+
+    public void endRequest() {
+        requestAccess.remove();
+    }
+
     public AccessSetting access(long workspaceId) {
-        return database.read(c -> AccountRepository.access(c, workspaceId));
+        Map<Long, AccessSetting> known = requestAccess.get();
+        if (known == null) {
+            return database.read(c -> AccountRepository.access(c, workspaceId));
+        }
+        AccessSetting setting = known.get(workspaceId);
+        if (setting == null) {
+            setting = database.read(c -> AccountRepository.access(c, workspaceId));
+            known.put(workspaceId, setting);
+        }
+        return setting;
     }
 
     public void setAccess(long workspaceId, boolean publicRead, boolean requireTotpForAdmins) {
@@ -217,6 +243,10 @@ public final class AccountService {
             AccountRepository.setAccess(c, workspaceId, new AccessSetting(publicRead, requireTotpForAdmins));
             return null;
         });
+        Map<Long, AccessSetting> known = requestAccess.get();
+        if (known != null) {
+            known.remove(workspaceId);  // the rest of this request sees the new setting
+        }
     }
 
     // ------------------------------------------------------------------ API tokens

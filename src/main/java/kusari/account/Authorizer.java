@@ -66,6 +66,7 @@ public final class Authorizer implements Gate {
     /** Before every request (before the CSRF check and the page context): who is asking. */
     public void authenticate(Context ctx) {
         Authors.clear();
+        accounts.beginRequest();
         String header = ctx.header("Authorization");
         Principal principal = Principal.ANONYMOUS;
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -100,6 +101,7 @@ public final class Authorizer implements Gate {
     /** After every request: the thread goes back to the pool without an author. */
     public void forget(Context ctx) {
         Authors.clear();
+        accounts.endRequest();
     }
 
     private boolean mayEdit(Principal p, long workspaceId) {

@@ -50,10 +50,17 @@ final class Sessions {
         }
         String hash = Tokens.sha256(token);
         Instant now = clock.instant();
-        var row = database.read(c -> AccountRepository.session(c, hash)).orElse(null);
-        if (row == null) {
+        // the session and its account in one read: this runs before every request of a signed-in person
+        record Found(AccountRepository.SessionRow row, Optional<Account> account) {
+        }
+        Found found = database.read(c -> {
+            var session = AccountRepository.session(c, hash).orElse(null);
+            return session == null ? null : new Found(session, AccountRepository.byId(c, session.accountId()));
+        });
+        if (found == null) {
             return Optional.empty();
         }
+        var row = found.row();
         if (row.lastSeenAt().plus(idleTimeout).isBefore(now) || row.createdAt().plus(MAX_SESSION).isBefore(now)) {
             database.inTransaction(c -> {
                 AccountRepository.deleteSession(c, hash);
@@ -61,8 +68,7 @@ final class Sessions {
             });
             return Optional.empty();
         }
-        Optional<Account> account = database.read(c -> AccountRepository.byId(c, row.accountId()))
-                .filter(a -> !a.disabled());
+        Optional<Account> account = found.account().filter(a -> !a.disabled());
         if (account.isPresent() && row.lastSeenAt().plus(TOUCH_EVERY).isBefore(now)) {
             database.inTransaction(c -> {
                 AccountRepository.touchSession(c, hash, now);

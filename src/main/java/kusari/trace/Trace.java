@@ -7,7 +7,21 @@ import java.util.List;
  * funding, the strategy and its indicators), never sideways. Columns follow {@link Layer}; edges run left to right.
  */
 public record Trace(String workspace, String kind, String id, String startKey, String startTitle,
-                    List<Column> columns, List<Edge> edges, Reach reach) {
+                    List<Column> columns, List<Edge> edges, Reach reach, List<Cut> cut) {
+
+    /** A whole trace, nothing left out. */
+    public Trace(String workspace, String kind, String id, String startKey, String startTitle,
+                 List<Column> columns, List<Edge> edges, Reach reach) {
+        this(workspace, kind, id, startKey, startTitle, columns, edges, reach, List.of());
+    }
+
+    /**
+     * A layer that reached more than {@link TraceService#SHOWN_PER_LAYER} things: how many more were found (at
+     * least; the walk does not follow them, so what lies beyond them is not counted). Empty for a whole trace, and
+     * then the reach counts everything.
+     */
+    public record Cut(Layer layer, int notShown) {
+    }
 
     /** One layer of the diagram; framework nodes get one column per depth, deepest (measures) first. */
     public record Column(Layer layer, Integer depth, String levelLabel, List<TraceNode> nodes) {

@@ -73,6 +73,17 @@ public record TracePage(Ui ui, Workspace workspace, Trace trace, TraceDiagram di
         return Math.max(0, trace.reach().troubledSteps().size() - TROUBLED_NAMED);
     }
 
+    public int shownPerLayer() {
+        return TraceService.SHOWN_PER_LAYER;
+    }
+
+    /** The layers a large trace cut, with how many things each left out, e.g. "ステップ 5239件、ペルソナ 3219件". */
+    public String cutSummary() {
+        return trace.cut().stream()
+                .map(c -> ui.t("trace.cutCount", ui.t("trace.layer." + c.layer().name()), c.notShown()))
+                .collect(Collectors.joining(ui.t("trace.cutSeparator")));
+    }
+
     public String yen(long thousandYen) {
         return ui.t("trace.thousandYen", thousandYen);
     }

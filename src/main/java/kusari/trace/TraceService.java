@@ -28,6 +28,14 @@ import kusari.web.Links;
  */
 public final class TraceService {
 
+    /**
+     * The most things a trace keeps per layer. A policy field reaches thousands of steps and personas in a large
+     * workspace; neither the diagram nor the table is readable then, and describing them all costs most of the
+     * trace's time. Beyond this a layer keeps the first ones found, the walk goes on only from those, and the trace
+     * says how many it left out (see {@link Trace#cut}).
+     */
+    public static final int SHOWN_PER_LAYER = 100;
+
     private final Database database;
 
     public TraceService(Database database) {
@@ -103,14 +111,14 @@ public final class TraceService {
 
     /** The walk and the description of what it reached. */
     private Trace build(Connection c, Workspace ws, TraceKind kind, String id, String start) throws SQLException {
-        Set<String> reached = new LinkedHashSet<>();
+        Reached reached = new Reached();
         Set<Trace.Edge> edges = new LinkedHashSet<>();
         reached.add(start);
         walk(c, start, true, reached, edges);
         walk(c, start, false, reached, edges);
 
         Map<Layer, List<Long>> byLayer = new EnumMap<>(Layer.class);
-        for (String k : reached) {
+        for (String k : reached.keys) {
             byLayer.computeIfAbsent(layerOf(k), l -> new ArrayList<>()).add(idOf(k));
         }
         Map<String, TraceNode> described = describe(c, ws, byLayer, start);
@@ -118,15 +126,47 @@ public final class TraceService {
         List<Trace.Edge> sortedEdges = edges.stream()
                 .filter(e -> described.containsKey(e.from()) && described.containsKey(e.to())).toList();
         TraceNode startNode = described.get(start);
+        List<Trace.Cut> cut = new ArrayList<>();
+        reached.notShown.forEach((layer, ids) -> cut.add(new Trace.Cut(layer, ids.size())));
         return new Trace(ws.slug(), kind.slug(), id, start, startNode == null ? "" : startNode.title(), columns,
-                sortedEdges, reach(described.values()));
+                sortedEdges, reach(described.values()), cut);
+    }
+
+    /**
+     * What a walk has kept, at most {@link #SHOWN_PER_LAYER} per layer, and, per layer, the ids it found beyond
+     * that (counted, neither described nor followed).
+     */
+    private static final class Reached {
+        final Set<String> keys = new LinkedHashSet<>();
+        final Map<Layer, Integer> kept = new EnumMap<>(Layer.class);
+        final Map<Layer, Set<Long>> notShown = new EnumMap<>(Layer.class);
+
+        /** Keeps {@code key} when its layer has room: true when it is newly kept. */
+        boolean add(String key) {
+            if (keys.contains(key)) {
+                return false;
+            }
+            Layer layer = layerOf(key);
+            int n = kept.getOrDefault(layer, 0);
+            if (n >= SHOWN_PER_LAYER) {
+                notShown.computeIfAbsent(layer, l -> new HashSet<>()).add(idOf(key));
+                return false;
+            }
+            kept.put(layer, n + 1);
+            keys.add(key);
+            return true;
+        }
+
+        boolean contains(String key) {
+            return keys.contains(key);
+        }
     }
 
     /**
      * Follows the chain from {@code start} in one direction until nothing new is found. Each round asks, per layer
      * present in the frontier, for all neighbours of the whole frontier at once.
      */
-    private static void walk(Connection c, String start, boolean left, Set<String> reached, Set<Trace.Edge> edges)
+    private static void walk(Connection c, String start, boolean left, Reached reached, Set<Trace.Edge> edges)
             throws SQLException {
         Set<String> frontier = Set.of(start);
         Set<Long> nodesExpanded = new HashSet<>();
@@ -149,7 +189,9 @@ public final class TraceService {
                             List<Link> below = TraceRepository.nodesBelow(c, fresh);
                             add(below, Layer.NODE, Layer.NODE, true, reached, edges, next);
                             Set<Long> subtree = new LinkedHashSet<>(fresh);
-                            below.forEach(l -> subtree.add(l.left()));
+                            // only the kept part of the subtree is followed to its projects
+                            below.stream().filter(l -> reached.contains(key(Layer.NODE, l.left())))
+                                    .forEach(l -> subtree.add(l.left()));
                             nodesExpanded.addAll(subtree);
                             add(TraceRepository.projectsOfNodes(c, subtree), Layer.PROJECT, Layer.NODE, true, reached, edges, next);
                         }
@@ -173,7 +215,8 @@ public final class TraceService {
                             List<Link> above = TraceRepository.nodesAbove(c, fresh);
                             add(above, Layer.NODE, Layer.NODE, false, reached, edges, next);
                             Set<Long> chain = new LinkedHashSet<>(fresh);
-                            above.forEach(l -> chain.add(l.right()));
+                            above.stream().filter(l -> reached.contains(key(Layer.NODE, l.right())))
+                                    .forEach(l -> chain.add(l.right()));
                             nodesExpanded.addAll(chain);
                             add(TraceRepository.indicatorsOfNodes(c, chain), Layer.NODE, Layer.INDICATOR, false, reached, edges, next);
                         }
@@ -190,17 +233,22 @@ public final class TraceService {
         return links.stream().map(l -> new Link(l.right(), l.left())).toList();
     }
 
-    /** Records the links as edges and queues the newly reached side (left side when walking left). */
+    /**
+     * Records the links as edges and queues the newly reached side (left side when walking left); a side its layer
+     * has no room for is only counted, and its edge left out.
+     */
     private static void add(List<Link> links, Layer leftLayer, Layer rightLayer, boolean walkingLeft,
-                            Set<String> reached, Set<Trace.Edge> edges, Set<String> next) {
+                            Reached reached, Set<Trace.Edge> edges, Set<String> next) {
         for (Link l : links) {
             String from = key(leftLayer, l.left());
             String to = key(rightLayer, l.right());
-            edges.add(new Trace.Edge(from, to));
             String found = walkingLeft ? from : to;
             if (reached.add(found)) {
                 next.add(found);
+            } else if (!reached.contains(found)) {
+                continue;
             }
+            edges.add(new Trace.Edge(from, to));
         }
     }
 
