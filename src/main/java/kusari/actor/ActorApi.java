@@ -88,11 +88,11 @@ public final class ActorApi {
         Integer fy = ActorController.fiscalYear(ctx);
         Map<Long, ActorQueries.ActorSummary> counts = new java.util.HashMap<>();
         service.repository().findAllWithCounts(ws.id()).forEach(s -> counts.put(s.actor().id(), s));
-        Acting acting = service.repository().acting(ws.id());
+        ActorNames names = service.repository().names(ws.id());
         ctx.json(service.directory(ws, ctx.queryParam("q"), fy).stream().map(e -> {
             var c = counts.get(e.actor().id());
             return new ActorSummaryJson(e.actor().id(), e.actor().name(), e.actor().kind().code(), c == null ? 0 : c.actions(),
-                    e.journeys(), c == null ? 0 : c.leadProjects(), e.steps(), acting.names().of(e.actor().id()),
+                    e.journeys(), c == null ? 0 : c.leadProjects(), e.steps(), names.of(e.actor().id()),
                     e.matchedOldNames());
         }).toList());
     }
@@ -177,9 +177,10 @@ public final class ActorApi {
 
     void matrix(Context ctx, String format) {
         Workspace ws = resolver.require(ctx);
-        ResponsibilityMatrix m = ActorController.matrixOf(ctx, service, ws);
+        ResponsibilityMatrix.Whole m = ActorController.matrixOf(ctx, service, ws);
         if (format == null) {
-            ctx.json(m);
+            ctx.json(m.page(Paging.parse("page", ctx.queryParam("page")),
+                    Paging.parse("columnPage", ctx.queryParam("columnPage"))));
         } else {
             download(ctx, ActorTables.matrix(Requests.ui(ctx), m), format, ws.slug() + "-matrix");
         }
@@ -204,15 +205,16 @@ public final class ActorApi {
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.actor", ctx.pathParam("id")));
     }
 
+    /** Writes the file to the answer row by row as it is made (no whole-file buffer). */
     private static void download(Context ctx, Table table, String format, String fileName) {
         if ("csv".equals(format)) {
             ctx.contentType("text/csv; charset=utf-8");
             attachment(ctx, fileName + ".csv");
-            ctx.result(Exports.csv(table));
+            Exports.writeCsv(table, ctx.outputStream());
         } else {
             ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             attachment(ctx, fileName + ".xlsx");
-            ctx.result(Exports.xlsx(table));
+            Exports.writeXlsx(table, ctx.outputStream());
         }
     }
 

@@ -124,9 +124,17 @@ public final class ActorController {
 
     void matrix(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        ResponsibilityMatrix m = matrixOf(ctx, service, ws);
+        ResponsibilityMatrix m = matrixOf(ctx, service, ws).page(Paging.parse("page", ctx.queryParam("page")),
+                Paging.parse("columnPage", ctx.queryParam("columnPage")));
+        List<JourneyRef> journeys = service.repository().journeys(ws.id());
+        if (m.personaPaging().paged()) {
+            // The chart links follow the persona columns shown, so that the page stays one page long.
+            java.util.Set<String> shown = new java.util.HashSet<>();
+            m.columns().forEach(c -> shown.add(c.personaSlug()));
+            journeys = journeys.stream().filter(j -> shown.contains(j.personaSlug())).toList();
+        }
         ctx.render("actor/matrix.jte", Map.of("page", new MatrixPage(Requests.ui(ctx), ws, m,
-                service.repository().policyFields(ws.id()), service.repository().journeys(ws.id()),
+                service.repository().policyFields(ws.id()), journeys,
                 fiscalYears(ws, service.repository().names(ws.id())))));
     }
 
@@ -148,14 +156,16 @@ public final class ActorController {
 
     // Query parameters shared with ActorApi: a bad value is a 400 with a message in the user's language.
 
-    static ResponsibilityMatrix matrixOf(Context ctx, ActorService service, Workspace ws) {
+    static ResponsibilityMatrix.Whole matrixOf(Context ctx, ActorService service, Workspace ws) {
         Integer fy = fiscalYear(ctx);
         ActorKind kind = kind(ctx);
         String field = blankToNull(ctx.queryParam("field"));
-        if (field != null && service.repository().policyFields(ws.id()).stream().noneMatch(f -> f.code().equals(field))) {
+        ActorRepository repo = service.repository();
+        if (field != null && repo.policyFields(ws.id()).stream().noneMatch(f -> f.code().equals(field))) {
             throw new BadRequestResponse(Requests.ui(ctx).t("matrix.error.field", field));
         }
-        return ResponsibilityMatrix.of(service.repository().acting(ws.id()),
+        return ResponsibilityMatrix.of(repo.actorRows(ws.id()), repo.names(ws.id()), repo.matrixColumns(ws.id()),
+                repo.stepsByActorAndPersona(ws.id()),
                 new ResponsibilityMatrix.Filter(kind, field, fy, blankToNull(ctx.queryParam("sort"))));
     }
 

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,59 @@ public final class ActorRepository implements ActorQueries {
                 actionRows(c, workspaceId)));
     }
 
+    /** The workspace's actors in the directory's order, with their list position and version. */
+    public List<ActorRow> actorRows(long workspaceId) {
+        return database.read(c -> actorRows(c, workspaceId));
+    }
+
+    /** The personas that have steps, in persona order: the matrix's columns. */
+    public List<ResponsibilityMatrix.Column> matrixColumns(long workspaceId) {
+        return database.read(c -> Sql.query(c, """
+                SELECT p.slug, p.label, n.code AS field_code FROM persona p
+                LEFT JOIN framework_node n ON n.id = p.policy_field_id
+                WHERE p.workspace_id = ?
+                  AND EXISTS (SELECT 1 FROM journey j JOIN step s ON s.journey_id = j.id WHERE j.persona_id = p.id)
+                ORDER BY p.position, (SELECT min(j.id) FROM journey j WHERE j.persona_id = p.id)""",
+                rs -> new ResponsibilityMatrix.Column(rs.getString("slug"), rs.getString("label"),
+                        rs.getString("field_code")), workspaceId));
+    }
+
+    /** Per actor, at how many steps of each persona's journeys it acts (by persona slug), counted in SQL. */
+    public Map<Long, Map<String, Integer>> stepsByActorAndPersona(long workspaceId) {
+        return database.read(c -> {
+            Map<Long, Map<String, Integer>> result = new HashMap<>();
+            Sql.query(c, """
+                    SELECT aa.actor_id, p.slug, count(DISTINCT s.id) AS steps
+                    FROM action_actor aa JOIN action x ON x.id = aa.action_id JOIN step s ON s.id = x.step_id
+                    JOIN journey j ON j.id = s.journey_id JOIN persona p ON p.id = j.persona_id
+                    WHERE j.workspace_id = ?
+                    GROUP BY aa.actor_id, p.id""", rs -> {
+                result.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+                return null;
+            }, workspaceId);
+            return result;
+        });
+    }
+
+    /** How many steps and journeys an actor acts at, counted in SQL. */
+    public record Reach(long steps, long journeys) {
+    }
+
+    /** Every actor's {@link Reach}, by actor id; an actor that acts nowhere is absent. */
+    public Map<Long, Reach> reach(long workspaceId) {
+        return database.read(c -> {
+            Map<Long, Reach> result = new HashMap<>();
+            Sql.query(c, """
+                    SELECT aa.actor_id, count(DISTINCT s.id), count(DISTINCT s.journey_id)
+                    FROM action_actor aa JOIN action x ON x.id = aa.action_id JOIN step s ON s.id = x.step_id
+                    JOIN journey j ON j.id = s.journey_id
+                    WHERE j.workspace_id = ?
+                    GROUP BY aa.actor_id""", rs -> result.put(rs.getLong(1), new Reach(rs.getLong(2), rs.getLong(3))),
+                    workspaceId);
+            return result;
+        });
+    }
+
     private static List<ActorRow> actorRows(Connection c, long workspaceId) throws SQLException {
         return Sql.query(c, """
                 SELECT id, name, kind, position, version FROM actor WHERE workspace_id = ?
@@ -93,6 +147,33 @@ public final class ActorRepository implements ActorQueries {
                 ORDER BY 1, 2""",
                 rs -> rs.getLong(1), rs -> new ActorName(rs.getInt(2), rs.getString(3)), workspaceId, workspaceId);
         return new ActorNames(byActor);
+    }
+
+    /**
+     * The names, old and new, that contain {@code query} by actor id, searched in SQL with the directory's folding
+     * (width, case and spacing do not matter); an actor none of whose names match is absent.
+     */
+    public Map<Long, List<ActorName>> namesMatching(long workspaceId, String query) {
+        String q = ActorNames.fold(query);
+        return database.read(c -> {
+            // SQLite has no Unicode normalisation: the search's own folding is given to it as a function.
+            org.sqlite.Function.create(c.unwrap(org.sqlite.SQLiteConnection.class), "kusari_fold", new org.sqlite.Function() {
+                @Override
+                protected void xFunc() throws SQLException {
+                    result(ActorNames.fold(value_text(0)));
+                }
+            });
+            return Sql.queryGrouped(c, """
+                    SELECT actor_id, from_fiscal_year, name FROM (
+                        SELECT n.actor_id, n.from_fiscal_year, n.name FROM actor_name n JOIN actor a ON a.id = n.actor_id
+                        WHERE a.workspace_id = ?
+                        UNION ALL
+                        SELECT a.id, w.plan_from, a.name FROM actor a JOIN workspace w ON w.id = a.workspace_id
+                        WHERE a.workspace_id = ? AND NOT EXISTS (SELECT 1 FROM actor_name n WHERE n.actor_id = a.id))
+                    WHERE instr(kusari_fold(name), ?) > 0
+                    ORDER BY 1, 2""",
+                    rs -> rs.getLong(1), rs -> new ActorName(rs.getInt(2), rs.getString(3)), workspaceId, workspaceId, q);
+        });
     }
 
     private static List<StepRow> stepRows(Connection c, long workspaceId) throws SQLException {

@@ -155,23 +155,28 @@ public final class ActorService {
         }
     }
 
-    /** The directory: every actor as of a fiscal year, optionally only those one of whose names contains {@code query}. */
+    /**
+     * The directory: every actor as of a fiscal year, optionally only those one of whose names contains {@code query}.
+     * Names are searched and steps and journeys counted in SQL, so the directory never reads the journeys themselves.
+     */
     public List<DirectoryEntry> directory(Workspace ws, String query, Integer fiscalYear) {
-        Acting acting = actors.acting(ws.id());
         String q = query == null ? "" : query.strip();
+        ActorNames names = actors.names(ws.id());
+        Map<Long, List<ActorName>> matching = q.isEmpty() ? Map.of() : actors.namesMatching(ws.id(), q);
+        Map<Long, ActorRepository.Reach> reach = actors.reach(ws.id());
         List<DirectoryEntry> result = new ArrayList<>();
-        for (ActorRow r : acting.actors()) {
+        for (ActorRow r : actors.actorRows(ws.id())) {
             long id = r.actor().id();
-            Actor shown = acting.actorIn(id, fiscalYear);
-            List<ActorName> matched = acting.names().matching(id, q);
+            List<ActorName> matched = matching.getOrDefault(id, List.of());
             if (!q.isEmpty() && matched.isEmpty()) {
                 continue;
             }
-            List<StepRow> steps = acting.stepsOf(id);
-            result.add(new DirectoryEntry(shown, acting.names().others(id, shown.name()).stream()
-                            .map(n -> new NameSpan(n, acting.names().untilYear(id, n))).toList(),
+            Actor shown = new Actor(id, names.in(id, fiscalYear, r.actor().name()), r.actor().kind());
+            ActorRepository.Reach counts = reach.getOrDefault(id, new ActorRepository.Reach(0, 0));
+            result.add(new DirectoryEntry(shown, names.others(id, shown.name()).stream()
+                            .map(n -> new NameSpan(n, names.untilYear(id, n))).toList(),
                     matched.stream().filter(n -> !n.name().equals(shown.name())).toList(),
-                    steps.size(), steps.stream().map(StepRow::journeyId).distinct().count()));
+                    counts.steps(), counts.journeys()));
         }
         return result;
     }
