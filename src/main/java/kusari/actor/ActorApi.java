@@ -51,7 +51,7 @@ public final class ActorApi {
 
     record ActorJson(long id, String name, String kind, long version, Integer fiscalYear, List<ActorName> names,
                      ActorOverview.Summary summary, List<JourneyActionsJson> journeys, List<LedProject> leadProjects,
-                     List<MeasureJson> indicators) {
+                     List<MeasureJson> indicators, Paging stepPaging) {
     }
 
     record JourneyActionsJson(String journey, String journeyTitle, String persona, String personaLabel,
@@ -99,10 +99,10 @@ public final class ActorApi {
 
     void show(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        ActorOverview o = overview(ctx, ws);
+        ActorOverview o = overview(ctx, ws, Paging.parse("page", ctx.queryParam("page")));
         ctx.json(new ActorJson(o.actor().id(), o.actor().name(), o.actor().kind().code(), o.version(), o.fiscalYear(), o.names(),
                 o.summary(), o.journeys().stream().map(ActorApi::journeyJson).toList(), o.ledProjects(),
-                o.indicators().stream().map(ActorApi::measureJson).toList()));
+                o.indicators().stream().map(ActorApi::measureJson).toList(), o.stepPaging()));
     }
 
     private static JourneyActionsJson journeyJson(JourneyGroup g) {
@@ -199,9 +199,14 @@ public final class ActorApi {
     }
 
     private ActorOverview overview(Context ctx, Workspace ws) {
+        return overview(ctx, ws, null);
+    }
+
+    /** {@code page} null: every step (the exports). */
+    private ActorOverview overview(Context ctx, Workspace ws, Integer page) {
         Integer fy = ActorController.fiscalYear(ctx);
         long id = NotFound.pathLong(ctx, "id", "error.notFound.actor");
-        return service.overview(ws, id, fy, null)
+        return service.overview(ws, id, fy, null, page)
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.actor", ctx.pathParam("id")));
     }
 

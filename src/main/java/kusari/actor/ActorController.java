@@ -68,7 +68,7 @@ public final class ActorController {
     /** Renders the actor page; {@code form} null for a fresh form. */
     private void render(Context ctx, Workspace ws, long id, Integer fy, RenameForm form, String flash) {
         String persona = blankToNull(ctx.queryParam("persona"));
-        ActorOverview o = service.overview(ws, id, fy, persona)
+        ActorOverview o = service.overview(ws, id, fy, persona, Paging.parse("page", ctx.queryParam("page")))
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.actor", ctx.pathParam("id")));
         String personaLabel = null;
         if (persona != null) {

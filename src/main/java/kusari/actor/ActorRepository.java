@@ -124,6 +124,74 @@ public final class ActorRepository implements ActorQueries {
         });
     }
 
+    /** The steps where an actor acts, as SQL for {@code IN (...)} with the actor id as its one parameter. */
+    private static final String STEPS_OF_ACTOR = """
+            SELECT x.step_id FROM action_actor aa JOIN action x ON x.id = aa.action_id WHERE aa.actor_id = ?""";
+
+    /**
+     * What {@link Acting} needs for one actor's page: every actor and name, but only the journeys where this actor
+     * acts (whole, so that the hand-offs before and after each of its steps are right) with their actions.
+     */
+    public Acting actingOf(long workspaceId, long actorId) {
+        String journeys = "SELECT s.journey_id FROM step s WHERE s.id IN (" + STEPS_OF_ACTOR + ")";
+        return database.read(c -> new Acting(actorRows(c, workspaceId), names(c, workspaceId),
+                stepRows(c, workspaceId, " AND j.id IN (" + journeys + ")", actorId),
+                actionRows(c, workspaceId, " AND j.id IN (" + journeys + ")", actorId)));
+    }
+
+    /** {@link #challengesByStep} for the steps where one actor acts. */
+    public Map<Long, List<ChallengeRef>> challengesByStepOf(long workspaceId, long actorId) {
+        return database.read(c -> Sql.queryGrouped(c, """
+                SELECT sc.step_id, ch.id, ch.number, ch.title FROM step_challenge sc
+                JOIN challenge ch ON ch.id = sc.challenge_id
+                WHERE ch.workspace_id = ? AND sc.step_id IN (""" + STEPS_OF_ACTOR + """
+                ) ORDER BY sc.step_id, ch.number""",
+                rs -> rs.getLong("step_id"), rs -> new ChallengeRef(rs.getLong("id"), rs.getInt("number"),
+                        rs.getString("title")), workspaceId, actorId));
+    }
+
+    /** {@link #projectsByChallenge} for the challenges of the steps where one actor acts. */
+    public Map<Long, List<ProjectRef>> projectsByChallengeOf(long workspaceId, long actorId) {
+        return database.read(c -> Sql.queryGrouped(c, """
+                SELECT cp.challenge_id, p.id, p.code, p.name, cp.basis FROM challenge_project cp
+                JOIN project p ON p.id = cp.project_id
+                WHERE p.workspace_id = ? AND cp.challenge_id IN (SELECT sc.challenge_id FROM step_challenge sc
+                    WHERE sc.step_id IN (""" + STEPS_OF_ACTOR + """
+                )) ORDER BY cp.challenge_id, p.code""",
+                rs -> rs.getLong("challenge_id"), rs -> new ProjectRef(rs.getLong("id"), rs.getString("code"),
+                        rs.getString("name"), rs.getString("basis")), workspaceId, actorId));
+    }
+
+    /** {@link #leadsByProject} for the projects answering the challenges of the steps where one actor acts. */
+    public Map<Long, List<Long>> leadsByProjectOf(long workspaceId, long actorId) {
+        return database.read(c -> Sql.queryGrouped(c, """
+                SELECT pl.project_id, pl.actor_id FROM project_lead_actor pl JOIN project p ON p.id = pl.project_id
+                WHERE p.workspace_id = ? AND pl.project_id IN (SELECT cp.project_id FROM challenge_project cp
+                    WHERE cp.challenge_id IN (SELECT sc.challenge_id FROM step_challenge sc
+                    WHERE sc.step_id IN (""" + STEPS_OF_ACTOR + """
+                ))) ORDER BY pl.project_id, pl.position""",
+                rs -> rs.getLong("project_id"), rs -> rs.getLong("actor_id"), workspaceId, actorId));
+    }
+
+    /** {@link #latestActuals} of the given indicators only. */
+    public Map<Long, Actual> latestActualsOf(java.util.Collection<Long> indicatorIds, Integer upTo) {
+        Map<Long, Actual> latest = new LinkedHashMap<>();
+        if (indicatorIds.isEmpty()) {
+            return latest;
+        }
+        List<Object> params = new ArrayList<>(indicatorIds);
+        params.add(upTo == null ? Integer.MAX_VALUE : upTo);
+        return database.read(c -> {
+            Sql.query(c, "SELECT a.indicator_id, a.fiscal_year, a.value FROM actual a WHERE a.indicator_id IN ("
+                    + String.join(",", java.util.Collections.nCopies(indicatorIds.size(), "?")) + """
+                    ) AND a.fiscal_year <= ? AND a.state = 'ACTUAL'
+                    ORDER BY a.indicator_id, a.fiscal_year""",
+                    rs -> latest.put(rs.getLong("indicator_id"), new Actual(rs.getInt("fiscal_year"), rs.getDouble("value"))),
+                    params.toArray());
+            return latest;
+        });
+    }
+
     private static List<ActorRow> actorRows(Connection c, long workspaceId) throws SQLException {
         return Sql.query(c, """
                 SELECT id, name, kind, position, version FROM actor WHERE workspace_id = ?
@@ -177,32 +245,52 @@ public final class ActorRepository implements ActorQueries {
     }
 
     private static List<StepRow> stepRows(Connection c, long workspaceId) throws SQLException {
+        return stepRows(c, workspaceId, "");
+    }
+
+    /** The steps of the workspace, narrowed by {@code where} (" AND ..." on {@code j}, with its parameters). */
+    private static List<StepRow> stepRows(Connection c, long workspaceId, String where, Object... params)
+            throws SQLException {
+        Object[] all = new Object[params.length + 1];
+        all[0] = workspaceId;
+        System.arraycopy(params, 0, all, 1, params.length);
         return Sql.query(c, """
                 SELECT s.id, s.journey_id, j.slug AS journey_slug, j.title AS journey_title, p.slug AS persona_slug,
                        p.label AS persona_label, n.code AS field_code, s.position, s.title, s.emotion_text,
                        s.emotion_score, s.pain_point
                 FROM step s JOIN journey j ON j.id = s.journey_id JOIN persona p ON p.id = j.persona_id
                 LEFT JOIN framework_node n ON n.id = p.policy_field_id
-                WHERE j.workspace_id = ?
+                WHERE j.workspace_id = ?""" + where + """
+
                 ORDER BY p.position, j.id, s.position""",
                 rs -> new StepRow(rs.getLong("id"), rs.getLong("journey_id"), rs.getString("journey_slug"),
                         rs.getString("journey_title"), rs.getString("persona_slug"), rs.getString("persona_label"),
                         rs.getString("field_code"), rs.getInt("position"), rs.getString("title"),
                         rs.getString("emotion_text"), rs.getInt("emotion_score"), rs.getString("pain_point")),
-                workspaceId);
+                all);
     }
 
     private static List<ActionRow> actionRows(Connection c, long workspaceId) throws SQLException {
+        return actionRows(c, workspaceId, "");
+    }
+
+    /** The actions of the workspace, narrowed by {@code where} (" AND ..." on {@code j}, with its parameters). */
+    private static List<ActionRow> actionRows(Connection c, long workspaceId, String where, Object... params)
+            throws SQLException {
+        Object[] all = new Object[params.length + 1];
+        all[0] = workspaceId;
+        System.arraycopy(params, 0, all, 1, params.length);
         record Row(long actionId, long stepId, String text, Long actorId) {
         }
         List<Row> rows = Sql.query(c, """
                 SELECT x.id, x.step_id, x.text, aa.actor_id
                 FROM action x JOIN step s ON s.id = x.step_id JOIN journey j ON j.id = s.journey_id
                 LEFT JOIN action_actor aa ON aa.action_id = x.id
-                WHERE j.workspace_id = ?
+                WHERE j.workspace_id = ?""" + where + """
+
                 ORDER BY x.step_id, x.position, x.id, aa.position""",
                 rs -> new Row(rs.getLong("id"), rs.getLong("step_id"), rs.getString("text"), Sql.getLong(rs, "actor_id")),
-                workspaceId);
+                all);
         Map<Long, ActionRow> byId = new LinkedHashMap<>();
         for (Row r : rows) {
             ActionRow a = byId.computeIfAbsent(r.actionId(), k -> new ActionRow(r.actionId(), r.stepId(), r.text(),

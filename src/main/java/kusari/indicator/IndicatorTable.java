@@ -180,11 +180,15 @@ public final class IndicatorTable {
         groups.put(CHALLENGES, new Group(null, challengesTitle, challengeLevel, new ArrayList<>()));
         List<Indicator> all = new ArrayList<>(indicators.findAll(ws.id()));
         Map<Long, Long> ownerIds = ownerIds(c, ws.id());
-        all.sort(java.util.Comparator.comparing((Indicator i) -> {
+        // Each sort key is made once: made in the comparison, it was most of the time of a large table.
+        Map<Long, String> keys = new HashMap<>();
+        for (Indicator i : all) {
             Place p = places.get(ownerIds.get(i.id()));
-            return p == null ? "~" + String.format("%06d", Integer.parseInt(i.ownerKey().replaceAll("\\D", "0")))
-                    : p.order();
-        }).thenComparing(i -> i.kind() == IndicatorKind.GOAL ? 0 : 1));
+            keys.put(i.id(), p == null
+                    ? "~" + String.format("%06d", Integer.parseInt(i.ownerKey().replaceAll("\\D", "0"))) : p.order());
+        }
+        all.sort(java.util.Comparator.comparing((Indicator i) -> keys.get(i.id()))
+                .thenComparing(i -> i.kind() == IndicatorKind.GOAL ? 0 : 1));
         // Rows go group by group in the groups' order (the challenges' last), each group in the sorted order.
         Map<String, List<Placed>> byGroup = new LinkedHashMap<>();
         groups.keySet().forEach(k -> byGroup.put(k, new ArrayList<>()));
