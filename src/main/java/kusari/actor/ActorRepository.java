@@ -139,12 +139,15 @@ public final class ActorRepository implements ActorQueries {
                 actionRows(c, workspaceId, " AND j.id IN (" + journeys + ")", actorId)));
     }
 
+    // In the three lookups below the unary + keeps SQLite from scanning the workspace's index first: starting from
+    // the actor's few steps is a thousand times faster on a large workspace.
+
     /** {@link #challengesByStep} for the steps where one actor acts. */
     public Map<Long, List<ChallengeRef>> challengesByStepOf(long workspaceId, long actorId) {
         return database.read(c -> Sql.queryGrouped(c, """
                 SELECT sc.step_id, ch.id, ch.number, ch.title FROM step_challenge sc
                 JOIN challenge ch ON ch.id = sc.challenge_id
-                WHERE ch.workspace_id = ? AND sc.step_id IN (""" + STEPS_OF_ACTOR + """
+                WHERE +ch.workspace_id = ? AND sc.step_id IN (""" + STEPS_OF_ACTOR + """
                 ) ORDER BY sc.step_id, ch.number""",
                 rs -> rs.getLong("step_id"), rs -> new ChallengeRef(rs.getLong("id"), rs.getInt("number"),
                         rs.getString("title")), workspaceId, actorId));
@@ -155,7 +158,7 @@ public final class ActorRepository implements ActorQueries {
         return database.read(c -> Sql.queryGrouped(c, """
                 SELECT cp.challenge_id, p.id, p.code, p.name, cp.basis FROM challenge_project cp
                 JOIN project p ON p.id = cp.project_id
-                WHERE p.workspace_id = ? AND cp.challenge_id IN (SELECT sc.challenge_id FROM step_challenge sc
+                WHERE +p.workspace_id = ? AND cp.challenge_id IN (SELECT sc.challenge_id FROM step_challenge sc
                     WHERE sc.step_id IN (""" + STEPS_OF_ACTOR + """
                 )) ORDER BY cp.challenge_id, p.code""",
                 rs -> rs.getLong("challenge_id"), rs -> new ProjectRef(rs.getLong("id"), rs.getString("code"),
@@ -166,7 +169,7 @@ public final class ActorRepository implements ActorQueries {
     public Map<Long, List<Long>> leadsByProjectOf(long workspaceId, long actorId) {
         return database.read(c -> Sql.queryGrouped(c, """
                 SELECT pl.project_id, pl.actor_id FROM project_lead_actor pl JOIN project p ON p.id = pl.project_id
-                WHERE p.workspace_id = ? AND pl.project_id IN (SELECT cp.project_id FROM challenge_project cp
+                WHERE +p.workspace_id = ? AND pl.project_id IN (SELECT cp.project_id FROM challenge_project cp
                     WHERE cp.challenge_id IN (SELECT sc.challenge_id FROM step_challenge sc
                     WHERE sc.step_id IN (""" + STEPS_OF_ACTOR + """
                 ))) ORDER BY pl.project_id, pl.position""",
