@@ -194,8 +194,9 @@ public final class ActorApi {
         ActorRepository repo = service.repository();
         var journey = repo.journeys(ws.id()).stream().filter(j -> j.slug().equals(slug)).findFirst()
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.journey", slug));
-        ctx.json(JourneyChart.of(repo.acting(ws.id()), journey, kind, fy, repo.challengesByStep(ws.id()),
-                repo.projectsByChallenge(ws.id()), repo.leadsByProject(ws.id())));
+        ctx.json(JourneyChart.of(repo.actingOfJourney(ws.id(), journey.id()), journey, kind, fy,
+                repo.challengesByStepOfJourney(ws.id(), journey.id()), repo.projectsByChallengeOfJourney(ws.id(), journey.id()),
+                repo.leadsByProjectOfJourney(ws.id(), journey.id())));
     }
 
     private ActorOverview overview(Context ctx, Workspace ws) {

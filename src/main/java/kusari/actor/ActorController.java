@@ -147,9 +147,9 @@ public final class ActorController {
         JourneyRef journey = journeys.stream().filter(j -> j.slug().equals(slug)).findFirst()
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.journey", slug));
         ActorRepository repo = service.repository();
-        Acting acting = repo.acting(ws.id());
-        JourneyChart chart = JourneyChart.of(acting, journey, kind, fy, repo.challengesByStep(ws.id()),
-                repo.projectsByChallenge(ws.id()), repo.leadsByProject(ws.id()));
+        Acting acting = repo.actingOfJourney(ws.id(), journey.id());
+        JourneyChart chart = JourneyChart.of(acting, journey, kind, fy, repo.challengesByStepOfJourney(ws.id(), journey.id()),
+                repo.projectsByChallengeOfJourney(ws.id(), journey.id()), repo.leadsByProjectOfJourney(ws.id(), journey.id()));
         ctx.render("actor/chart.jte", Map.of("page", new JourneyChartPage(Requests.ui(ctx), ws, chart, journeys, kind, fy,
                 fiscalYears(ws, acting.names()))));
     }

@@ -128,6 +128,15 @@ public final class ActorRepository implements ActorQueries {
     private static final String STEPS_OF_ACTOR = """
             SELECT x.step_id FROM action_actor aa JOIN action x ON x.id = aa.action_id WHERE aa.actor_id = ?""";
 
+    /** The steps of one journey, as SQL for {@code IN (...)} with the journey id as its one parameter. */
+    private static final String STEPS_OF_JOURNEY = "SELECT s.id FROM step s WHERE s.journey_id = ?";
+
+    /** What {@link Acting} needs for one journey's chart: every actor and name, that journey's steps and actions. */
+    public Acting actingOfJourney(long workspaceId, long journeyId) {
+        return database.read(c -> new Acting(actorRows(c, workspaceId), names(c, workspaceId),
+                stepRows(c, workspaceId, " AND j.id = ?", journeyId), actionRows(c, workspaceId, " AND j.id = ?", journeyId)));
+    }
+
     /**
      * What {@link Acting} needs for one actor's page: every actor and name, but only the journeys where this actor
      * acts (whole, so that the hand-offs before and after each of its steps are right) with their actions.
@@ -144,36 +153,63 @@ public final class ActorRepository implements ActorQueries {
 
     /** {@link #challengesByStep} for the steps where one actor acts. */
     public Map<Long, List<ChallengeRef>> challengesByStepOf(long workspaceId, long actorId) {
+        return challengesByStepIn(workspaceId, STEPS_OF_ACTOR, actorId);
+    }
+
+    /** {@link #challengesByStep} for the steps of one journey. */
+    public Map<Long, List<ChallengeRef>> challengesByStepOfJourney(long workspaceId, long journeyId) {
+        return challengesByStepIn(workspaceId, STEPS_OF_JOURNEY, journeyId);
+    }
+
+    private Map<Long, List<ChallengeRef>> challengesByStepIn(long workspaceId, String steps, long key) {
         return database.read(c -> Sql.queryGrouped(c, """
                 SELECT sc.step_id, ch.id, ch.number, ch.title FROM step_challenge sc
                 JOIN challenge ch ON ch.id = sc.challenge_id
-                WHERE +ch.workspace_id = ? AND sc.step_id IN (""" + STEPS_OF_ACTOR + """
+                WHERE +ch.workspace_id = ? AND sc.step_id IN (""" + steps + """
                 ) ORDER BY sc.step_id, ch.number""",
                 rs -> rs.getLong("step_id"), rs -> new ChallengeRef(rs.getLong("id"), rs.getInt("number"),
-                        rs.getString("title")), workspaceId, actorId));
+                        rs.getString("title")), workspaceId, key));
     }
 
     /** {@link #projectsByChallenge} for the challenges of the steps where one actor acts. */
     public Map<Long, List<ProjectRef>> projectsByChallengeOf(long workspaceId, long actorId) {
+        return projectsByChallengeIn(workspaceId, STEPS_OF_ACTOR, actorId);
+    }
+
+    /** {@link #projectsByChallenge} for the challenges of one journey's steps. */
+    public Map<Long, List<ProjectRef>> projectsByChallengeOfJourney(long workspaceId, long journeyId) {
+        return projectsByChallengeIn(workspaceId, STEPS_OF_JOURNEY, journeyId);
+    }
+
+    private Map<Long, List<ProjectRef>> projectsByChallengeIn(long workspaceId, String steps, long key) {
         return database.read(c -> Sql.queryGrouped(c, """
                 SELECT cp.challenge_id, p.id, p.code, p.name, cp.basis FROM challenge_project cp
                 JOIN project p ON p.id = cp.project_id
                 WHERE +p.workspace_id = ? AND cp.challenge_id IN (SELECT sc.challenge_id FROM step_challenge sc
-                    WHERE sc.step_id IN (""" + STEPS_OF_ACTOR + """
+                    WHERE sc.step_id IN (""" + steps + """
                 )) ORDER BY cp.challenge_id, p.code""",
                 rs -> rs.getLong("challenge_id"), rs -> new ProjectRef(rs.getLong("id"), rs.getString("code"),
-                        rs.getString("name"), rs.getString("basis")), workspaceId, actorId));
+                        rs.getString("name"), rs.getString("basis")), workspaceId, key));
     }
 
     /** {@link #leadsByProject} for the projects answering the challenges of the steps where one actor acts. */
     public Map<Long, List<Long>> leadsByProjectOf(long workspaceId, long actorId) {
+        return leadsByProjectIn(workspaceId, STEPS_OF_ACTOR, actorId);
+    }
+
+    /** {@link #leadsByProject} for the projects answering the challenges of one journey's steps. */
+    public Map<Long, List<Long>> leadsByProjectOfJourney(long workspaceId, long journeyId) {
+        return leadsByProjectIn(workspaceId, STEPS_OF_JOURNEY, journeyId);
+    }
+
+    private Map<Long, List<Long>> leadsByProjectIn(long workspaceId, String steps, long key) {
         return database.read(c -> Sql.queryGrouped(c, """
                 SELECT pl.project_id, pl.actor_id FROM project_lead_actor pl JOIN project p ON p.id = pl.project_id
                 WHERE +p.workspace_id = ? AND pl.project_id IN (SELECT cp.project_id FROM challenge_project cp
                     WHERE cp.challenge_id IN (SELECT sc.challenge_id FROM step_challenge sc
-                    WHERE sc.step_id IN (""" + STEPS_OF_ACTOR + """
+                    WHERE sc.step_id IN (""" + steps + """
                 ))) ORDER BY pl.project_id, pl.position""",
-                rs -> rs.getLong("project_id"), rs -> rs.getLong("actor_id"), workspaceId, actorId));
+                rs -> rs.getLong("project_id"), rs -> rs.getLong("actor_id"), workspaceId, key));
     }
 
     /** {@link #latestActuals} of the given indicators only. */
