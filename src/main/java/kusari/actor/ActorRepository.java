@@ -25,17 +25,22 @@ public final class ActorRepository implements ActorQueries {
     }
 
     public List<ActorSummary> findAllWithCounts(long workspaceId) {
+        // Counted in one pass over the workspace's actions, not once per actor.
         return database.read(c -> Sql.query(c, """
-                SELECT a.id, a.name, a.kind,
-                       (SELECT count(*) FROM action_actor aa WHERE aa.actor_id = a.id) AS actions,
-                       (SELECT count(DISTINCT s.journey_id) FROM action_actor aa
-                          JOIN action x ON x.id = aa.action_id JOIN step s ON s.id = x.step_id
-                          WHERE aa.actor_id = a.id) AS journeys,
-                       (SELECT count(*) FROM project_lead_actor pl WHERE pl.actor_id = a.id) AS lead_projects
-                FROM actor a WHERE a.workspace_id = ?
+                SELECT a.id, a.name, a.kind, coalesce(ac.actions, 0) AS actions, coalesce(ac.journeys, 0) AS journeys,
+                       coalesce(pl.projects, 0) AS lead_projects
+                FROM actor a
+                LEFT JOIN (SELECT aa.actor_id, count(*) AS actions, count(DISTINCT s.journey_id) AS journeys
+                           FROM action_actor aa JOIN action x ON x.id = aa.action_id JOIN step s ON s.id = x.step_id
+                           WHERE aa.actor_id IN (SELECT id FROM actor WHERE workspace_id = ?)
+                           GROUP BY aa.actor_id) ac ON ac.actor_id = a.id
+                LEFT JOIN (SELECT actor_id, count(*) AS projects FROM project_lead_actor
+                           WHERE actor_id IN (SELECT id FROM actor WHERE workspace_id = ?)
+                           GROUP BY actor_id) pl ON pl.actor_id = a.id
+                WHERE a.workspace_id = ?
                 ORDER BY CASE a.kind WHEN 'GOVERNMENT' THEN 1 ELSE 2 END, a.position""",
                 rs -> new ActorSummary(toActor(rs), rs.getLong("actions"), rs.getLong("journeys"),
-                        rs.getLong("lead_projects")), workspaceId));
+                        rs.getLong("lead_projects")), workspaceId, workspaceId, workspaceId));
     }
 
     public Optional<Actor> findById(long workspaceId, long id) {

@@ -140,6 +140,28 @@ class LargeWorkspacePagesTest {
     }
 
     @Test
+    void theDirectoryApiCountsActionsJourneysAndStepsOfEveryActor() throws Exception {
+        JavalinTest.test(app(), (server, client) -> {
+            JsonNode actors = JSON.readTree(client.get("/api/v1/workspaces/busy/actors").body().string());
+            assertEquals(4, actors.size());
+            for (JsonNode a : actors) {
+                long id = a.path("id").asLong();
+                long actions = db.read(c -> kusari.db.Sql.queryLong(c,
+                        "SELECT count(*) FROM action_actor WHERE actor_id = ?", id));
+                long journeys = db.read(c -> kusari.db.Sql.queryLong(c, """
+                        SELECT count(DISTINCT s.journey_id) FROM action_actor aa JOIN action x ON x.id = aa.action_id
+                        JOIN step s ON s.id = x.step_id WHERE aa.actor_id = ?""", id));
+                long steps = db.read(c -> kusari.db.Sql.queryLong(c, """
+                        SELECT count(DISTINCT x.step_id) FROM action_actor aa JOIN action x ON x.id = aa.action_id
+                        WHERE aa.actor_id = ?""", id));
+                assertEquals(actions, a.path("actions").asLong(), a.toString());
+                assertEquals(journeys, a.path("journeys").asLong(), a.toString());
+                assertEquals(steps, a.path("steps").asLong(), a.toString());
+            }
+        });
+    }
+
+    @Test
     void theSampleShowsNoPaging() {
         JavalinTest.test(TestApp.create(), (server, client) -> {
             assertFalse(client.get("/w/omitama/matrix").body().string().contains("data-testid=\"matrix-pager\""));
