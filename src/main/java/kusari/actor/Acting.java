@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who acts where in one workspace: its actors with their name history, every step of every journey in order, and
- * every action with its actors. Actor pages, the responsibility matrix and the journey chart are all computed
- * from this one snapshot, read in one transaction, so they always agree with each other.
+ * Who acts where in one workspace: its actors with their name history, the steps of the journeys read (every
+ * journey, or only those one actor's page or one journey's chart needs) in order, and their actions with their
+ * actors, read in one transaction. Journeys are always read whole, so the hand-offs before and after a step are
+ * right.
  */
 public final class Acting {
 

@@ -62,7 +62,7 @@ public final class ActorApi {
 
     record ActorJson(long id, String name, String kind, long version, Integer fiscalYear, List<ActorName> names,
                      ActorOverview.Summary summary, List<JourneyActionsJson> journeys, List<LedProject> leadProjects,
-                     List<MeasureJson> indicators) {
+                     List<MeasureJson> indicators, Paging stepPaging) {
     }
 
     record JourneyActionsJson(String journey, String journeyTitle, String persona, String personaLabel,
@@ -99,21 +99,21 @@ public final class ActorApi {
         Integer fy = ActorController.fiscalYear(ctx);
         Map<Long, ActorQueries.ActorSummary> counts = new java.util.HashMap<>();
         service.repository().findAllWithCounts(ws.id()).forEach(s -> counts.put(s.actor().id(), s));
-        Acting acting = service.repository().acting(ws.id());
+        ActorNames names = service.repository().names(ws.id());
         ctx.json(service.directory(ws, ctx.queryParam("q"), fy).stream().map(e -> {
             var c = counts.get(e.actor().id());
             return new ActorSummaryJson(e.actor().id(), e.actor().name(), e.actor().kind().code(), c == null ? 0 : c.actions(),
-                    e.journeys(), c == null ? 0 : c.leadProjects(), e.steps(), acting.names().of(e.actor().id()),
+                    e.journeys(), c == null ? 0 : c.leadProjects(), e.steps(), names.of(e.actor().id()),
                     e.matchedOldNames());
         }).toList());
     }
 
     void show(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        ActorOverview o = overview(ctx, ws);
+        ActorOverview o = overview(ctx, ws, Paging.parse("page", ctx.queryParam("page")));
         ctx.json(new ActorJson(o.actor().id(), o.actor().name(), o.actor().kind().code(), o.version(), o.fiscalYear(), o.names(),
                 o.summary(), o.journeys().stream().map(ActorApi::journeyJson).toList(), o.ledProjects(),
-                o.indicators().stream().map(ActorApi::measureJson).toList()));
+                o.indicators().stream().map(ActorApi::measureJson).toList(), o.stepPaging()));
     }
 
     private static JourneyActionsJson journeyJson(JourneyGroup g) {
@@ -188,9 +188,10 @@ public final class ActorApi {
 
     void matrix(Context ctx, String format) {
         Workspace ws = resolver.require(ctx);
-        ResponsibilityMatrix m = ActorController.matrixOf(ctx, service, ws);
+        ResponsibilityMatrix.Whole m = ActorController.matrixOf(ctx, service, ws);
         if (format == null) {
-            ctx.json(m);
+            ctx.json(m.page(Paging.parse("page", ctx.queryParam("page")),
+                    Paging.parse("columnPage", ctx.queryParam("columnPage"))));
         } else {
             download(ctx, ActorTables.matrix(Requests.ui(ctx), m), format, ws.slug() + "-matrix");
         }
@@ -204,26 +205,33 @@ public final class ActorApi {
         ActorRepository repo = service.repository();
         var journey = repo.journeys(ws.id()).stream().filter(j -> j.slug().equals(slug)).findFirst()
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.journey", slug));
-        ctx.json(JourneyChart.of(repo.acting(ws.id()), journey, kind, fy, repo.challengesByStep(ws.id()),
-                repo.projectsByChallenge(ws.id()), repo.leadsByProject(ws.id())));
+        ctx.json(JourneyChart.of(repo.actingOfJourney(ws.id(), journey.id()), journey, kind, fy,
+                repo.challengesByStepOfJourney(ws.id(), journey.id()), repo.projectsByChallengeOfJourney(ws.id(), journey.id()),
+                repo.leadsByProjectOfJourney(ws.id(), journey.id())));
     }
 
     private ActorOverview overview(Context ctx, Workspace ws) {
+        return overview(ctx, ws, null);
+    }
+
+    /** {@code page} null: every step (the exports). */
+    private ActorOverview overview(Context ctx, Workspace ws, Integer page) {
         Integer fy = ActorController.fiscalYear(ctx);
         long id = NotFound.pathLong(ctx, "id", "error.notFound.actor");
-        return service.overview(ws, id, fy, null)
+        return service.overview(ws, id, fy, null, page)
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.actor", ctx.pathParam("id")));
     }
 
+    /** Writes the file to the answer row by row as it is made (no whole-file buffer). */
     private static void download(Context ctx, Table table, String format, String fileName) {
         if ("csv".equals(format)) {
             ctx.contentType("text/csv; charset=utf-8");
             attachment(ctx, fileName + ".csv");
-            ctx.result(Exports.csv(table));
+            Exports.writeCsv(table, ctx.outputStream());
         } else {
             ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             attachment(ctx, fileName + ".xlsx");
-            ctx.result(Exports.xlsx(table));
+            Exports.writeXlsx(table, ctx.outputStream());
         }
     }
 

@@ -70,7 +70,7 @@ public final class ActorController {
     /** Renders the actor page; {@code form} null for a fresh form. */
     private void render(Context ctx, Workspace ws, long id, Integer fy, RenameForm form, String flash) {
         String persona = blankToNull(ctx.queryParam("persona"));
-        ActorOverview o = service.overview(ws, id, fy, persona)
+        ActorOverview o = service.overview(ws, id, fy, persona, Paging.parse("page", ctx.queryParam("page")))
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.actor", ctx.pathParam("id")));
         String personaLabel = null;
         if (persona != null) {
@@ -126,9 +126,17 @@ public final class ActorController {
 
     void matrix(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        ResponsibilityMatrix m = matrixOf(ctx, service, ws);
+        ResponsibilityMatrix m = matrixOf(ctx, service, ws).page(Paging.parse("page", ctx.queryParam("page")),
+                Paging.parse("columnPage", ctx.queryParam("columnPage")));
+        List<JourneyRef> journeys = service.repository().journeys(ws.id());
+        if (m.personaPaging().paged()) {
+            // The chart links follow the persona columns shown, so that the page stays one page long.
+            java.util.Set<String> shown = new java.util.HashSet<>();
+            m.columns().forEach(c -> shown.add(c.personaSlug()));
+            journeys = journeys.stream().filter(j -> shown.contains(j.personaSlug())).toList();
+        }
         ctx.render("actor/matrix.jte", Map.of("page", new MatrixPage(Requests.ui(ctx), ws, m,
-                service.repository().policyFields(ws.id()), service.repository().journeys(ws.id()),
+                service.repository().policyFields(ws.id()), journeys,
                 fiscalYears(ws, service.repository().names(ws.id())))));
     }
 
@@ -141,23 +149,25 @@ public final class ActorController {
         JourneyRef journey = journeys.stream().filter(j -> j.slug().equals(slug)).findFirst()
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.journey", slug));
         ActorRepository repo = service.repository();
-        Acting acting = repo.acting(ws.id());
-        JourneyChart chart = JourneyChart.of(acting, journey, kind, fy, repo.challengesByStep(ws.id()),
-                repo.projectsByChallenge(ws.id()), repo.leadsByProject(ws.id()));
+        Acting acting = repo.actingOfJourney(ws.id(), journey.id());
+        JourneyChart chart = JourneyChart.of(acting, journey, kind, fy, repo.challengesByStepOfJourney(ws.id(), journey.id()),
+                repo.projectsByChallengeOfJourney(ws.id(), journey.id()), repo.leadsByProjectOfJourney(ws.id(), journey.id()));
         ctx.render("actor/chart.jte", Map.of("page", new JourneyChartPage(Requests.ui(ctx), ws, chart, journeys, kind, fy,
                 fiscalYears(ws, acting.names()))));
     }
 
     // Query parameters shared with ActorApi: a bad value is a 400 with a message in the user's language.
 
-    static ResponsibilityMatrix matrixOf(Context ctx, ActorService service, Workspace ws) {
+    static ResponsibilityMatrix.Whole matrixOf(Context ctx, ActorService service, Workspace ws) {
         Integer fy = fiscalYear(ctx);
         ActorKind kind = kind(ctx);
         String field = blankToNull(ctx.queryParam("field"));
-        if (field != null && service.repository().policyFields(ws.id()).stream().noneMatch(f -> f.code().equals(field))) {
+        ActorRepository repo = service.repository();
+        if (field != null && repo.policyFields(ws.id()).stream().noneMatch(f -> f.code().equals(field))) {
             throw new BadRequestResponse(Requests.ui(ctx).t("matrix.error.field", field));
         }
-        return ResponsibilityMatrix.of(service.repository().acting(ws.id()),
+        return ResponsibilityMatrix.of(repo.actorRows(ws.id()), repo.names(ws.id()), repo.matrixColumns(ws.id()),
+                repo.stepsByActorAndPersona(ws.id()),
                 new ResponsibilityMatrix.Filter(kind, field, fy, blankToNull(ctx.queryParam("sort"))));
     }
 

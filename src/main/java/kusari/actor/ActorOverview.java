@@ -9,10 +9,11 @@ import kusari.actor.ActorRepository.ProjectRef;
 /**
  * What one actor owns across every journey, as of a fiscal year: its steps grouped by journey with its actions,
  * the challenges and projects behind them, the hand-offs before and after, and the indicators that measure it.
+ * {@code journeys} hold the steps of one page ({@code stepPaging}); the summary and indicators count every step.
  */
 public record ActorOverview(Actor actor, long version, Integer fiscalYear, List<ActorName> names,
                             Summary summary, List<JourneyGroup> journeys, List<LedProject> ledProjects,
-                            List<Measure> indicators) {
+                            List<Measure> indicators, Paging stepPaging) {
 
     /** The numbers at the top of the page. */
     public record Summary(int journeys, int steps, int troubledSteps, int projectsLed, int indicators,

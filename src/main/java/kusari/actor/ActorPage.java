@@ -30,4 +30,10 @@ public record ActorPage(Ui ui, Workspace workspace, ActorOverview overview, Stri
     public Actor actor() {
         return overview.actor();
     }
+
+    /** Another page of the actor's steps, with the same persona and fiscal year. */
+    public String stepPageLink(int page) {
+        return kusari.web.Links.withQuery(kusari.web.Links.actor(workspace.slug(), overview.actor().id()),
+                "fy", overview.fiscalYear(), "persona", personaSlug, "page", page == 1 ? null : page) + "#steps";
+    }
 }

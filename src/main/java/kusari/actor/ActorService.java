@@ -58,53 +58,65 @@ public final class ActorService {
         return actors;
     }
 
+    /** Steps on one page of an actor's page; the summary and the indicators still count every step. */
+    public static final int STEPS_PER_PAGE = 50;
+
     /**
      * One actor's steps, hand-offs, projects and indicators as of {@code fiscalYear} (null: newest names, latest
      * actuals); {@code personaSlug} keeps only that persona's journeys (the matrix cell's link).
      */
     public Optional<ActorOverview> overview(Workspace ws, long actorId, Integer fiscalYear, String personaSlug) {
-        Acting acting = actors.acting(ws.id());
+        return overview(ws, actorId, fiscalYear, personaSlug, null);
+    }
+
+    /**
+     * The same, with only the steps of {@code page} (from 1; null: every step) in its journeys; the summary and the
+     * indicators are those of every step. Only the journeys where the actor acts are read, never the whole workspace.
+     */
+    public Optional<ActorOverview> overview(Workspace ws, long actorId, Integer fiscalYear, String personaSlug,
+                                            Integer page) {
+        Acting acting = actors.actingOf(ws.id(), actorId);
         Optional<ActorRow> row = acting.actor(actorId);
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        Map<Long, List<ChallengeRef>> challengesByStep = actors.challengesByStep(ws.id());
-        Map<Long, List<ProjectRef>> projectsByChallenge = actors.projectsByChallenge(ws.id());
-        Map<Long, List<Long>> leadsByProject = actors.leadsByProject(ws.id());
-        Map<Long, Actual> actuals = actors.latestActuals(ws.id(), fiscalYear);
-        // Action indicators by challenge number, KPIs by project code: looked up per step, never scanned.
-        Map<String, List<Indicator>> byChallenge = new LinkedHashMap<>();
-        Map<String, List<Indicator>> byProject = new LinkedHashMap<>();
-        for (Indicator i : indicators.findAll(ws.id())) {
-            if ("CHALLENGE".equals(i.ownerType())) {
-                byChallenge.computeIfAbsent(i.ownerKey(), k -> new ArrayList<>()).add(i);
-            } else if ("PROJECT".equals(i.ownerType())) {
-                byProject.computeIfAbsent(i.ownerKey(), k -> new ArrayList<>()).add(i);
+        Map<Long, List<ChallengeRef>> challengesByStep = actors.challengesByStepOf(ws.id(), actorId);
+        Map<Long, List<ProjectRef>> projectsByChallenge = actors.projectsByChallengeOf(ws.id(), actorId);
+        Map<Long, List<Long>> leadsByProject = actors.leadsByProjectOf(ws.id(), actorId);
+        List<StepRow> steps = acting.stepsOf(actorId).stream()
+                .filter(s -> personaSlug == null || personaSlug.equals(s.personaSlug())).toList();
+        // Action indicators by challenge, KPIs by project: read for this actor's challenges and projects only.
+        Map<Long, List<Indicator>> byChallenge = new LinkedHashMap<>();
+        Map<Long, List<Indicator>> byProject = new LinkedHashMap<>();
+        for (StepRow s : steps) {
+            for (ChallengeRef ch : challengesByStep.getOrDefault(s.id(), List.of())) {
+                byChallenge.computeIfAbsent(ch.id(), indicators::findByChallenge);
+                for (ProjectRef p : projectsByChallenge.getOrDefault(ch.id(), List.of())) {
+                    byProject.computeIfAbsent(p.id(), indicators::findByProject);
+                }
             }
         }
+        java.util.Set<Long> indicatorIds = new java.util.LinkedHashSet<>();
+        byChallenge.values().forEach(l -> l.forEach(i -> indicatorIds.add(i.id())));
+        byProject.values().forEach(l -> l.forEach(i -> indicatorIds.add(i.id())));
+        Map<Long, Actual> actuals = actors.latestActualsOf(indicatorIds, fiscalYear);
+        Paging paging = page == null ? null : Paging.of("page", page, STEPS_PER_PAGE, steps.size());
 
         Map<String, JourneyGroup> groups = new LinkedHashMap<>();
         Map<Long, Measure> measures = new LinkedHashMap<>();
         int troubled = 0;
-        for (StepRow s : acting.stepsOf(actorId)) {
-            if (personaSlug != null && !personaSlug.equals(s.personaSlug())) {
-                continue;
-            }
+        java.util.Set<String> journeysActed = new java.util.HashSet<>();
+        for (int at = 0; at < steps.size(); at++) {
+            StepRow s = steps.get(at);
+            journeysActed.add(s.journeySlug());
             if (s.troubled()) {
                 troubled++;
-            }
-            List<ActionView> actions = new ArrayList<>();
-            for (ActionRow a : acting.actionsAt(s.id())) {
-                if (a.actorIds().contains(actorId)) {
-                    actions.add(new ActionView(a.text(), a.actorIds().stream().filter(id -> id != actorId)
-                            .map(id -> acting.actorIn(id, fiscalYear)).toList()));
-                }
             }
             List<ChallengeRef> challenges = challengesByStep.getOrDefault(s.id(), List.of());
             Map<Long, ProjectView> projects = new LinkedHashMap<>();
             List<Measure> stepMeasures = new ArrayList<>();
             for (ChallengeRef ch : challenges) {
-                for (Indicator i : byChallenge.getOrDefault(String.valueOf(ch.number()), List.of())) {
+                for (Indicator i : byChallenge.getOrDefault(ch.id(), List.of())) {
                     stepMeasures.add(measures.computeIfAbsent(i.id(), k -> new Measure(
                             IndicatorProgress.of(i, actuals.get(i.id()), ws.planFrom()), "CHALLENGE",
                             String.valueOf(ch.number()), ch.title())));
@@ -116,10 +128,20 @@ public final class ActorService {
                 }
             }
             for (ProjectView p : projects.values()) {
-                for (Indicator i : byProject.getOrDefault(p.project().code(), List.of())) {
+                for (Indicator i : byProject.getOrDefault(p.project().id(), List.of())) {
                     stepMeasures.add(measures.computeIfAbsent(i.id(), k -> new Measure(
                             IndicatorProgress.of(i, actuals.get(i.id()), ws.planFrom()), "PROJECT",
                             p.project().code(), p.project().name())));
+                }
+            }
+            if (paging != null && (at < paging.from() || at >= paging.to())) {
+                continue;
+            }
+            List<ActionView> actions = new ArrayList<>();
+            for (ActionRow a : acting.actionsAt(s.id())) {
+                if (a.actorIds().contains(actorId)) {
+                    actions.add(new ActionView(a.text(), a.actorIds().stream().filter(id -> id != actorId)
+                            .map(id -> acting.actorIn(id, fiscalYear)).toList()));
                 }
             }
             StepView view = new StepView(s, actions, challenges, List.copyOf(projects.values()), stepMeasures,
@@ -132,12 +154,12 @@ public final class ActorService {
         int onTrack = (int) measureList.stream().filter(m -> m.progress().status().onTrack()).count();
         int withActual = (int) measureList.stream().filter(m -> m.progress().latest() != null).count();
         List<JourneyGroup> journeyGroups = List.copyOf(groups.values());
-        int steps = journeyGroups.stream().mapToInt(g -> g.steps().size()).sum();
-        Summary summary = new Summary(journeyGroups.size(), steps, troubled, led.size(), measureList.size(), onTrack,
-                withActual);
+        Summary summary = new Summary(journeysActed.size(), steps.size(), troubled, led.size(), measureList.size(),
+                onTrack, withActual);
         ActorRow r = row.get();
         return Optional.of(new ActorOverview(acting.actorIn(actorId, fiscalYear), r.version(), fiscalYear,
-                acting.names().of(actorId), summary, journeyGroups, led, measureList));
+                acting.names().of(actorId), summary, journeyGroups, led, measureList,
+                paging != null ? paging : new Paging("page", 1, Math.max(1, steps.size()), steps.size())));
     }
 
     private static Handoff handoff(Acting acting, StepRow step, int offset, long actorId, Integer fiscalYear) {
@@ -155,23 +177,28 @@ public final class ActorService {
         }
     }
 
-    /** The directory: every actor as of a fiscal year, optionally only those one of whose names contains {@code query}. */
+    /**
+     * The directory: every actor as of a fiscal year, optionally only those one of whose names contains {@code query}.
+     * Names are searched and steps and journeys counted in SQL, so the directory never reads the journeys themselves.
+     */
     public List<DirectoryEntry> directory(Workspace ws, String query, Integer fiscalYear) {
-        Acting acting = actors.acting(ws.id());
         String q = query == null ? "" : query.strip();
+        ActorNames names = actors.names(ws.id());
+        Map<Long, List<ActorName>> matching = q.isEmpty() ? Map.of() : actors.namesMatching(ws.id(), q);
+        Map<Long, ActorRepository.Reach> reach = actors.reach(ws.id());
         List<DirectoryEntry> result = new ArrayList<>();
-        for (ActorRow r : acting.actors()) {
+        for (ActorRow r : actors.actorRows(ws.id())) {
             long id = r.actor().id();
-            Actor shown = acting.actorIn(id, fiscalYear);
-            List<ActorName> matched = acting.names().matching(id, q);
+            List<ActorName> matched = matching.getOrDefault(id, List.of());
             if (!q.isEmpty() && matched.isEmpty()) {
                 continue;
             }
-            List<StepRow> steps = acting.stepsOf(id);
-            result.add(new DirectoryEntry(shown, acting.names().others(id, shown.name()).stream()
-                            .map(n -> new NameSpan(n, acting.names().untilYear(id, n))).toList(),
+            Actor shown = new Actor(id, names.in(id, fiscalYear, r.actor().name()), r.actor().kind());
+            ActorRepository.Reach counts = reach.getOrDefault(id, new ActorRepository.Reach(0, 0));
+            result.add(new DirectoryEntry(shown, names.others(id, shown.name()).stream()
+                            .map(n -> new NameSpan(n, names.untilYear(id, n))).toList(),
                     matched.stream().filter(n -> !n.name().equals(shown.name())).toList(),
-                    steps.size(), steps.stream().map(StepRow::journeyId).distinct().count()));
+                    counts.steps(), counts.journeys()));
         }
         return result;
     }

@@ -36,42 +36,53 @@ public final class ActorTables {
     }
 
     public static Table steps(Ui ui, ActorOverview o) {
-        return new Table(o.actor().name(), headings(ui, STEP_COLUMNS),
-                stepRows(ui, o).stream().map(StepRow::cells).toList());
+        // Rows are made step by step while the file is written.
+        Iterable<List<Object>> rows = () -> o.journeys().stream()
+                .flatMap(g -> g.steps().stream().flatMap(s -> stepRows(ui, g, s).stream()))
+                .map(StepRow::cells).iterator();
+        return new Table(o.actor().name(), headings(ui, STEP_COLUMNS), rows);
     }
 
     public static List<StepRow> stepRows(Ui ui, ActorOverview o) {
         List<StepRow> rows = new ArrayList<>();
         for (JourneyGroup g : o.journeys()) {
             for (StepView s : g.steps()) {
-                for (ActionView a : s.actions()) {
-                    rows.add(new StepRow(g.personaLabel(), g.journeyTitle(), s.step().position(), s.step().title(),
-                            s.step().emotionText(), s.step().emotionScore(), s.step().painPoint(), a.text(),
-                            names(a.sharedWith()),
-                            join(s.challenges().stream().map(c -> ui.t("challenge.label", c.number()) + " " + c.title()).toList()),
-                            join(s.projects().stream().map(p -> p.project().code() + " " + p.project().name()).toList()),
-                            join(s.projects().stream().filter(p -> p.ledByActor()).map(p -> p.project().code()).toList()),
-                            join(s.indicators().stream().map(m -> indicator(ui, m)).toList()),
-                            s.before().exists() ? handoff(ui, s.before()) : "",
-                            s.after().exists() ? handoff(ui, s.after()) : ""));
-                }
+                rows.addAll(stepRows(ui, g, s));
             }
         }
         return rows;
     }
 
-    /** Columns of the matrix: kind, actor, one per persona, total. */
-    public static Table matrix(Ui ui, ResponsibilityMatrix m) {
+    private static List<StepRow> stepRows(Ui ui, JourneyGroup g, StepView s) {
+        List<StepRow> rows = new ArrayList<>();
+        for (ActionView a : s.actions()) {
+            rows.add(new StepRow(g.personaLabel(), g.journeyTitle(), s.step().position(), s.step().title(),
+                    s.step().emotionText(), s.step().emotionScore(), s.step().painPoint(), a.text(),
+                    names(a.sharedWith()),
+                    join(s.challenges().stream().map(c -> ui.t("challenge.label", c.number()) + " " + c.title()).toList()),
+                    join(s.projects().stream().map(p -> p.project().code() + " " + p.project().name()).toList()),
+                    join(s.projects().stream().filter(p -> p.ledByActor()).map(p -> p.project().code()).toList()),
+                    join(s.indicators().stream().map(m -> indicator(ui, m)).toList()),
+                    s.before().exists() ? handoff(ui, s.before()) : "",
+                    s.after().exists() ? handoff(ui, s.after()) : ""));
+        }
+        return rows;
+    }
+
+    /** Columns of the matrix: kind, actor, one per persona, total; every actor and persona of the filter, unpaged. */
+    public static Table matrix(Ui ui, ResponsibilityMatrix.Whole m) {
         List<String> header = new ArrayList<>(List.of(ui.t("actor.col.kind"), ui.t("actor.col.actor")));
         m.columns().forEach(c -> header.add(c.personaLabel()));
         header.add(ui.t("actor.col.total"));
-        List<List<Object>> rows = new ArrayList<>();
-        for (ResponsibilityMatrix.Row r : m.rows()) {
-            List<Object> row = new ArrayList<>(List.of(ui.t(r.actor().kind().messageKey() + ".short"), r.actor().name()));
-            row.addAll(r.counts());
+        // Each actor's row is made when it is written: the whole matrix of a large workspace never is in memory.
+        Iterable<List<Object>> rows = () -> m.lines().stream().map(r -> {
+            List<Object> row = new ArrayList<>(m.columns().size() + 3);
+            row.add(ui.t(r.actor().kind().messageKey() + ".short"));
+            row.add(r.actor().name());
+            m.columns().forEach(c -> row.add(r.count(c.personaSlug())));
             row.add(r.total());
-            rows.add(row);
-        }
+            return row;
+        }).iterator();
         return new Table(ui.t("matrix.title"), header, rows);
     }
 

@@ -1,7 +1,9 @@
 package kusari.actor;
 
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -19,35 +21,52 @@ import org.dhatim.fastexcel.Worksheet;
  */
 public final class Exports {
 
-    /** A sheet: its name, column headings and rows of String or Number cells (null: empty). */
-    public record Table(String name, List<String> header, List<List<Object>> rows) {
+    /**
+     * A sheet: its name, column headings and rows of String or Number cells (null: empty). The rows are produced
+     * while the file is written, so that a large table is never held whole in memory.
+     */
+    public record Table(String name, List<String> header, Iterable<List<Object>> rows) {
     }
 
     private static final char BOM = '\uFEFF';
+    /** Rows after which the .xlsx sheet is flushed to the answer, so that its rows are not kept until the end. */
+    private static final int XLSX_FLUSH_ROWS = 1_000;
 
     private Exports() {
     }
 
     public static byte[] csv(Table table) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+        writeCsv(table, out);
+        return out.toByteArray();
+    }
+
+    /** Writes the CSV row by row as the rows are produced. */
+    public static void writeCsv(Table table, OutputStream out) {
+        try {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             w.write(BOM);
             // EXCEL: comma separated, CRLF line ends, quotes only where needed; the header is written as a row
             // so that it is neutralised like any other text.
-            try (CSVPrinter printer = new CSVPrinter(w, CSVFormat.EXCEL)) {
-                printer.printRecord(table.header().stream().map(Exports::neutralise).toList());
-                for (List<Object> row : table.rows()) {
-                    printer.printRecord(row.stream().map(Exports::csvCell).toList());
-                }
+            CSVPrinter printer = new CSVPrinter(w, CSVFormat.EXCEL);
+            printer.printRecord(table.header().stream().map(Exports::neutralise).toList());
+            for (List<Object> row : table.rows()) {
+                printer.printRecord(row.stream().map(Exports::csvCell).toList());
             }
+            printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
     }
 
     public static byte[] xlsx(Table table) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writeXlsx(table, out);
+        return out.toByteArray();
+    }
+
+    /** Writes the .xlsx, flushing the sheet every thousand rows. */
+    public static void writeXlsx(Table table, OutputStream out) {
         try {
             Workbook wb = new Workbook(out, "Kusari", "1.0");
             Worksheet ws = wb.newWorksheet(sheetName(table.name()));
@@ -55,23 +74,26 @@ public final class Exports {
                 ws.value(0, c, table.header().get(c));
                 ws.style(0, c).bold().fillColor("E6EEF9").set();
             }
-            for (int r = 0; r < table.rows().size(); r++) {
-                List<Object> row = table.rows().get(r);
+            ws.freezePane(0, 1);
+            int r = 0;
+            for (List<Object> row : table.rows()) {
+                r++;
                 for (int c = 0; c < row.size(); c++) {
                     Object v = row.get(c);
                     if (v instanceof Number n) {
-                        ws.value(r + 1, c, n);
+                        ws.value(r, c, n);
                     } else if (v != null) {
-                        ws.value(r + 1, c, v.toString());
+                        ws.value(r, c, v.toString());
                     }
                 }
+                if (r % XLSX_FLUSH_ROWS == 0) {
+                    ws.flush();
+                }
             }
-            ws.freezePane(0, 1);
             wb.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
     }
 
     private static Object csvCell(Object v) {

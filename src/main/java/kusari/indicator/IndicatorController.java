@@ -71,8 +71,11 @@ public final class IndicatorController {
     void list(Context ctx) {
         Workspace ws = resolver.require(ctx);
         Ui ui = Requests.ui(ctx);
+        String group = ctx.queryParam("group");
+        IndicatorTable.Slice slice = table.slice(ws, ui.t("indicator.challengesGroup"), ui.t("indicator.challengeLevel"),
+                group == null || group.isBlank() ? null : group.strip(), IndicatorTable.page(ctx.queryParam("page")));
         ctx.render("indicator/table.jte", Map.of("page", new IndicatorTablePage(ui, ws, table.settings(ws.id()),
-                groups(ws, ui), defaultYear(ws, clock))));
+                slice.groups(), defaultYear(ws, clock), slice)));
     }
 
     void csv(Context ctx) throws IOException {
@@ -92,7 +95,8 @@ public final class IndicatorController {
     private IndicatorExport export(Context ctx) {
         Workspace ws = resolver.require(ctx);
         Ui ui = Requests.ui(ctx);
-        return new IndicatorExport(ui, ws, table.settings(ws.id()), groups(ws, ui));
+        return new IndicatorExport(ui, ws, table.settings(ws.id()), each -> table.forEachChunk(ws,
+                ui.t("indicator.challengesGroup"), ui.t("indicator.challengeLevel"), each));
     }
 
     private List<IndicatorTable.Group> groups(Workspace ws, Ui ui) {

@@ -3,10 +3,12 @@ package kusari.indicator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import kusari.core.Workspace;
 import kusari.core.Ui;
 import org.apache.commons.csv.CSVFormat;
@@ -25,13 +27,20 @@ public final class IndicatorExport {
     private final Ui ui;
     private final Workspace workspace;
     private final ReviewSettings settings;
-    private final List<IndicatorTable.Group> groups;
+    /** Hands the table's groups over chunk by chunk, in order (a chunk's last group may go on in the next). */
+    private final Consumer<Consumer<List<IndicatorTable.Group>>> chunks;
 
     public IndicatorExport(Ui ui, Workspace workspace, ReviewSettings settings, List<IndicatorTable.Group> groups) {
+        this(ui, workspace, settings, each -> each.accept(groups));
+    }
+
+    /** An export written as the table is read: {@code chunks} gives the groups a few hundred rows at a time. */
+    public IndicatorExport(Ui ui, Workspace workspace, ReviewSettings settings,
+                           Consumer<Consumer<List<IndicatorTable.Group>>> chunks) {
         this.ui = ui;
         this.workspace = workspace;
         this.settings = settings;
-        this.groups = groups;
+        this.chunks = chunks;
     }
 
     static final List<String> COLUMNS = List.of("id", "fiscalYear", "value", "state", "dataDate", "source", "note",
@@ -46,6 +55,12 @@ public final class IndicatorExport {
 
     /** Every cell of every row; numbers as Double or Integer, text as String, nothing as null. */
     public List<List<Object>> rows() {
+        List<List<Object>> rows = new ArrayList<>();
+        chunks.accept(groups -> rows.addAll(rows(groups)));
+        return rows;
+    }
+
+    private List<List<Object>> rows(List<IndicatorTable.Group> groups) {
         List<List<Object>> rows = new ArrayList<>();
         for (IndicatorTable.Group g : groups) {
             for (IndicatorRow r : g.rows()) {
@@ -108,9 +123,16 @@ public final class IndicatorExport {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL)) {
             csv.printRecord(headers());
-            for (List<Object> row : rows()) {
-                csv.printRecord(row.stream().map(IndicatorExport::csvText).toList());
-            }
+            // Each chunk's rows are written before the next chunk is read.
+            chunks.accept(groups -> {
+                try {
+                    for (List<Object> row : rows(groups)) {
+                        csv.printRecord(row.stream().map(IndicatorExport::csvText).toList());
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         }
     }
 
@@ -136,18 +158,26 @@ public final class IndicatorExport {
             sheet.style(0, c).bold().set();
         }
         sheet.freezePane(0, 1);
-        List<List<Object>> rows = rows();
-        for (int r = 0; r < rows.size(); r++) {
-            List<Object> row = rows.get(r);
-            for (int c = 0; c < row.size(); c++) {
-                Object v = row.get(c);
-                if (v instanceof Number n) {
-                    sheet.value(r + 1, c, n);
-                } else if (v != null && !String.valueOf(v).isEmpty()) {
-                    sheet.value(r + 1, c, kusari.web.CellText.neutralise(String.valueOf(v)));
+        int[] next = {1};
+        // Each chunk's rows are written and flushed to the answer before the next chunk is read.
+        chunks.accept(groups -> {
+            for (List<Object> row : rows(groups)) {
+                int r = next[0]++;
+                for (int c = 0; c < row.size(); c++) {
+                    Object v = row.get(c);
+                    if (v instanceof Number n) {
+                        sheet.value(r, c, n);
+                    } else if (v != null && !String.valueOf(v).isEmpty()) {
+                        sheet.value(r, c, kusari.web.CellText.neutralise(String.valueOf(v)));
+                    }
                 }
             }
-        }
+            try {
+                sheet.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         wb.finish();
     }
 

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kusari.core.FieldError;
+import kusari.core.ValidationException;
 import kusari.db.Database;
 import kusari.db.Sql;
 import kusari.core.Workspace;
@@ -35,48 +37,222 @@ public final class IndicatorTable {
         return database.read(c -> ReviewSettings.read(c, workspaceId));
     }
 
+    /** Rows of the table on one page: about what one can scroll through and print (a few hundred kilobytes). */
+    public static final int ROWS_PER_PAGE = 200;
+    /** Rows read together with their values when the whole table is written to a file. */
+    private static final int CHUNK = 500;
+
+    /** A group of the table without its rows: its key for the {@code group} parameter and how many rows it has. */
+    public record GroupCount(String key, String code, String title, String levelLabel, int count) {
+    }
+
+    /**
+     * One page of the table: every group with its count (to choose one from), the chosen group's key (null: all),
+     * the page's paging over the rows of the choice, and the groups of the page with their rows.
+     */
+    public record Slice(List<GroupCount> counts, String group, Paging paging, List<Group> groups) {
+    }
+
+    /** One page of rows, the paging of a table, its page refused with the parameter's name when it does not exist. */
+    public record Paging(int page, int size, int total) {
+        public int pages() {
+            return Math.max(1, (total + size - 1) / size);
+        }
+
+        public int from() {
+            return Math.min(total, (page - 1) * size);
+        }
+
+        public int to() {
+            return Math.min(total, from() + size);
+        }
+
+        public boolean paged() {
+            return total > size;
+        }
+    }
+
+    /** An indicator placed in the table: its group key and its owner's level label. */
+    private record Placed(Indicator indicator, String groupKey, String level) {
+    }
+
+    /** The table's order without values: the groups in order (with no rows yet) and the placed indicators. */
+    private record Layout(Map<String, Group> groups, List<Placed> placed) {
+    }
+
     /** Every indicator of the workspace with its values, in the table's groups and order. */
     public List<Group> groups(Workspace ws, String challengesTitle, String challengeLevel) {
+        List<Group> result = new ArrayList<>();
+        forEachChunk(ws, challengesTitle, challengeLevel, chunk -> {
+            for (Group g : chunk) {
+                Group last = result.isEmpty() ? null : result.get(result.size() - 1);
+                if (last != null && java.util.Objects.equals(last.code(), g.code()) && last.title().equals(g.title())) {
+                    last.rows().addAll(g.rows());
+                } else {
+                    result.add(new Group(g.code(), g.title(), g.levelLabel(), new ArrayList<>(g.rows())));
+                }
+            }
+        });
+        return result;
+    }
+
+    /**
+     * The whole table in chunks of a few hundred rows, in order, each chunk's values read only for its rows: what
+     * the exports write as they read, so the table of a large workspace is never held whole in memory.
+     */
+    public void forEachChunk(Workspace ws, String challengesTitle, String challengeLevel,
+                             java.util.function.Consumer<List<Group>> chunk) {
+        database.read(c -> {
+            Layout layout = layout(c, ws, challengesTitle, challengeLevel);
+            for (int from = 0; from < layout.placed().size(); from += CHUNK) {
+                chunk.accept(rows(c, ws, layout, layout.placed().subList(from,
+                        Math.min(layout.placed().size(), from + CHUNK))));
+            }
+            return null;
+        });
+    }
+
+    /**
+     * One page of the table: {@code group} (a top-level framework code, {@code challenges}, or null for all) and
+     * {@code page} (from 1). Unknown groups and pages beyond the last are refused, naming the parameter.
+     */
+    public Slice slice(Workspace ws, String challengesTitle, String challengeLevel, String group, int page) {
         return database.read(c -> {
-            Map<Long, Place> places = places(c, ws.id());
-            Map<Long, Map<Integer, YearValue>> values = values(c, ws.id());
-            Map<Long, Map<Integer, Double>> interim = interim(c, ws.id());
-            Map<Long, Map<Integer, IndicatorReview>> reviews = reviews(c, ws.id());
-            Map<String, List<IndicatorRow.OtherPeriod>> lineages = otherPeriods(c, ws.id());
-            Map<Long, String> lineageOf = new HashMap<>();
-            Sql.query(c, "SELECT id, lineage FROM indicator WHERE workspace_id = ? AND lineage <> ''", rs -> {
+            Layout layout = layout(c, ws, challengesTitle, challengeLevel);
+            Map<String, Integer> sizes = new HashMap<>();
+            layout.placed().forEach(p -> sizes.merge(p.groupKey(), 1, Integer::sum));
+            List<GroupCount> counts = new ArrayList<>();
+            String chosenKey = null;
+            for (Map.Entry<String, Group> e : layout.groups().entrySet()) {
+                Group g = e.getValue();
+                String key = g.code() == null ? CHALLENGES : g.code();
+                int n = sizes.getOrDefault(e.getKey(), 0);
+                if (n > 0) {
+                    counts.add(new GroupCount(key, g.code(), g.title(), g.levelLabel(), n));
+                }
+                if (key.equals(group)) {
+                    chosenKey = e.getKey();
+                }
+            }
+            if (group != null && chosenKey == null) {
+                throw new ValidationException(List.of(FieldError.of("group", "indicator.table.error.group", group)));
+            }
+            String key = chosenKey;
+            List<Placed> chosen = key == null ? layout.placed()
+                    : layout.placed().stream().filter(p -> p.groupKey().equals(key)).toList();
+            Paging paging = new Paging(page, ROWS_PER_PAGE, chosen.size());
+            if (page > paging.pages()) {
+                throw new ValidationException(List.of(FieldError.of("page", "paging.error.beyond", "page",
+                        String.valueOf(page), String.valueOf(paging.pages()))));
+            }
+            return new Slice(counts, group, paging, rows(c, ws, layout, chosen.subList(paging.from(), paging.to())));
+        });
+    }
+
+    /** The {@code group} value that chooses the challenges' action indicators. */
+    public static final String CHALLENGES = "challenges";
+
+    /** The first page of a {@code page} parameter (null or blank), else the number; refused when not from 1. */
+    public static int page(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return 1;
+        }
+        try {
+            int page = Integer.parseInt(raw.strip());
+            if (page >= 1) {
+                return page;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, with the parameter named
+        }
+        throw new ValidationException(List.of(FieldError.of("page", "paging.error.page", "page", raw)));
+    }
+
+    private Layout layout(Connection c, Workspace ws, String challengesTitle, String challengeLevel)
+            throws SQLException {
+        Map<Long, Place> places = places(c, ws.id());
+        Map<String, Group> groups = new LinkedHashMap<>();
+        List<Place> tops = places.values().stream().filter(p -> p.depth() == 1 && !p.project())
+                .sorted(java.util.Comparator.comparing(Place::order)).toList();
+        for (Place top : tops) {
+            groups.put("n" + top.topId(), new Group(top.code(), top.title(), ws.levelLabel(1), new ArrayList<>()));
+        }
+        groups.put(CHALLENGES, new Group(null, challengesTitle, challengeLevel, new ArrayList<>()));
+        List<Indicator> all = new ArrayList<>(indicators.findAll(ws.id()));
+        Map<Long, Long> ownerIds = ownerIds(c, ws.id());
+        // Each sort key is made once: made in the comparison, it was most of the time of a large table.
+        Map<Long, String> keys = new HashMap<>();
+        for (Indicator i : all) {
+            Place p = places.get(ownerIds.get(i.id()));
+            keys.put(i.id(), p == null
+                    ? "~" + String.format("%06d", Integer.parseInt(i.ownerKey().replaceAll("\\D", "0"))) : p.order());
+        }
+        all.sort(java.util.Comparator.comparing((Indicator i) -> keys.get(i.id()))
+                .thenComparing(i -> i.kind() == IndicatorKind.GOAL ? 0 : 1));
+        // Rows go group by group in the groups' order (the challenges' last), each group in the sorted order.
+        Map<String, List<Placed>> byGroup = new LinkedHashMap<>();
+        groups.keySet().forEach(k -> byGroup.put(k, new ArrayList<>()));
+        for (Indicator i : all) {
+            Place p = places.get(ownerIds.get(i.id()));
+            String level = p == null ? challengeLevel : p.project() ? ws.projectLabel() : ws.levelLabel(p.depth());
+            String key = p == null || !groups.containsKey("n" + p.topId()) ? CHALLENGES : "n" + p.topId();
+            byGroup.get(key).add(new Placed(i, key, level));
+        }
+        List<Placed> placed = new ArrayList<>();
+        byGroup.values().forEach(placed::addAll);
+        return new Layout(groups, placed);
+    }
+
+    /** The rows of {@code placed} with their values, in their groups (new Group objects, in the table's order). */
+    private List<Group> rows(Connection c, Workspace ws, Layout layout, List<Placed> placed) throws SQLException {
+        List<Long> ids = placed.stream().map(p -> p.indicator().id()).toList();
+        Map<Long, Map<Integer, YearValue>> values = new HashMap<>();
+        Map<Long, Map<Integer, Double>> interim = new HashMap<>();
+        Map<Long, Map<Integer, IndicatorReview>> reviews = new HashMap<>();
+        Map<Long, String> lineageOf = new HashMap<>();
+        if (!ids.isEmpty()) {
+            String in = " IN (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")";
+            Object[] params = ids.toArray();
+            for (YearValue v : Sql.query(c, "SELECT a.* FROM actual a WHERE a.indicator_id" + in
+                    + " ORDER BY a.fiscal_year", IndicatorTable::toValue, params)) {
+                values.computeIfAbsent(v.indicatorId(), k -> new LinkedHashMap<>()).put(v.fiscalYear(), v);
+            }
+            Sql.query(c, "SELECT t.indicator_id, t.fiscal_year, t.value FROM interim_target t WHERE t.indicator_id" + in
+                    + " ORDER BY t.fiscal_year", rs -> {
+                interim.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getInt(2), rs.getDouble(3));
+                return null;
+            }, params);
+            for (IndicatorReview r : Sql.query(c, "SELECT r.* FROM indicator_review r WHERE r.indicator_id" + in,
+                    IndicatorTable::toReview, params)) {
+                reviews.computeIfAbsent(r.indicatorId(), k -> new HashMap<>()).put(r.fiscalYear(), r);
+            }
+            Sql.query(c, "SELECT id, lineage FROM indicator WHERE lineage <> '' AND id" + in, rs -> {
                 lineageOf.put(rs.getLong(1), rs.getString(2));
                 return null;
-            }, ws.id());
-            Map<String, Group> groups = new LinkedHashMap<>();
-            List<Place> tops = places.values().stream().filter(p -> p.depth() == 1 && !p.project())
-                    .sorted(java.util.Comparator.comparing(Place::order)).toList();
-            for (Place top : tops) {
-                groups.put("n" + top.topId(), new Group(top.code(), top.title(), ws.levelLabel(1), new ArrayList<>()));
+            }, params);
+        }
+        Map<String, List<IndicatorRow.OtherPeriod>> lineages = lineageOf.isEmpty() ? Map.of() : otherPeriods(c, ws.id());
+        List<Group> result = new ArrayList<>();
+        String current = null;
+        for (Placed p : placed) {
+            Indicator i = p.indicator();
+            if (!p.groupKey().equals(current)) {
+                Group g = layout.groups().get(p.groupKey());
+                result.add(new Group(g.code(), g.title(), g.levelLabel(), new ArrayList<>()));
+                current = p.groupKey();
             }
-            Group challenges = new Group(null, challengesTitle, challengeLevel, new ArrayList<>());
-            List<Indicator> all = new ArrayList<>(indicators.findAll(ws.id()));
-            Map<Long, Long> ownerIds = ownerIds(c, ws.id());
-            all.sort(java.util.Comparator.comparing((Indicator i) -> {
-                Place p = places.get(ownerIds.get(i.id()));
-                return p == null ? "~" + String.format("%06d", Integer.parseInt(i.ownerKey().replaceAll("\\D", "0")))
-                        : p.order();
-            }).thenComparing(i -> i.kind() == IndicatorKind.GOAL ? 0 : 1));
-            for (Indicator i : all) {
-                Place p = places.get(ownerIds.get(i.id()));
-                String level = p == null ? challengeLevel : p.project() ? ws.projectLabel() : ws.levelLabel(p.depth());
-                IndicatorRow row = new IndicatorRow(i, level, values.getOrDefault(i.id(), Map.of()),
-                        interim.getOrDefault(i.id(), Map.of()), reviews.getOrDefault(i.id(), Map.of()),
-                        lineages.getOrDefault(lineageOf.getOrDefault(i.id(), ""), List.of()));
-                Group g = p == null ? challenges : groups.get("n" + p.topId());
-                (g == null ? challenges : g).rows().add(row);
-            }
-            List<Group> result = new ArrayList<>(groups.values().stream().filter(g -> !g.rows().isEmpty()).toList());
-            if (!challenges.rows().isEmpty()) {
-                result.add(challenges);
-            }
-            return result;
-        });
+            result.get(result.size() - 1).rows().add(new IndicatorRow(i, p.level(), values.getOrDefault(i.id(), Map.of()),
+                    interim.getOrDefault(i.id(), Map.of()), reviews.getOrDefault(i.id(), Map.of()),
+                    lineages.getOrDefault(lineageOf.getOrDefault(i.id(), ""), List.of())));
+        }
+        return result;
+    }
+
+    private static IndicatorReview toReview(ResultSet rs) throws SQLException {
+        return new IndicatorReview(rs.getLong("id"), rs.getLong("version"), rs.getLong("indicator_id"),
+                rs.getInt("fiscal_year"), rs.getString("grade_override"), rs.getString("override_reason"),
+                rs.getString("panel_comment"), rs.getString("department_comment"),
+                NextAction.fromStored(rs.getString("next_action")));
     }
 
     /**
@@ -134,30 +310,6 @@ public final class IndicatorTable {
                 SELECT a.* FROM actual a JOIN indicator i ON i.id = a.indicator_id WHERE i.workspace_id = ?
                 ORDER BY a.fiscal_year""", IndicatorTable::toValue, ws)) {
             result.computeIfAbsent(v.indicatorId(), k -> new LinkedHashMap<>()).put(v.fiscalYear(), v);
-        }
-        return result;
-    }
-
-    private static Map<Long, Map<Integer, Double>> interim(Connection c, long ws) throws SQLException {
-        Map<Long, Map<Integer, Double>> result = new HashMap<>();
-        Sql.query(c, """
-                SELECT t.indicator_id, t.fiscal_year, t.value FROM interim_target t
-                JOIN indicator i ON i.id = t.indicator_id WHERE i.workspace_id = ? ORDER BY t.fiscal_year""", rs -> {
-            result.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getInt(2), rs.getDouble(3));
-            return null;
-        }, ws);
-        return result;
-    }
-
-    private static Map<Long, Map<Integer, IndicatorReview>> reviews(Connection c, long ws) throws SQLException {
-        Map<Long, Map<Integer, IndicatorReview>> result = new HashMap<>();
-        for (IndicatorReview r : Sql.query(c, """
-                SELECT r.* FROM indicator_review r JOIN indicator i ON i.id = r.indicator_id WHERE i.workspace_id = ?""",
-                rs -> new IndicatorReview(rs.getLong("id"), rs.getLong("version"), rs.getLong("indicator_id"),
-                        rs.getInt("fiscal_year"), rs.getString("grade_override"), rs.getString("override_reason"),
-                        rs.getString("panel_comment"), rs.getString("department_comment"),
-                        NextAction.fromStored(rs.getString("next_action"))), ws)) {
-            result.computeIfAbsent(r.indicatorId(), k -> new HashMap<>()).put(r.fiscalYear(), r);
         }
         return result;
     }

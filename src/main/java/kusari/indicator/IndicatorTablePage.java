@@ -7,7 +7,34 @@ import kusari.core.Ui;
 
 /** The indicator table: groups of rows, the plan period's fiscal years as columns, the review settings. */
 public record IndicatorTablePage(Ui ui, Workspace workspace, ReviewSettings settings, List<IndicatorTable.Group> groups,
-                                 int reviewYear) {
+                                 int reviewYear, IndicatorTable.Slice slice) {
+
+    /** The whole table on one page. */
+    public IndicatorTablePage(Ui ui, Workspace workspace, ReviewSettings settings, List<IndicatorTable.Group> groups,
+                              int reviewYear) {
+        this(ui, workspace, settings, groups, reviewYear, null);
+    }
+
+    /** Only part of the table is shown (one group, or one page): the page says which and links to the rest. */
+    public boolean partial() {
+        return slice != null && (slice.group() != null || slice.paging().paged());
+    }
+
+    /** How many indicators the whole table has. */
+    public int total() {
+        return slice == null ? count() : slice.counts().stream().mapToInt(IndicatorTable.GroupCount::count).sum();
+    }
+
+    /** The table of one group (null: all groups), from its first page. */
+    public String groupLink(String group) {
+        return kusari.web.Links.withQuery(kusari.web.Links.indicators(workspace.slug()), "group", group);
+    }
+
+    /** Another page of the same choice. */
+    public String pageLink(int page) {
+        return kusari.web.Links.withQuery(kusari.web.Links.indicators(workspace.slug()), "group", slice.group(),
+                "page", page == 1 ? null : page);
+    }
 
     public List<Integer> years() {
         List<Integer> years = new ArrayList<>();
