@@ -73,7 +73,11 @@ public final class IndicatorTable {
     }
 
     /** An indicator placed in the table: its group key and its owner's level label. */
-    private record Placed(Indicator indicator, String groupKey, String level) {
+    private record Placed(Light indicator, String groupKey, String level) {
+    }
+
+    /** What the table's order needs of an indicator; the whole indicator is read only for the rows shown. */
+    private record Light(long id, IndicatorKind kind, String ownerKey, Long nodeId, Long projectId, Long challengeId) {
     }
 
     /** The table's order without values: the groups in order (with no rows yet) and the placed indicators. */
@@ -104,9 +108,12 @@ public final class IndicatorTable {
                              java.util.function.Consumer<List<Group>> chunk) {
         database.read(c -> {
             Layout layout = layout(c, ws, challengesTitle, challengeLevel);
+            // Every row is written: the whole indicators are read at once, their values chunk by chunk.
+            Map<Long, Indicator> whole = new HashMap<>();
+            indicators.findAll(ws.id()).forEach(i -> whole.put(i.id(), i));
             for (int from = 0; from < layout.placed().size(); from += CHUNK) {
                 chunk.accept(rows(c, ws, layout, layout.placed().subList(from,
-                        Math.min(layout.placed().size(), from + CHUNK))));
+                        Math.min(layout.placed().size(), from + CHUNK)), whole));
             }
             return null;
         });
@@ -178,21 +185,38 @@ public final class IndicatorTable {
             groups.put("n" + top.topId(), new Group(top.code(), top.title(), ws.levelLabel(1), new ArrayList<>()));
         }
         groups.put(CHALLENGES, new Group(null, challengesTitle, challengeLevel, new ArrayList<>()));
-        List<Indicator> all = new ArrayList<>(indicators.findAll(ws.id()));
-        Map<Long, Long> ownerIds = ownerIds(c, ws.id());
+        // In findAll's order, which the sort below keeps among equal keys.
+        List<Light> all = new ArrayList<>(Sql.query(c, """
+                SELECT i.id, i.kind, i.node_id, i.project_id, i.challenge_id,
+                       CASE WHEN i.node_id IS NOT NULL THEN 'NODE'
+                            WHEN i.project_id IS NOT NULL THEN 'PROJECT' ELSE 'CHALLENGE' END AS owner_type,
+                       COALESCE(n.code, p.code, CAST(c.number AS TEXT)) AS owner_key
+                FROM indicator i
+                LEFT JOIN framework_node n ON n.id = i.node_id
+                LEFT JOIN project p ON p.id = i.project_id
+                LEFT JOIN challenge c ON c.id = i.challenge_id
+                WHERE i.workspace_id = ?
+                ORDER BY CASE i.kind WHEN 'GOAL' THEN 1 WHEN 'KPI' THEN 2 ELSE 3 END, owner_type, owner_key, i.position""",
+                rs -> new Light(rs.getLong("id"), IndicatorKind.fromStored(rs.getString("kind")), rs.getString("owner_key"),
+                        Sql.getLong(rs, "node_id"), Sql.getLong(rs, "project_id"), Sql.getLong(rs, "challenge_id")),
+                ws.id()));
+        Map<Long, Long> ownerIds = new HashMap<>();
+        for (Light i : all) {
+            ownerIds.put(i.id(), i.nodeId() != null ? Long.valueOf(-i.nodeId()) : i.projectId());
+        }
         // Each sort key is made once: made in the comparison, it was most of the time of a large table.
         Map<Long, String> keys = new HashMap<>();
-        for (Indicator i : all) {
+        for (Light i : all) {
             Place p = places.get(ownerIds.get(i.id()));
             keys.put(i.id(), p == null
                     ? "~" + String.format("%06d", Integer.parseInt(i.ownerKey().replaceAll("\\D", "0"))) : p.order());
         }
-        all.sort(java.util.Comparator.comparing((Indicator i) -> keys.get(i.id()))
+        all.sort(java.util.Comparator.comparing((Light i) -> keys.get(i.id()))
                 .thenComparing(i -> i.kind() == IndicatorKind.GOAL ? 0 : 1));
         // Rows go group by group in the groups' order (the challenges' last), each group in the sorted order.
         Map<String, List<Placed>> byGroup = new LinkedHashMap<>();
         groups.keySet().forEach(k -> byGroup.put(k, new ArrayList<>()));
-        for (Indicator i : all) {
+        for (Light i : all) {
             Place p = places.get(ownerIds.get(i.id()));
             String level = p == null ? challengeLevel : p.project() ? ws.projectLabel() : ws.levelLabel(p.depth());
             String key = p == null || !groups.containsKey("n" + p.topId()) ? CHALLENGES : "n" + p.topId();
@@ -204,7 +228,36 @@ public final class IndicatorTable {
     }
 
     /** The rows of {@code placed} with their values, in their groups (new Group objects, in the table's order). */
+    /** The whole indicators of {@code placed}: read by their owners, a handful of small queries for one page. */
+    private Map<Long, Indicator> whole(Workspace ws, List<Placed> placed) {
+        Map<Long, Indicator> result = new HashMap<>();
+        java.util.Set<Long> projects = new java.util.LinkedHashSet<>();
+        java.util.Set<Long> challenges = new java.util.LinkedHashSet<>();
+        boolean nodes = false;
+        for (Placed p : placed) {
+            Light l = p.indicator();
+            if (l.nodeId() != null) {
+                nodes = true;
+            } else if (l.projectId() != null) {
+                projects.add(l.projectId());
+            } else if (l.challengeId() != null) {
+                challenges.add(l.challengeId());
+            }
+        }
+        if (nodes) {
+            indicators.byNode(ws.id()).values().forEach(list -> list.forEach(i -> result.put(i.id(), i)));
+        }
+        projects.forEach(id -> indicators.findByProject(id).forEach(i -> result.put(i.id(), i)));
+        challenges.forEach(id -> indicators.findByChallenge(id).forEach(i -> result.put(i.id(), i)));
+        return result;
+    }
+
     private List<Group> rows(Connection c, Workspace ws, Layout layout, List<Placed> placed) throws SQLException {
+        return rows(c, ws, layout, placed, whole(ws, placed));
+    }
+
+    private List<Group> rows(Connection c, Workspace ws, Layout layout, List<Placed> placed,
+                             Map<Long, Indicator> whole) throws SQLException {
         List<Long> ids = placed.stream().map(p -> p.indicator().id()).toList();
         Map<Long, Map<Integer, YearValue>> values = new HashMap<>();
         Map<Long, Map<Integer, Double>> interim = new HashMap<>();
@@ -235,7 +288,7 @@ public final class IndicatorTable {
         List<Group> result = new ArrayList<>();
         String current = null;
         for (Placed p : placed) {
-            Indicator i = p.indicator();
+            Indicator i = whole.get(p.indicator().id());
             if (!p.groupKey().equals(current)) {
                 Group g = layout.groups().get(p.groupKey());
                 result.add(new Group(g.code(), g.title(), g.levelLabel(), new ArrayList<>()));
@@ -290,18 +343,6 @@ public final class IndicatorTable {
             }
         }
         return places;
-    }
-
-    /** Each indicator's owner as a key of {@link #places}: minus the node id, or the project id; null for challenges. */
-    private static Map<Long, Long> ownerIds(Connection c, long ws) throws SQLException {
-        Map<Long, Long> owners = new HashMap<>();
-        Sql.query(c, "SELECT id, node_id, project_id FROM indicator WHERE workspace_id = ?", rs -> {
-            Long node = Sql.getLong(rs, "node_id");
-            Long project = Sql.getLong(rs, "project_id");
-            owners.put(rs.getLong("id"), node != null ? Long.valueOf(-node) : project);
-            return null;
-        }, ws);
-        return owners;
     }
 
     static Map<Long, Map<Integer, YearValue>> values(Connection c, long ws) throws SQLException {
