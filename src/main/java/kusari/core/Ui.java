@@ -1,7 +1,5 @@
 package kusari.core;
 
-import kusari.web.Requests;
-
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
