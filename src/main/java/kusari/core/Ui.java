@@ -98,8 +98,21 @@ public final class Ui {
 
     /** Interface text with {0}, {1}… filled in. */
     public String t(String key, Object... args) {
-        return new MessageFormat(t(key), lang.locale()).format(args);
+        MessageFormat format = FORMATS.computeIfAbsent(lang.name() + '\u0000' + key,
+                k -> new MessageFormat(t(key), lang.locale()));
+        // A MessageFormat is not safe to share between threads while it formats; its pattern is parsed only once.
+        synchronized (format) {
+            return format.format(args);
+        }
     }
+
+    /**
+     * Parsed messages by language and key: a page fills in dozens, and parsing a pattern (with the number formats
+     * of its locale) cost more than filling it. Bounded by the bundles' keys, plus the keys pages ask for that the
+     * bundles lack, which are a fixed set in the code.
+     */
+    private static final java.util.concurrent.ConcurrentMap<String, MessageFormat> FORMATS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public Lang lang() {
         return lang;

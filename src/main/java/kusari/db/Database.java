@@ -20,7 +20,7 @@ import org.sqlite.SQLiteDataSource;
 public final class Database implements AutoCloseable {
 
     /** Idle connections kept per kind; more are opened under load and closed when they come back to a full pool. */
-    private static final int IDLE = 8;
+    private static final int IDLE = 16;
 
     private final BlockingQueue<Connection> idleReads = new ArrayBlockingQueue<>(IDLE);
     private final BlockingQueue<Connection> idleWrites = new ArrayBlockingQueue<>(IDLE);
@@ -238,7 +238,11 @@ public final class Database implements AutoCloseable {
 
     private Connection borrow(SQLiteDataSource source, BlockingQueue<Connection> idle) throws SQLException {
         Connection kept = idle.poll();
-        Connection connection = kept != null ? kept : connect(source);
+        Connection connection = kept;
+        if (connection == null) {
+            connection = connect(source);
+            Statements.keep(connection);
+        }
         // The transaction begins here (BEGIN IMMEDIATE for writers), not when the connection was given back.
         connection.setAutoCommit(false);
         return connection;
@@ -260,6 +264,7 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             // Not reusable after all: closed below.
         }
+        Statements.forget(connection);
         try {
             connection.close();
         } catch (SQLException e) {
