@@ -41,8 +41,8 @@ public final class ActorController {
 
     public List<Route> routes() {
         return List.of(
-                Route.get(Links.ACTORS, this::list, Access.READ),
-                Route.get(Links.ACTOR, this::show, Access.READ),
+                Route.get(Links.ACTORS, this::list, Access.READ).kept(),
+                Route.get(Links.ACTOR, this::show, Access.READ).kept(),
                 Route.post(Links.ACTOR_RENAME, this::rename, Access.EDIT),
                 Route.get(Links.ACTOR_CHECKLIST, this::checklist, Access.READ),
                 Route.get(Links.MATRIX, this::matrix, Access.READ),

@@ -31,8 +31,8 @@ public final class ChallengeController {
 
     public List<Route> routes() {
         return List.of(
-                Route.get(Links.CHALLENGES, this::list, Access.READ),
-                Route.get(Links.CHALLENGE, this::show, Access.READ));
+                Route.get(Links.CHALLENGES, this::list, Access.READ).kept(),
+                Route.get(Links.CHALLENGE, this::show, Access.READ).kept());
     }
 
     void list(Context ctx) {

@@ -152,6 +152,31 @@ public final class Database implements AutoCloseable {
 
     private static final ThreadLocal<RequestScope> SCOPE = new ThreadLocal<>();
 
+    /** The generation of the stored data: a number that grows whenever a change is committed, by any process. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    /** Per read connection, the last {@code PRAGMA data_version} it answered. */
+    private final java.util.Map<Connection, Long> seenVersions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The generation of the data this request reads (its snapshot, inside a request scope): equal generations mean
+     * equal data, so what was made from the data may be kept under its generation. SQLite's data_version tells each
+     * connection whether any other connection (of this process or another, e.g. the command line) committed since
+     * it last asked; the first connection to notice a commit moves the generation on for all.
+     */
+    public long generation() {
+        return read(c -> {
+            long version;
+            try (Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("PRAGMA data_version")) {
+                version = rs.next() ? rs.getLong(1) : 0;
+            }
+            Long seen = seenVersions.put(c, version);
+            if (seen == null || seen != version) {
+                return generation.incrementAndGet();
+            }
+            return generation.get();
+        });
+    }
+
     /**
      * The reads of one request on this thread, until {@link RequestScope#close}: they share one read transaction.
      * A write in the request ends the snapshot, so what the request reads after its own change includes it.
@@ -265,6 +290,7 @@ public final class Database implements AutoCloseable {
             // Not reusable after all: closed below.
         }
         Statements.forget(connection);
+        seenVersions.remove(connection);
         try {
             connection.close();
         } catch (SQLException e) {

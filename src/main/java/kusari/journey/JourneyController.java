@@ -32,7 +32,7 @@ public final class JourneyController {
 
     public List<Route> routes() {
         return List.of(
-                Route.get(Links.JOURNEY, ctx -> show(ctx, false), Access.READ),
+                Route.get(Links.JOURNEY, ctx -> show(ctx, false), Access.READ).kept(),
                 // the facilitator's editing mode: department members add their actions there
                 Route.get(Links.JOURNEY_EDITOR, ctx -> show(ctx, true), Access.EDIT_OWN));
     }

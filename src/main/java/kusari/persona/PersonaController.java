@@ -32,8 +32,8 @@ public final class PersonaController {
 
     public List<Route> routes() {
         return List.of(
-                Route.get(Links.PERSONAS, this::list, Access.READ),
-                Route.get(Links.PERSONA, this::show, Access.READ));
+                Route.get(Links.PERSONAS, this::list, Access.READ).kept(),
+                Route.get(Links.PERSONA, this::show, Access.READ).kept());
     }
 
     void list(Context ctx) {

@@ -87,8 +87,10 @@ public final class Server {
             cfg.routes.after(Etags::tag);
             ErrorPages.register(cfg.routes);
             features.forEach(feature -> feature.exceptions(cfg.routes));
+            PageCache kept = new PageCache(database);
             for (Route route : routes.routes()) {
-                cfg.routes.addHttpHandler(route.method(), route.path().template(), route.handler(), route.access());
+                cfg.routes.addHttpHandler(route.method(), route.path().template(),
+                        route.keptPage() ? kept.keep(route.handler()) : route.handler(), route.access());
             }
             cfg.appData(ROUTES, routes);
         });
