@@ -65,6 +65,9 @@ public final class ActorController {
         Integer fy = fiscalYear(ctx);
         long id = NotFound.pathLong(ctx, "id", "error.notFound.actor");
         String flash = ctx.consumeSessionAttribute(FLASH);
+        if (flash != null) {
+            Pages.notKept(ctx);  // "renamed from FY…" shows once, after the rename
+        }
         render(ctx, ws, id, fy, null, flash);
     }
 

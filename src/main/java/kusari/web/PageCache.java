@@ -23,7 +23,8 @@ import kusari.db.Database;
  * made from: the address with its query, the language, who is looking and the date (fiscal-year defaults).
  *
  * <p>Each browser's forms carry its own CSRF token, so a page is kept with a stand-in of the token's length and the
- * asking browser's token is put in its places when it is shown. Only complete 200 answers in HTML are kept.
+ * asking browser's token is put in its places when it is shown. Only complete 200 answers in HTML are kept, and
+ * not those a handler marked as for one view only ({@link Pages#notKept}).
  */
 final class PageCache {
 
@@ -88,6 +89,7 @@ final class PageCache {
         }
         String type = ctx.res().getContentType();
         if (ctx.status() != HttpStatus.OK || type == null || !type.startsWith("text/html")
+                || ctx.attribute(Pages.NOT_KEPT) != null
                 || !(ctx.resultInputStream() instanceof ByteArrayInputStream memory)) {
             return null;
         }

@@ -13,6 +13,16 @@ public final class Pages {
     private Pages() {
     }
 
+    static final String NOT_KEPT = "kusari.notKept";
+
+    /**
+     * This answer is for this one view (it shows a message that must not show twice) and is not kept, even on a
+     * route whose pages are ({@link Route#kept()}).
+     */
+    public static void notKept(Context ctx) {
+        ctx.attribute(NOT_KEPT, true);
+    }
+
     public static void render(Context ctx, String template, Object page) {
         JteRenderer renderer = (JteRenderer) ctx.appData(FileRenderer.FileRendererKey);
         ctx.contentType("text/html; charset=utf-8");
