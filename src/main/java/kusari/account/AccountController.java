@@ -2,11 +2,11 @@ package kusari.account;
 
 import kusari.web.Access;
 import kusari.web.Links;
+import kusari.web.Pages;
 import kusari.web.Route;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
-import java.util.Map;
 import kusari.account.AccountPages.AccountPage;
 import kusari.account.AccountPages.LoginPage;
 import kusari.account.AccountPages.SetupPage;
@@ -56,8 +56,8 @@ public final class AccountController {
 
     private void loginForm(Context ctx) {
         Ui ui = Requests.ui(ctx);
-        ctx.render("account/login.jte", Map.of("page", new LoginPage(ui, "", safeNext(ctx.queryParam("next")), null,
-                "1".equals(ctx.queryParam("out")))));
+        Pages.render(ctx, "account/login.jte", new LoginPage(ui, "", safeNext(ctx.queryParam("next")), null,
+                "1".equals(ctx.queryParam("out"))));
     }
 
     private void login(Context ctx) {
@@ -68,8 +68,8 @@ public final class AccountController {
                 transport.clientAddress(ctx));
         if (!result.ok()) {
             int status = result.problem().equals("account.login.throttled") ? 429 : 401;
-            ctx.status(status).render("account/login.jte", Map.of("page",
-                    new LoginPage(ui, name == null ? "" : name, next, ui.t(result.problem()), false)));
+            Pages.render(ctx.status(status), "account/login.jte",
+                    new LoginPage(ui, name == null ? "" : name, next, ui.t(result.problem()), false));
             return;
         }
         // A new token at every sign-in: a session id planted before sign-in is worthless afterwards.
@@ -92,8 +92,8 @@ public final class AccountController {
     private void setupForm(Context ctx) {
         String token = ctx.pathParam("token");
         boolean valid = accounts.setupTokenValid(token);
-        ctx.status(valid ? 200 : 410).render("account/setup.jte", Map.of("page",
-                new SetupPage(Requests.ui(ctx), token, "", null, !valid)));
+        Pages.render(ctx.status(valid ? 200 : 410), "account/setup.jte",
+                new SetupPage(Requests.ui(ctx), token, "", null, !valid));
     }
 
     private void setup(Context ctx) {
@@ -102,8 +102,8 @@ public final class AccountController {
         String name = limit(ctx.formParam("name"), 64);
         String password = ctx.formParam("password");
         if (password != null && !password.equals(ctx.formParam("password2"))) {
-            ctx.status(400).render("account/setup.jte", Map.of("page",
-                    new SetupPage(ui, token, name, ui.t("account.password.mismatch"), false)));
+            Pages.render(ctx.status(400), "account/setup.jte",
+                    new SetupPage(ui, token, name, ui.t("account.password.mismatch"), false));
             return;
         }
         try {
@@ -112,8 +112,8 @@ public final class AccountController {
             ctx.redirect(Links.account(null), HttpStatus.SEE_OTHER);
         } catch (AccountException e) {
             boolean used = e.messageKey().equals("account.setup.used");
-            ctx.status(used ? 410 : 400).render("account/setup.jte", Map.of("page",
-                    new SetupPage(ui, token, name == null ? "" : name, ui.t(e.messageKey()), used)));
+            Pages.render(ctx.status(used ? 410 : 400), "account/setup.jte",
+                    new SetupPage(ui, token, name == null ? "" : name, ui.t(e.messageKey()), used));
         }
     }
 
@@ -142,8 +142,8 @@ public final class AccountController {
                 totpUri = Totp.uri("Kusari", account.name(), totpSecret);
             }
         }
-        ctx.status(status).render("account/account.jte", Map.of("page", new AccountPage(ui, account, tokens, newToken,
-                totpSecret, totpUri, recoveryCodes, message, problem)));
+        Pages.render(ctx.status(status), "account/account.jte", new AccountPage(ui, account, tokens, newToken,
+                totpSecret, totpUri, recoveryCodes, message, problem));
     }
 
     private void changePassword(Context ctx) {

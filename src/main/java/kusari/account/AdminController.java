@@ -2,6 +2,7 @@ package kusari.account;
 
 import kusari.web.Access;
 import kusari.web.Links;
+import kusari.web.Pages;
 import kusari.web.Route;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -86,7 +87,7 @@ public final class AdminController {
                     roles.add(slugs.getOrDefault(ws, "?") + ": " + ui.t("role." + m.role().name())));
             rows.add(new AccountRow(a, String.join(", ", roles)));
         }
-        ctx.status(status).render("account/accounts.jte", Map.of("page", new AccountsPage(ui, rows, message, problem)));
+        Pages.render(ctx.status(status), "account/accounts.jte", new AccountsPage(ui, rows, message, problem));
     }
 
     private void create(Context ctx) {
@@ -157,8 +158,8 @@ public final class AdminController {
                         "#" + e.workspaceId()), e.changedAt(), e.changedBy(), e.operation().name(), e.summary()))
                 .toList();
         List<String> authors = database.read(c -> ChangeLog.authors(c, scope));
-        ctx.status(problem == null ? 200 : 400).render("account/changes.jte", Map.of("page",
-                new ChangesPage(ui, authors, by, from, to, rows, problem)));
+        Pages.render(ctx.status(problem == null ? 200 : 400), "account/changes.jte",
+                new ChangesPage(ui, authors, by, from, to, rows, problem));
     }
 
     private static String blankToNull(String s) {
@@ -192,8 +193,8 @@ public final class AdminController {
         List<ActorChoice> actors = database.read(c -> Sql.query(c,
                 "SELECT id, name FROM actor WHERE workspace_id = ? ORDER BY name",
                 rs -> new ActorChoice(rs.getLong(1), rs.getString(2)), ws.id()));
-        ctx.status(status).render("account/settings.jte", Map.of("page", new SettingsPage(ui, ws, access.publicRead(),
-                access.requireTotpForAdmins(), members, actors, message, problem)));
+        Pages.render(ctx.status(status), "account/settings.jte", new SettingsPage(ui, ws, access.publicRead(),
+                access.requireTotpForAdmins(), members, actors, message, problem));
     }
 
     private void saveAccess(Context ctx) {

@@ -92,7 +92,8 @@ public final class Authorizer implements Gate {
                 ws -> mayEdit(p, ws), (ws, action) -> mayEdit(p, ws) && ownsAction(p, ws, action),
                 ws -> p.signedIn() && p.role(ws, accounts.access(ws)) != null
                         && p.role(ws, accounts.access(ws)).atLeast(Role.PLANNER),
-                ws -> accounts.access(ws).publicRead() || p.role(ws, accounts.access(ws)) != null));
+                ws -> accounts.access(ws).publicRead() || p.role(ws, accounts.access(ws)) != null,
+                p.signedIn() ? "account:" + p.account().id() : ""));
         if (principal.signedIn()) {
             Authors.set(new Authors.Author(principal.name(), guard(principal)));
         }

@@ -1,6 +1,7 @@
 package kusari.actor;
 
 import kusari.web.Access;
+import kusari.web.Pages;
 import kusari.web.Route;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -40,8 +41,8 @@ public final class ActorController {
 
     public List<Route> routes() {
         return List.of(
-                Route.get(Links.ACTORS, this::list, Access.READ),
-                Route.get(Links.ACTOR, this::show, Access.READ),
+                Route.get(Links.ACTORS, this::list, Access.READ).kept(),
+                Route.get(Links.ACTOR, this::show, Access.READ).kept(),
                 Route.post(Links.ACTOR_RENAME, this::rename, Access.EDIT),
                 Route.get(Links.ACTOR_CHECKLIST, this::checklist, Access.READ),
                 Route.get(Links.MATRIX, this::matrix, Access.READ),
@@ -53,10 +54,10 @@ public final class ActorController {
         Integer fy = fiscalYear(ctx);
         String q = ctx.queryParam("q");
         List<DirectoryEntry> all = service.directory(ws, q, fy);
-        ctx.render("actor/list.jte", Map.of("page", new ActorListPage(Requests.ui(ctx), ws, q == null ? "" : q.strip(), fy,
+        Pages.render(ctx, "actor/list.jte", new ActorListPage(Requests.ui(ctx), ws, q == null ? "" : q.strip(), fy,
                 fiscalYears(ws, service.repository().names(ws.id())),
                 all.stream().filter(e -> e.actor().government()).toList(),
-                all.stream().filter(e -> !e.actor().government()).toList())));
+                all.stream().filter(e -> !e.actor().government()).toList()));
     }
 
     void show(Context ctx) {
@@ -64,6 +65,9 @@ public final class ActorController {
         Integer fy = fiscalYear(ctx);
         long id = NotFound.pathLong(ctx, "id", "error.notFound.actor");
         String flash = ctx.consumeSessionAttribute(FLASH);
+        if (flash != null) {
+            Pages.notKept(ctx);  // "renamed from FY…" shows once, after the rename
+        }
         render(ctx, ws, id, fy, null, flash);
     }
 
@@ -81,8 +85,8 @@ public final class ActorController {
         RenameForm shown = form != null ? form
                 : new RenameForm("", String.valueOf(Math.max(ws.planFrom(), o.names().isEmpty() ? ws.planFrom()
                         : o.names().get(o.names().size() - 1).fromFiscalYear() + 1)), o.version(), Map.of(), null);
-        ctx.render("actor/show.jte", Map.of("page", new ActorPage(Requests.ui(ctx), ws, o, persona, personaLabel,
-                fiscalYears(ws, service.repository().names(ws.id())), shown, flash)));
+        Pages.render(ctx, "actor/show.jte", new ActorPage(Requests.ui(ctx), ws, o, persona, personaLabel,
+                fiscalYears(ws, service.repository().names(ws.id())), shown, flash));
     }
 
     void rename(Context ctx) {
@@ -121,7 +125,7 @@ public final class ActorController {
         long id = NotFound.pathLong(ctx, "id", "error.notFound.actor");
         ActorOverview o = service.overview(ws, id, fy, null)
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.actor", ctx.pathParam("id")));
-        ctx.render("actor/checklist.jte", Map.of("page", new ChecklistPage(Requests.ui(ctx), ws, o)));
+        Pages.render(ctx, "actor/checklist.jte", new ChecklistPage(Requests.ui(ctx), ws, o));
     }
 
     void matrix(Context ctx) {
@@ -135,9 +139,9 @@ public final class ActorController {
             m.columns().forEach(c -> shown.add(c.personaSlug()));
             journeys = journeys.stream().filter(j -> shown.contains(j.personaSlug())).toList();
         }
-        ctx.render("actor/matrix.jte", Map.of("page", new MatrixPage(Requests.ui(ctx), ws, m,
+        Pages.render(ctx, "actor/matrix.jte", new MatrixPage(Requests.ui(ctx), ws, m,
                 service.repository().policyFields(ws.id()), journeys,
-                fiscalYears(ws, service.repository().names(ws.id())))));
+                fiscalYears(ws, service.repository().names(ws.id()))));
     }
 
     void journeyChart(Context ctx) {
@@ -152,8 +156,8 @@ public final class ActorController {
         Acting acting = repo.actingOfJourney(ws.id(), journey.id());
         JourneyChart chart = JourneyChart.of(acting, journey, kind, fy, repo.challengesByStepOfJourney(ws.id(), journey.id()),
                 repo.projectsByChallengeOfJourney(ws.id(), journey.id()), repo.leadsByProjectOfJourney(ws.id(), journey.id()));
-        ctx.render("actor/chart.jte", Map.of("page", new JourneyChartPage(Requests.ui(ctx), ws, chart, journeys, kind, fy,
-                fiscalYears(ws, acting.names()))));
+        Pages.render(ctx, "actor/chart.jte", new JourneyChartPage(Requests.ui(ctx), ws, chart, journeys, kind, fy,
+                fiscalYears(ws, acting.names())));
     }
 
     // Query parameters shared with ActorApi: a bad value is a 400 with a message in the user's language.

@@ -2,10 +2,10 @@ package kusari.challenge;
 
 import java.util.List;
 import kusari.web.Access;
+import kusari.web.Pages;
 import kusari.web.Route;
 import kusari.web.Links;
 import io.javalin.http.Context;
-import java.util.Map;
 import kusari.core.ReadingRepository;
 import kusari.indicator.IndicatorQueries;
 import kusari.core.Workspace;
@@ -31,14 +31,14 @@ public final class ChallengeController {
 
     public List<Route> routes() {
         return List.of(
-                Route.get(Links.CHALLENGES, this::list, Access.READ),
-                Route.get(Links.CHALLENGE, this::show, Access.READ));
+                Route.get(Links.CHALLENGES, this::list, Access.READ).kept(),
+                Route.get(Links.CHALLENGE, this::show, Access.READ).kept());
     }
 
     void list(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        ctx.render("challenge/list.jte", Map.of("page",
-                new ChallengeListPage(Requests.ui(ctx), ws, challenges.findAllWithCounts(ws.id()))));
+        Pages.render(ctx, "challenge/list.jte",
+                new ChallengeListPage(Requests.ui(ctx), ws, challenges.findAllWithCounts(ws.id())));
     }
 
     void show(Context ctx) {
@@ -46,9 +46,9 @@ public final class ChallengeController {
         int number = NotFound.pathInt(ctx, "number", "error.notFound.challenge");
         Challenge ch = challenges.findByNumber(ws.id(), number)
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.challenge", ctx.pathParam("number")));
-        ctx.render("challenge/show.jte", Map.of("page", new ChallengePage(Requests.ui(ctx), ws, ch,
+        Pages.render(ctx, "challenge/show.jte", new ChallengePage(Requests.ui(ctx), ws, ch,
                 challenges.findEvidence(ch.id()), challenges.findApproaches(ch.id()),
                 indicators.findByChallenge(ch.id()), challenges.findSteps(ch.id()), challenges.findProjects(ch.id()),
-                readings.find("CHALLENGE", ch.id()))));
+                readings.find("CHALLENGE", ch.id())));
     }
 }

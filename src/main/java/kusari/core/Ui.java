@@ -29,9 +29,19 @@ public final class Ui {
      */
     public record Viewer(String name, boolean siteAdmin, java.util.function.LongPredicate mayEdit,
                          java.util.function.BiPredicate<Long, Long> mayEditAction,
-                         java.util.function.LongPredicate mayEditEverything, java.util.function.LongPredicate mayRead) {
+                         java.util.function.LongPredicate mayEditEverything, java.util.function.LongPredicate mayRead,
+                         String identity) {
         public static final Viewer NOBODY = new Viewer(null, false, ws -> false, (ws, action) -> false, ws -> false,
-                ws -> true);
+                ws -> true, "");
+
+        /**
+         * @param identity who is looking, as a key ("" for nobody signed in): what this viewer may do follows from
+         *                 it and the stored data, so a page made for one identity may be shown to it again while
+         *                 the data is unchanged
+         */
+        public Viewer {
+            java.util.Objects.requireNonNull(identity, "identity");
+        }
     }
 
     /** True when the person looking may edit everything in this workspace (planner or administrator). */
@@ -98,8 +108,21 @@ public final class Ui {
 
     /** Interface text with {0}, {1}… filled in. */
     public String t(String key, Object... args) {
-        return new MessageFormat(t(key), lang.locale()).format(args);
+        MessageFormat format = FORMATS.computeIfAbsent(lang.name() + '\u0000' + key,
+                k -> new MessageFormat(t(key), lang.locale()));
+        // A MessageFormat is not safe to share between threads while it formats; its pattern is parsed only once.
+        synchronized (format) {
+            return format.format(args);
+        }
     }
+
+    /**
+     * Parsed messages by language and key: a page fills in dozens, and parsing a pattern (with the number formats
+     * of its locale) cost more than filling it. Bounded by the bundles' keys, plus the keys pages ask for that the
+     * bundles lack, which are a fixed set in the code.
+     */
+    private static final java.util.concurrent.ConcurrentMap<String, MessageFormat> FORMATS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public Lang lang() {
         return lang;
@@ -132,6 +155,16 @@ public final class Ui {
      */
     public Ui withYearStyle(YearStyle style) {
         return new Ui(lang, path, csrfToken, done, viewer, style);
+    }
+
+    /** The same context with another CSRF token in its forms (a kept page is made with a stand-in). */
+    public Ui withCsrfToken(String token) {
+        return new Ui(lang, path, token, done, viewer, yearStyle);
+    }
+
+    /** Who is looking, as a key ({@link Viewer#identity}). */
+    public String identity() {
+        return viewer.identity();
     }
 
     private static final String ATTRIBUTE = "kusari.ui";

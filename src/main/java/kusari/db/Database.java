@@ -20,7 +20,7 @@ import org.sqlite.SQLiteDataSource;
 public final class Database implements AutoCloseable {
 
     /** Idle connections kept per kind; more are opened under load and closed when they come back to a full pool. */
-    private static final int IDLE = 8;
+    private static final int IDLE = 16;
 
     private final BlockingQueue<Connection> idleReads = new ArrayBlockingQueue<>(IDLE);
     private final BlockingQueue<Connection> idleWrites = new ArrayBlockingQueue<>(IDLE);
@@ -152,6 +152,31 @@ public final class Database implements AutoCloseable {
 
     private static final ThreadLocal<RequestScope> SCOPE = new ThreadLocal<>();
 
+    /** The generation of the stored data: a number that grows whenever a change is committed, by any process. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    /** Per read connection, the last {@code PRAGMA data_version} it answered. */
+    private final java.util.Map<Connection, Long> seenVersions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The generation of the data this request reads (its snapshot, inside a request scope): equal generations mean
+     * equal data, so what was made from the data may be kept under its generation. SQLite's data_version tells each
+     * connection whether any other connection (of this process or another, e.g. the command line) committed since
+     * it last asked; the first connection to notice a commit moves the generation on for all.
+     */
+    public long generation() {
+        return read(c -> {
+            long version;
+            try (Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("PRAGMA data_version")) {
+                version = rs.next() ? rs.getLong(1) : 0;
+            }
+            Long seen = seenVersions.put(c, version);
+            if (seen == null || seen != version) {
+                return generation.incrementAndGet();
+            }
+            return generation.get();
+        });
+    }
+
     /**
      * The reads of one request on this thread, until {@link RequestScope#close}: they share one read transaction.
      * A write in the request ends the snapshot, so what the request reads after its own change includes it.
@@ -238,7 +263,11 @@ public final class Database implements AutoCloseable {
 
     private Connection borrow(SQLiteDataSource source, BlockingQueue<Connection> idle) throws SQLException {
         Connection kept = idle.poll();
-        Connection connection = kept != null ? kept : connect(source);
+        Connection connection = kept;
+        if (connection == null) {
+            connection = connect(source);
+            Statements.keep(connection);
+        }
         // The transaction begins here (BEGIN IMMEDIATE for writers), not when the connection was given back.
         connection.setAutoCommit(false);
         return connection;
@@ -260,6 +289,8 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             // Not reusable after all: closed below.
         }
+        Statements.forget(connection);
+        seenVersions.remove(connection);
         try {
             connection.close();
         } catch (SQLException e) {

@@ -26,7 +26,7 @@ public final class Sql {
 
     /** All rows of {@code sql} mapped by {@code mapper}. */
     public static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+        try (Statements.Lease lease = prepare(c, sql, params); ResultSet rs = lease.statement.executeQuery()) {
             List<T> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(mapper.map(rs));
@@ -37,7 +37,7 @@ public final class Sql {
 
     /** The first row of {@code sql}, if any. */
     public static <T> Optional<T> queryOne(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+        try (Statements.Lease lease = prepare(c, sql, params); ResultSet rs = lease.statement.executeQuery()) {
             return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
         }
     }
@@ -49,7 +49,7 @@ public final class Sql {
     public static <T> Map<Long, List<T>> queryGrouped(Connection c, String sql, RowMapper<Long> key,
                                                       RowMapper<T> value, Object... params) throws SQLException {
         Map<Long, List<T>> grouped = new LinkedHashMap<>();
-        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+        try (Statements.Lease lease = prepare(c, sql, params); ResultSet rs = lease.statement.executeQuery()) {
             while (rs.next()) {
                 grouped.computeIfAbsent(key.map(rs), k -> new ArrayList<>()).add(value.map(rs));
             }
@@ -64,8 +64,8 @@ public final class Sql {
 
     /** Runs an insert, update or delete; returns the number of rows changed. */
     public static int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, params)) {
-            return ps.executeUpdate();
+        try (Statements.Lease lease = prepare(c, sql, params)) {
+            return lease.statement.executeUpdate();
         }
     }
 
@@ -101,13 +101,14 @@ public final class Sql {
         return rs.wasNull() ? null : value;
     }
 
-    private static PreparedStatement prepare(Connection c, String sql, Object[] params) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
+    private static Statements.Lease prepare(Connection c, String sql, Object[] params) throws SQLException {
+        Statements.Lease lease = Statements.lease(c, sql);
         try {
-            bind(ps, params);
-            return ps;
-        } catch (SQLException e) {
-            ps.close();
+            bind(lease.statement, params);
+            return lease;
+        } catch (SQLException | RuntimeException e) {
+            lease.statement.close();
+            lease.close();
             throw e;
         }
     }

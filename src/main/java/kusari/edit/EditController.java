@@ -4,6 +4,7 @@ import kusari.change.WorkspaceKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import kusari.web.Access;
+import kusari.web.Pages;
 import kusari.web.Route;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -155,7 +156,7 @@ public final class EditController {
                     ctx.queryParam("index") != null ? ctx.queryParam("index") : ctx.formParam("index"),
                     links, formErrors);
         });
-        ctx.status(status).render("edit/form.jte", Map.of("page", page));
+        Pages.render(ctx.status(status), "edit/form.jte", page);
     }
 
     private List<EditPage.LinkSection> linkSections(java.sql.Connection c, Ui ui, Workspace ws, Kind kind, long id)
@@ -216,10 +217,10 @@ public final class EditController {
         String label = edits.label(kind, id);
         String view = database.read(c -> kind.viewer().url(c, ws.slug(), id));
         String returnTo = safeReturn(ctx.queryParam("return"));
-        ctx.render("edit/delete.jte", Map.of("page", new DeletePage(ui, ws, ui.t("edit.deleteTitle",
+        Pages.render(ctx, "edit/delete.jte", new DeletePage(ui, ws, ui.t("edit.deleteTitle",
                 ui.t("kind." + kind.name()), label), label, dependents, preview.blockers().size(),
                 Links.delete(ws.slug(), kind.collection(), id), returnTo != null ? returnTo : view,
-                preview.state().get("version").asLong())));
+                preview.state().get("version").asLong()));
     }
 
     private void delete(Context ctx) {
@@ -343,7 +344,7 @@ public final class EditController {
                     Links.copyWorkspace(ws.slug()), Links.home(ws.slug()), null, fields, null, false, false, null, null,
                     null, List.of(), List.of());
         });
-        ctx.status(status).render("edit/form.jte", Map.of("page", page));
+        Pages.render(ctx.status(status), "edit/form.jte", page);
     }
 
     // ------------------------------------------------------------------ request reading

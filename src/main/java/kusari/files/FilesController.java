@@ -2,6 +2,7 @@ package kusari.files;
 
 import kusari.web.Access;
 import kusari.web.Feature;
+import kusari.web.Pages;
 import kusari.web.Route;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import kusari.core.Workspace;
 import kusari.core.WorkspaceResolver;
 import kusari.web.ErrorPage;
@@ -83,7 +83,7 @@ public final class FilesController implements Feature {
             render(ctx, ImportPage.form(ui, reason + " " + ui.t("files.refused.nothingWritten")));
         } else {
             ctx.status(status);
-            ctx.render("error/error.jte", Map.of("page", new ErrorPage(ui, status, ui.t("error.status.400"), reason)));
+            Pages.render(ctx, "error/error.jte", new ErrorPage(ui, status, ui.t("error.status.400"), reason));
         }
     }
 
@@ -181,6 +181,6 @@ public final class FilesController implements Feature {
     }
 
     private static void render(Context ctx, ImportPage page) {
-        ctx.render("files/import.jte", Map.of("page", page));
+        Pages.render(ctx, "files/import.jte", page);
     }
 }

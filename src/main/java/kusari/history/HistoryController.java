@@ -8,6 +8,7 @@ import kusari.core.ConflictException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import kusari.web.Access;
+import kusari.web.Pages;
 import kusari.web.Route;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -18,7 +19,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import kusari.db.Database;
 import kusari.db.Sql;
@@ -117,8 +117,8 @@ public final class HistoryController {
         List<ChangeView> views = deleted.stream().map(e -> new ChangeView(e.id(), WHEN.format(Instant.parse(e.changedAt())),
                 e.changedBy(), ui.t("op." + e.operation()), ui.t("kind.workspace"), e.summary(), null, List.of(), true,
                 null, null)).toList();
-        ctx.render("history/workspaces.jte", Map.of("page", new HistoryPage(ui, null, ui.t("history.workspaceTrash"),
-                views.isEmpty() ? ui.t("history.trashEmpty") : ui.t("history.trashIntro"), views, null, true)));
+        Pages.render(ctx, "history/workspaces.jte", new HistoryPage(ui, null, ui.t("history.workspaceTrash"),
+                views.isEmpty() ? ui.t("history.trashEmpty") : ui.t("history.trashIntro"), views, null, true));
     }
 
     private void restoreWorkspace(Context ctx) {
@@ -162,7 +162,7 @@ public final class HistoryController {
     }
 
     private void render(Context ctx, HistoryPage page) {
-        ctx.render("history/list.jte", Map.of("page", page));
+        Pages.render(ctx, "history/list.jte", page);
     }
 
     private List<ChangeView> views(Ui ui, Workspace ws, List<ChangeEntry> entries) {

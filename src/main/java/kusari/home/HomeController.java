@@ -1,6 +1,7 @@
 package kusari.home;
 
 import kusari.web.Access;
+import kusari.web.Pages;
 import kusari.web.Route;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class HomeController {
             ctx.redirect(Links.home(all.get(0).slug()), io.javalin.http.HttpStatus.SEE_OTHER);
             return;
         }
-        ctx.render("home/workspaces.jte", Map.of("page", new WorkspaceListPage(Requests.ui(ctx), all)));
+        Pages.render(ctx, "home/workspaces.jte", new WorkspaceListPage(Requests.ui(ctx), all));
     }
 
     void home(Context ctx) {
@@ -76,9 +77,9 @@ public final class HomeController {
                         personasPerField.getOrDefault(field.code(), List.of()),
                         projectsPerField.getOrDefault(field.id(), 0L)))
                 .toList();
-        ctx.render("home/index.jte", Map.of("page",
+        Pages.render(ctx, "home/index.jte",
                 new HomePage(Requests.ui(ctx), ws, fields, allPersonas, workspaces.counts(ws.id()),
-                        chainCheck.glance(ws))));
+                        chainCheck.glance(ws)));
     }
 
     /**

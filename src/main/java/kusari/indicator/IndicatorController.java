@@ -1,6 +1,7 @@
 package kusari.indicator;
 
 import kusari.web.Access;
+import kusari.web.Pages;
 import kusari.web.Route;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -74,8 +75,8 @@ public final class IndicatorController {
         String group = ctx.queryParam("group");
         IndicatorTable.Slice slice = table.slice(ws, ui.t("indicator.challengesGroup"), ui.t("indicator.challengeLevel"),
                 group == null || group.isBlank() ? null : group.strip(), IndicatorTable.page(ctx.queryParam("page")));
-        ctx.render("indicator/table.jte", Map.of("page", new IndicatorTablePage(ui, ws, table.settings(ws.id()),
-                slice.groups(), defaultYear(ws, clock), slice)));
+        Pages.render(ctx, "indicator/table.jte", new IndicatorTablePage(ui, ws, table.settings(ws.id()),
+                slice.groups(), defaultYear(ws, clock), slice));
     }
 
     void csv(Context ctx) throws IOException {
@@ -230,15 +231,15 @@ public final class IndicatorController {
         }
         List<String> problems = new ArrayList<>();
         ctx.status(status);
-        ctx.render("indicator/review.jte", Map.of("page", new ReviewPage(ui, ws, table.settings(ws.id()), year,
-                sections, saved, conflict, problems, table.projectReviews(ws.id(), year))));
+        Pages.render(ctx, "indicator/review.jte", new ReviewPage(ui, ws, table.settings(ws.id()), year,
+                sections, saved, conflict, problems, table.projectReviews(ws.id(), year)));
     }
 
     void importForm(Context ctx) {
         Workspace ws = resolver.require(ctx);
         int year = year(ctx);
-        ctx.render("indicator/import.jte", Map.of("page",
-                new ImportPage(Requests.ui(ctx), ws, table.settings(ws.id()), year, null, null)));
+        Pages.render(ctx, "indicator/import.jte",
+                new ImportPage(Requests.ui(ctx), ws, table.settings(ws.id()), year, null, null));
     }
 
     void importDryRun(Context ctx) throws IOException {
@@ -265,8 +266,8 @@ public final class IndicatorController {
 
     private void renderImport(Context ctx, Workspace ws, int year, ActualsCsv.Report report, String error) {
         ctx.status(error != null || (report != null && report.errors() > 0) ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK);
-        ctx.render("indicator/import.jte", Map.of("page",
-                new ImportPage(Requests.ui(ctx), ws, table.settings(ws.id()), year, report, error)));
+        Pages.render(ctx, "indicator/import.jte",
+                new ImportPage(Requests.ui(ctx), ws, table.settings(ws.id()), year, report, error));
     }
 
     /** Applies the cells the dry run showed (carried in the form), with their versions: a change since is a conflict. */

@@ -4,10 +4,10 @@ import java.util.List;
 import kusari.actor.Actor;
 import kusari.actor.ActorQueries;
 import kusari.web.Access;
+import kusari.web.Pages;
 import kusari.web.Route;
 import kusari.web.Links;
 import io.javalin.http.Context;
-import java.util.Map;
 import kusari.core.ReadingRepository;
 import kusari.core.Workspace;
 import kusari.core.WorkspaceResolver;
@@ -32,7 +32,7 @@ public final class JourneyController {
 
     public List<Route> routes() {
         return List.of(
-                Route.get(Links.JOURNEY, ctx -> show(ctx, false), Access.READ),
+                Route.get(Links.JOURNEY, ctx -> show(ctx, false), Access.READ).kept(),
                 // the facilitator's editing mode: department members add their actions there
                 Route.get(Links.JOURNEY_EDITOR, ctx -> show(ctx, true), Access.EDIT_OWN));
     }
@@ -47,7 +47,7 @@ public final class JourneyController {
         List<Actor> suggestions = editing
                 ? actors.findAllWithCounts(ws.id()).stream().map(ActorQueries.ActorSummary::actor).toList()
                 : List.of();
-        ctx.render("journey/show.jte", Map.of("page",
-                new JourneyPage(Requests.ui(ctx), ws, persona, section, editing, suggestions)));
+        Pages.render(ctx, "journey/show.jte",
+                new JourneyPage(Requests.ui(ctx), ws, persona, section, editing, suggestions));
     }
 }

@@ -1,11 +1,11 @@
 package kusari.persona;
 
 import kusari.web.Access;
+import kusari.web.Pages;
 import kusari.web.Route;
 import kusari.web.Links;
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Map;
 import kusari.core.ReadingRepository;
 import kusari.journey.JourneyQueries;
 import kusari.journey.JourneySection;
@@ -32,14 +32,14 @@ public final class PersonaController {
 
     public List<Route> routes() {
         return List.of(
-                Route.get(Links.PERSONAS, this::list, Access.READ),
-                Route.get(Links.PERSONA, this::show, Access.READ));
+                Route.get(Links.PERSONAS, this::list, Access.READ).kept(),
+                Route.get(Links.PERSONA, this::show, Access.READ).kept());
     }
 
     void list(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        ctx.render("persona/list.jte", Map.of("page",
-                new PersonaListPage(Requests.ui(ctx), ws, personas.findAll(ws.id()))));
+        Pages.render(ctx, "persona/list.jte",
+                new PersonaListPage(Requests.ui(ctx), ws, personas.findAll(ws.id())));
     }
 
     void show(Context ctx) {
@@ -49,7 +49,7 @@ public final class PersonaController {
         List<JourneySection> sections = journeys.findByPersona(persona.id()).stream()
                 .map(j -> new JourneySection(journeys.loadMap(j), readings.find("JOURNEY", j.id())))
                 .toList();
-        ctx.render("persona/show.jte", Map.of("page", new PersonaPage(Requests.ui(ctx), ws, persona, sections,
-                readings.find("PERSONA", persona.id()))));
+        Pages.render(ctx, "persona/show.jte", new PersonaPage(Requests.ui(ctx), ws, persona, sections,
+                readings.find("PERSONA", persona.id())));
     }
 }

@@ -4,12 +4,12 @@ import kusari.core.Workspace;
 import kusari.core.WorkspaceResolver;
 
 import kusari.web.Access;
+import kusari.web.Pages;
 import kusari.web.Route;
 import kusari.web.Links;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import kusari.actor.ActorQueries;
 import kusari.challenge.ChallengeQueries;
 import kusari.core.ReadingRepository;
@@ -48,8 +48,8 @@ public final class StrategyController {
 
     void framework(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        ctx.render("strategy/framework.jte", Map.of("page",
-                new FrameworkPage(Requests.ui(ctx), ws, framework.tree(ws.id()))));
+        Pages.render(ctx, "strategy/framework.jte",
+                new FrameworkPage(Requests.ui(ctx), ws, framework.tree(ws.id())));
     }
 
     void project(Context ctx) {
@@ -62,9 +62,9 @@ public final class StrategyController {
             served.add(new ProjectPage.ChallengeSteps(link, challenges.findSteps(link.challenge().id())));
         }
         List<Indicator> kpis = indicators.findByProject(project.id());
-        ctx.render("strategy/project.jte", Map.of("page", new ProjectPage(Requests.ui(ctx), ws, project,
+        Pages.render(ctx, "strategy/project.jte", new ProjectPage(Requests.ui(ctx), ws, project,
                 workspaces.pathTo(project.nodeId()), actors.findLeadsOfProject(project.id()),
                 workspaces.findBudgets(project.id()), kpis, served, readings.find("PROJECT", project.id()),
-                ProjectPlan.load(workspaces.database(), ws, project.id()))));
+                ProjectPlan.load(workspaces.database(), ws, project.id())));
     }
 }

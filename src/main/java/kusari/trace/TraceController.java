@@ -1,6 +1,7 @@
 package kusari.trace;
 
 import kusari.web.Access;
+import kusari.web.Pages;
 import kusari.web.Route;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -47,7 +48,7 @@ public final class TraceController {
     void trace(Context ctx) {
         Workspace ws = resolver.require(ctx);
         Trace trace = find(ctx, ws, traces);
-        ctx.render("trace/show.jte", Map.of("page", TracePage.of(Requests.ui(ctx), ws, trace)));
+        Pages.render(ctx, "trace/show.jte", TracePage.of(Requests.ui(ctx), ws, trace));
     }
 
     /** The trace named by the path, or a 404 that says which kind and id were not found. */
@@ -82,8 +83,8 @@ public final class TraceController {
         if (journey != null && report.journeys().isEmpty()) {
             throw NotFound.of(ctx, "error.notFound.journey", journey);
         }
-        ctx.render("trace/chainCheck.jte", Map.of("page", new ChainCheckPage(Requests.ui(ctx), ws, report,
-                chainCheck.journeys(ws), chainCheck.dismissalHistory(ws), errors, entered, page)));
+        Pages.render(ctx, "trace/chainCheck.jte", new ChainCheckPage(Requests.ui(ctx), ws, report,
+                chainCheck.journeys(ws), chainCheck.dismissalHistory(ws), errors, entered, page));
     }
 
     /** A query parameter, or the same field of a posted form; blank counts as absent. */
@@ -144,6 +145,6 @@ public final class TraceController {
 
     void budgets(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        ctx.render("trace/budgets.jte", Map.of("page", new BudgetPage(Requests.ui(ctx), ws, budgets.all(ws))));
+        Pages.render(ctx, "trace/budgets.jte", new BudgetPage(Requests.ui(ctx), ws, budgets.all(ws)));
     }
 }

@@ -10,7 +10,6 @@ import kusari.core.ConflictException;
 import kusari.core.FieldError;
 import kusari.core.NotFoundException;
 import kusari.core.ValidationException;
-import java.util.Map;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +86,7 @@ public final class ErrorPages {
         if (Requests.isApi(ctx)) {
             ctx.json(json.apply(title, shown));
         } else {
-            ctx.render("error/error.jte", Map.of("page", new ErrorPage(ui, status, title, shown)));
+            Pages.render(ctx, "error/error.jte", new ErrorPage(ui, status, title, shown));
         }
     }
 }

@@ -3,6 +3,7 @@ package kusari.web;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import gg.jte.output.Utf8ByteOutput;
 import gg.jte.resolve.DirectoryCodeResolver;
 import io.javalin.http.Context;
 import io.javalin.rendering.FileRenderer;
@@ -61,6 +62,13 @@ public final class JteRenderer implements FileRenderer {
         engine.render(filePath, params, output);
         ctx.contentType("text/html; charset=utf-8");
         return output.toString();
+    }
+
+    /** A page as the UTF-8 bytes of its answer ({@link Pages}). */
+    public byte[] bytes(String filePath, Object page) {
+        Utf8ByteOutput output = new Utf8ByteOutput();
+        engine.render(filePath, Map.<String, Object>of("page", page), output);
+        return output.toByteArray();
     }
 
     /** Renders outside a request, for tests and error pages. */

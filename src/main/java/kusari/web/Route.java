@@ -10,10 +10,14 @@ import java.util.Objects;
  * before the handler runs, the OpenAPI document describes it, and {@link Links} builds its URLs from the same
  * {@link RoutePath}. A route cannot be declared without an Access.
  */
-public record Route(HandlerType method, RoutePath path, Handler handler, Access access, ApiDoc doc) {
+public record Route(HandlerType method, RoutePath path, Handler handler, Access access, ApiDoc doc, boolean keptPage) {
 
     /** Where the JSON API lives; every route under it carries an {@link ApiDoc}. */
     public static final String API = "/api/v1";
+
+    public Route(HandlerType method, RoutePath path, Handler handler, Access access, ApiDoc doc) {
+        this(method, path, handler, access, doc, false);
+    }
 
     public Route {
         Objects.requireNonNull(method, "method");
@@ -52,7 +56,15 @@ public record Route(HandlerType method, RoutePath path, Handler handler, Access 
     }
 
     public Route doc(ApiDoc doc) {
-        return new Route(method, path, handler, access, doc);
+        return new Route(method, path, handler, access, doc, keptPage);
+    }
+
+    /**
+     * The same page, kept and shown again while the stored data is unchanged ({@link PageCache}). Only for a page
+     * made from nothing but the stored data, the address, the language, the viewer and the date.
+     */
+    public Route kept() {
+        return new Route(method, path, handler, access, doc, true);
     }
 
     /** A route of the JSON API. */

@@ -70,6 +70,8 @@ class ActorRenameTest {
         String after = browser.get(location).body();
         assertTrue(after.contains("data-testid=\"flash\""), "the change is confirmed");
         assertTrue(after.contains("data-testid=\"actor-name\">健康づくり推進課<"), "the page shows FY2023's name");
+        assertFalse(browser.get(location).body().contains("data-testid=\"flash\""),
+                "the confirmation shows once: the page seen again (a kept page) does not repeat it");
 
         assertTrue(browser.get("/w/omitama/actors/" + id + "?fy=2022").body().contains("data-testid=\"actor-name\">健康増進課<"),
                 "FY2022 keeps the old name");
