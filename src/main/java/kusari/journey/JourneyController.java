@@ -48,6 +48,7 @@ public final class JourneyController {
                 ? actors.findAllWithCounts(ws.id()).stream().map(ActorQueries.ActorSummary::actor).toList()
                 : List.of();
         ctx.render("journey/show.jte", Map.of("page",
-                new JourneyPage(Requests.ui(ctx), ws, persona, section, editing, suggestions)));
+                new JourneyPage(Requests.ui(ctx), ws, persona, section, editing, suggestions,
+                        JourneyPage.PRESENT_VALUE.equals(ctx.queryParam(JourneyPage.PRESENT_PARAM)))));
     }
 }
