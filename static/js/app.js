@@ -620,3 +620,79 @@ document.addEventListener("DOMContentLoaded", function () {
     });
 })();
 // --- end indicators ---
+// --- editor: the trace diagram's full labels ---
+// A box whose title was cut ("…") shows the whole title beside it while the pointer is over it or it has focus
+// (keyboard users get what the SVG <title> tooltip gives only to the mouse).
+(function () {
+    "use strict";
+
+    function frameOf(link) {
+        return link.closest(".trace-scroll");
+    }
+
+    function hide(frame) {
+        var label = frame && frame.querySelector(".trace-full-label");
+        if (label) {
+            label.hidden = true;
+        }
+    }
+
+    function show(link) {
+        var frame = frameOf(link);
+        if (!frame) {
+            return;
+        }
+        var label = frame.querySelector(".trace-full-label");
+        if (!label) {
+            label = document.createElement("div");
+            label.className = "trace-full-label";
+            label.setAttribute("role", "tooltip");
+            label.id = "trace-full-label";
+            label.dataset.testid = "trace-full-label";
+            frame.appendChild(label);
+        }
+        label.textContent = link.dataset.full;
+        var box = link.querySelector("rect").getBoundingClientRect();
+        var outer = frame.getBoundingClientRect();
+        label.style.left = (box.left - outer.left + frame.scrollLeft) + "px";
+        label.style.top = (box.bottom - outer.top + frame.scrollTop + 2) + "px";
+        label.style.minWidth = box.width + "px";
+        label.hidden = false;
+        link.setAttribute("aria-describedby", label.id);
+    }
+
+    function linkOf(target) {
+        return target && target.closest ? target.closest(".trace-diagram a.node-link[data-full]") : null;
+    }
+
+    document.addEventListener("mouseover", function (e) {
+        var link = linkOf(e.target);
+        if (link) {
+            show(link);
+        }
+    });
+    document.addEventListener("mouseout", function (e) {
+        var link = linkOf(e.target);
+        if (link && !link.contains(e.relatedTarget) && document.activeElement !== link) {
+            hide(frameOf(link));
+        }
+    });
+    document.addEventListener("focusin", function (e) {
+        var link = linkOf(e.target);
+        if (link) {
+            show(link);
+        }
+    });
+    document.addEventListener("focusout", function (e) {
+        var link = linkOf(e.target);
+        if (link) {
+            hide(frameOf(link));
+        }
+    });
+    document.addEventListener("keydown", function (e) {
+        if (e.key === "Escape") {
+            document.querySelectorAll(".trace-scroll").forEach(hide);
+        }
+    });
+}());
+// --- end editor: trace ---
