@@ -66,7 +66,7 @@ document.addEventListener("DOMContentLoaded", function () {
                 } catch (e) {
                     data = null;
                 }
-                return {status: response.status, body: data};
+                return {status: response.status, body: data, change: response.headers.get("Kusari-Change")};
             });
         });
     }
@@ -204,7 +204,7 @@ document.addEventListener("DOMContentLoaded", function () {
                     if (res.status === 200) {
                         close();
                         cell.textContent = res.body[field];
-                        say(msg("saved"));
+                        offerUndo(msg("savedText"), [res.change]);
                         refresh();
                     } else if (res.status === 409) {
                         showConflict(res.body.current);
@@ -282,13 +282,124 @@ document.addEventListener("DOMContentLoaded", function () {
     function moveStep(stepId, index) {
         api("POST", "/steps/" + stepId + "/move", {index: Math.max(0, index)}).then(function (r) {
             if (r.status === 200) {
-                say(msg("saved"));
+                offerUndo(msg("moved"), [r.change]);
                 refresh('[data-step-id="' + stepId + '"] .step-title');
             } else {
                 say(failure(r), null, true);
             }
         });
     }
+
+    // --- editor: undo in place for every change, and adding an action next to its step ---
+
+    /**
+     * Says what was just done, with a 元に戻す button that reverts exactly the history entries {@code changes}
+     * (in that order: the newest first); a change the server did not name (nothing changed) offers no undo.
+     */
+    function offerUndo(text, changes, testId) {
+        var ids = changes.filter(function (c) {
+            return c !== null && c !== undefined && c !== "" && c !== "0";
+        });
+        if (!ids.length) {
+            say(text);
+            return;
+        }
+        say(text, button(msg("undo"), function (e) {
+            e.target.disabled = true;
+            undoChanges(ids);
+        }, testId || "undo"));
+    }
+
+    function undoChanges(ids) {
+        return api("POST", "/history/" + ids[0] + "/revert").then(function (res) {
+            if (res.status !== 200) {
+                say(failure(res), null, true);
+                return refresh();
+            }
+            if (ids.length > 1) {
+                return undoChanges(ids.slice(1));
+            }
+            say(msg("undone"));
+            return refresh();
+        });
+    }
+
+    /**
+     * ＋取組 in a step's heading opens a small form there. A name not yet registered is added as a new actor
+     * only once the person has said whether it is 行政 or 行政以外: nothing is filed as government by default.
+     */
+    function bindAddAction(root) {
+        root.querySelectorAll("details.add-action").forEach(function (details) {
+            var th = details.closest("th.step");
+            details.addEventListener("toggle", function () {
+                // a heading that can be dragged would turn selecting text in the form into moving the step
+                if (th) {
+                    th.draggable = !details.open;
+                }
+                if (details.open) {
+                    var first = details.querySelector('input[name="actor"]');
+                    if (first) {
+                        first.focus();
+                    }
+                }
+            });
+            details.addEventListener("keydown", function (e) {
+                if (e.key === "Escape" && details.open) {
+                    e.preventDefault();
+                    details.open = false;
+                    details.querySelector("summary").focus();
+                }
+                e.stopPropagation(); // Alt+arrow in the form is not a move of the step
+            });
+        });
+        root.querySelectorAll('form[data-js="add-action"]').forEach(function (form) {
+            var problem = form.querySelector(".add-action-problem");
+
+            function complain(text) {
+                say(text, null, true);
+                if (problem) {
+                    problem.textContent = text;
+                    problem.hidden = false;
+                }
+            }
+
+            form.addEventListener("submit", function (e) {
+                e.preventDefault();
+                var name = form.elements.actor.value.trim();
+                var known = Array.prototype.some.call(
+                    document.querySelectorAll("#" + form.elements.actor.getAttribute("list") + " option"),
+                    function (o) {
+                        return o.value === name;
+                    });
+                var kind = form.querySelector('input[name="kind"]:checked');
+                if (name && !known && !kind) {
+                    complain(msg("chooseKind", name));
+                    form.querySelector('input[name="kind"]').focus();
+                    return;
+                }
+                fetch(form.action, {
+                    method: "POST", credentials: "same-origin",
+                    body: new URLSearchParams(new FormData(form))
+                }).then(function (r) {
+                    if (r.ok) {
+                        var url = new URL(r.url);
+                        var newActor = url.searchParams.get("newActor");
+                        offerUndo(newActor ? msg("actionAndActorAdded", name) : msg("actionAdded"),
+                            [url.searchParams.get("done"), newActor]);
+                        refresh();
+                    } else {
+                        return r.text().then(function (html) {
+                            var page = new DOMParser().parseFromString(html, "text/html");
+                            var text = page.querySelector("main p");
+                            complain(msg("failed", text ? text.textContent : String(r.status)));
+                        });
+                    }
+                });
+            });
+        });
+    }
+
+    // --- end editor ---
 
     function bind(root) {
         root.querySelectorAll("[data-edit]").forEach(function (cell) {
@@ -320,7 +431,7 @@ document.addEventListener("DOMContentLoaded", function () {
                     version: Number(form.elements.version.value), emotionScore: Number(select.value)
                 }).then(function (r) {
                     if (r.status === 200) {
-                        say(msg("saved"));
+                        offerUndo(msg("savedScore"), [r.change]);
                         refresh();
                     } else if (r.status === 409) {
                         say(msg("conflict"), null, true);
@@ -338,6 +449,7 @@ document.addEventListener("DOMContentLoaded", function () {
                     journey: Number(section().dataset.journeyId), title: msg("newStep"), index: Number(link.dataset.index)
                 }).then(function (r) {
                     if (r.status === 201) {
+                        offerUndo(msg("inserted"), [r.change]);
                         refresh('[data-edit="steps/' + r.body.id + '"][data-field="title"]', true);
                     } else {
                         say(failure(r), null, true);
@@ -356,52 +468,12 @@ document.addEventListener("DOMContentLoaded", function () {
                     }
                     var change = r.body.change;
                     refresh().then(function () {
-                        say(msg("deleted"), button(msg("undo"), function () {
-                            api("POST", "/history/" + change + "/revert").then(function (res) {
-                                if (res.status === 200) {
-                                    say(msg("undone"));
-                                    refresh();
-                                } else {
-                                    say(failure(res), null, true);
-                                }
-                            });
-                        }, "undo-delete"));
+                        offerUndo(msg("deleted"), [change], "undo-delete");
                     });
                 });
             });
         });
-        root.querySelectorAll('form[data-js="add-action"]').forEach(function (form) {
-            form.addEventListener("submit", function (e) {
-                e.preventDefault();
-                var name = form.elements.actor.value.trim();
-                var known = Array.prototype.some.call(
-                    document.querySelectorAll("#" + form.elements.actor.getAttribute("list") + " option"),
-                    function (o) {
-                        return o.value === name;
-                    });
-                if (name && !known && !form.elements.create.checked) {
-                    if (!window.confirm(msg("createActor", name))) {
-                        return;
-                    }
-                    form.elements.create.checked = true;
-                }
-                fetch(form.action, {
-                    method: "POST", credentials: "same-origin",
-                    body: new URLSearchParams(new FormData(form))
-                }).then(function (r) {
-                    if (r.ok) {
-                        say(msg("saved"));
-                        refresh();
-                    } else {
-                        return r.text().then(function (html) {
-                            var page = new DOMParser().parseFromString(html, "text/html");
-                            var text = page.querySelector("main p");
-                            say(msg("failed", text ? text.textContent : String(r.status)), null, true);
-                        });
-                    }
-                });
-            });
-        });
+        bindAddAction(root);
         // Drag a step's heading onto another to put it there; the buttons do the same by keyboard.
         root.querySelectorAll("th.step[data-step-id]").forEach(function (th) {
             th.draggable = true;
@@ -548,3 +620,79 @@ document.addEventListener("DOMContentLoaded", function () {
     });
 })();
 // --- end indicators ---
+// --- editor: the trace diagram's full labels ---
+// A box whose title was cut ("…") shows the whole title beside it while the pointer is over it or it has focus
+// (keyboard users get what the SVG <title> tooltip gives only to the mouse).
+(function () {
+    "use strict";
+
+    function frameOf(link) {
+        return link.closest(".trace-scroll");
+    }
+
+    function hide(frame) {
+        var label = frame && frame.querySelector(".trace-full-label");
+        if (label) {
+            label.hidden = true;
+        }
+    }
+
+    function show(link) {
+        var frame = frameOf(link);
+        if (!frame) {
+            return;
+        }
+        var label = frame.querySelector(".trace-full-label");
+        if (!label) {
+            label = document.createElement("div");
+            label.className = "trace-full-label";
+            label.setAttribute("role", "tooltip");
+            label.id = "trace-full-label";
+            label.dataset.testid = "trace-full-label";
+            frame.appendChild(label);
+        }
+        label.textContent = link.dataset.full;
+        var box = link.querySelector("rect").getBoundingClientRect();
+        var outer = frame.getBoundingClientRect();
+        label.style.left = (box.left - outer.left + frame.scrollLeft) + "px";
+        label.style.top = (box.bottom - outer.top + frame.scrollTop + 2) + "px";
+        label.style.minWidth = box.width + "px";
+        label.hidden = false;
+        link.setAttribute("aria-describedby", label.id);
+    }
+
+    function linkOf(target) {
+        return target && target.closest ? target.closest(".trace-diagram a.node-link[data-full]") : null;
+    }
+
+    document.addEventListener("mouseover", function (e) {
+        var link = linkOf(e.target);
+        if (link) {
+            show(link);
+        }
+    });
+    document.addEventListener("mouseout", function (e) {
+        var link = linkOf(e.target);
+        if (link && !link.contains(e.relatedTarget) && document.activeElement !== link) {
+            hide(frameOf(link));
+        }
+    });
+    document.addEventListener("focusin", function (e) {
+        var link = linkOf(e.target);
+        if (link) {
+            show(link);
+        }
+    });
+    document.addEventListener("focusout", function (e) {
+        var link = linkOf(e.target);
+        if (link) {
+            hide(frameOf(link));
+        }
+    });
+    document.addEventListener("keydown", function (e) {
+        if (e.key === "Escape") {
+            document.querySelectorAll(".trace-scroll").forEach(hide);
+        }
+    });
+}());
+// --- end editor: trace ---

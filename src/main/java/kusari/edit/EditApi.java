@@ -31,6 +31,8 @@ public final class EditApi {
 
     static final String BASE = "/api/v1/workspaces";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The response header naming the history entry a write made (undo it with POST history/{change}/revert). */
+    public static final String CHANGE_HEADER = "Kusari-Change";
 
     private final WorkspaceResolver resolver;
     private final EditService edits;
@@ -129,6 +131,7 @@ public final class EditApi {
             index = integer(body.remove("index"), "index");
         }
         EditService.Saved saved = edits.create(ws.id(), kind, fields(body), index);
+        changeHeader(ctx, saved);
         ctx.status(HttpStatus.CREATED).json(saved.state());
     }
 
@@ -146,7 +149,9 @@ public final class EditApi {
             throw ValidationException.of("version", "validation.versionMissing");
         }
         long version = integer(body.remove("version"), "version");
-        ctx.json(edits.update(ws.id(), kind, id, version, fields(body)).state());
+        EditService.Saved saved = edits.update(ws.id(), kind, id, version, fields(body));
+        changeHeader(ctx, saved);
+        ctx.json(saved.state());
     }
 
     private void delete(Context ctx, Kind kind, String key) {
@@ -172,7 +177,20 @@ public final class EditApi {
         if (!body.has("index")) {
             throw ValidationException.of("index", "validation.required");
         }
-        ctx.json(edits.move(ws.id(), kind, id, integer(body.get("index"), "index")).state());
+        EditService.Saved saved = edits.move(ws.id(), kind, id, integer(body.get("index"), "index"));
+        changeHeader(ctx, saved);
+        ctx.json(saved.state());
+    }
+
+    /**
+     * Names the history entry of a create, edit or reorder in the {@value #CHANGE_HEADER} header (the body stays
+     * the entity's state), so that the journey editor can offer to undo exactly that change; absent when nothing
+     * changed.
+     */
+    private static void changeHeader(Context ctx, EditService.Saved saved) {
+        if (saved.changeId() != 0) {
+            ctx.header(CHANGE_HEADER, String.valueOf(saved.changeId()));
+        }
     }
 
     private void link(Context ctx, LinkKind link) {

@@ -48,6 +48,7 @@ public final class JourneyController {
                 ? actors.findAllWithCounts(ws.id()).stream().map(ActorQueries.ActorSummary::actor).toList()
                 : List.of();
         Pages.render(ctx, "journey/show.jte",
-                new JourneyPage(Requests.ui(ctx), ws, persona, section, editing, suggestions));
+                new JourneyPage(Requests.ui(ctx), ws, persona, section, editing, suggestions,
+                        JourneyPage.PRESENT_VALUE.equals(ctx.queryParam(JourneyPage.PRESENT_PARAM))));
     }
 }

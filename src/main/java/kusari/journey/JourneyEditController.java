@@ -9,7 +9,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
 import java.util.Optional;
-import kusari.actor.ActorKind;
 import kusari.actor.ActorKinds;
 import kusari.db.Database;
 import kusari.db.Sql;
@@ -22,8 +21,8 @@ import kusari.web.NotFound;
 
 /**
  * Adding an actor's action to a step of the journey map by typing the actor's name, as a facilitator does
- * live: an existing actor is found by name; a new one is created only when the person asked for it (a typo
- * must not silently become a new department).
+ * live: an existing actor is found by name; a new one is created only when the person asked for it by saying
+ * whether it is 行政 or 行政以外 (a typo must not silently become a new department).
  */
 public final class JourneyEditController {
 
@@ -54,17 +53,24 @@ public final class JourneyEditController {
         }
         Long actor = database.read(c -> Sql.queryOne(c, "SELECT id FROM actor WHERE workspace_id = ? AND name = ?",
                 rs -> rs.getLong(1), ws.id(), name)).orElse(null);
+        long actorChange = 0;
         if (actor == null) {
-            if (ctx.formParam("create") == null) {
-                throw ValidationException.of("actor", "journey.edit.unknownActor", name);
+            // A new actor is filed as 行政 or 行政以外 only when the person said which: no default, because a
+            // new NPO silently filed as a government department puts it in the wrong lane and the wrong counts.
+            String kind = Optional.ofNullable(ctx.formParam("kind")).orElse("").strip();
+            if (kind.isEmpty()) {
+                throw ValidationException.of("kind", "journey.edit.chooseKind", name);
             }
-            String kind = Optional.ofNullable(ctx.formParam("kind")).orElse(ActorKind.GOVERNMENT.code());
-            actor = edits.create(ws.id(), ActorKinds.ACTOR,
-                    Map.of("name", JSON.textNode(name), "kind", JSON.textNode(kind)), null).state().get("id").asLong();
+            EditService.Saved created = edits.create(ws.id(), ActorKinds.ACTOR,
+                    Map.of("name", JSON.textNode(name), "kind", JSON.textNode(kind)), null);
+            actor = created.state().get("id").asLong();
+            actorChange = created.changeId();
         }
         Map<String, JsonNode> input = Map.of("step", JSON.numberNode(step), "text", JSON.textNode(text),
                 "actors", JSON.arrayNode().add(actor));
         EditService.Saved saved = edits.create(ws.id(), JourneyKinds.ACTION, input, null);
-        ctx.redirect(Links.withDone(Links.journeyEditor(ws.slug(), slug), saved.changeId()), HttpStatus.SEE_OTHER);
+        // newActor names the actor's own creation, so that the editor's undo takes the new actor back too
+        String editor = Links.journeyEditor(ws.slug(), slug) + (actorChange == 0 ? "" : "?newActor=" + actorChange);
+        ctx.redirect(Links.withDone(editor, saved.changeId()), HttpStatus.SEE_OTHER);
     }
 }
