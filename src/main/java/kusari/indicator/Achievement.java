@@ -73,9 +73,14 @@ public record Achievement(Double againstTarget, Double progress, boolean met) {
         if (target < 0 || actual < 0) {
             return null;
         }
+        if (Math.abs(target) < EPSILON) {
+            // 待機児童ゼロ: a zero target over any actual is 0 % however close the count came, which says nothing;
+            // only the count itself at zero is exactly on target. Otherwise the grade follows progress.
+            return Math.abs(actual) < EPSILON ? Double.valueOf(100.0) : null;
+        }
         if (actual == 0) {
-            // Nothing left (e.g. zero accidents): the target is met whatever it was; 0 over 0 is exactly on target.
-            return target == 0 ? 100.0 : null;
+            // Nothing left (e.g. zero accidents) below a positive target: met, but a ratio over zero is no number.
+            return null;
         }
         return target / actual * 100.0;
     }
