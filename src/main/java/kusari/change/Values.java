@@ -107,8 +107,8 @@ final class Values {
                     errors.add(FieldError.of(name, "validation.tooMany", field.max()));
                 }
                 for (String line : lines) {
-                    if (line.length() > 2000) {
-                        errors.add(FieldError.of(name, "validation.tooLong", 2000));
+                    if (line.length() > field.lineMaxLength()) {
+                        errors.add(FieldError.of(name, "validation.tooLong", field.lineMaxLength()));
                         break;
                     }
                 }
@@ -175,6 +175,9 @@ final class Values {
                 continue;
             }
             addBudget(field, m.group(1), m.group(2), budget, errors);
+        }
+        if (budget.size() > field.max()) {
+            errors.add(FieldError.of(field.name(), "validation.tooMany", field.max()));
         }
         return budget;
     }
