@@ -104,4 +104,23 @@ public record Achievement(Double againstTarget, Double progress, boolean met) {
         }
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
+
+    /**
+     * A number as pages show it: thousands separated (358,232; 279,072), decimals as entered (1.50 stays 1.5, the
+     * stored value), no needless ".0". Exports and the grid's comparisons keep {@link #formatNumber}'s plain form.
+     */
+    public static String formatShown(Double value) {
+        if (value == null) {
+            return "";
+        }
+        java.math.BigDecimal number = java.math.BigDecimal.valueOf(value).stripTrailingZeros();
+        if (number.scale() < 0) {
+            number = number.setScale(0);
+        }
+        java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        format.setMinimumFractionDigits(number.scale());
+        format.setMaximumFractionDigits(number.scale());
+        return format.format(number);
+    }
 }

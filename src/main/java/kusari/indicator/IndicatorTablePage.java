@@ -63,11 +63,11 @@ public record IndicatorTablePage(Ui ui, Workspace workspace, ReviewSettings sett
     }
 
     public String number(Double value) {
-        return Achievement.formatNumber(value);
+        return Achievement.formatShown(value);
     }
 
     public String percent(Double value) {
-        return value == null ? "" : Achievement.formatNumber(value) + "%";
+        return value == null ? "" : Achievement.formatShown(value) + "%";
     }
 
     public int count() {

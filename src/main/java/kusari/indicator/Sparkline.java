@@ -49,13 +49,13 @@ public record Sparkline(int width, int height, String line, List<Dot> dots, Doub
         if (i.baselineValue() != null) {
             raw.add(new double[] {baselineYear != null ? baselineYear : from, i.baselineValue()});
             kinds.add("baseline");
-            titles.add(Achievement.formatNumber(i.baselineValue()));
+            titles.add(Achievement.formatShown(i.baselineValue()));
         }
         for (YearValue v : row.values().values()) {
             if (v.value() != null) {
                 raw.add(new double[] {v.fiscalYear(), v.value()});
                 kinds.add(v.forecast() ? "forecast" : "actual");
-                titles.add(new FiscalYear(v.fiscalYear()).warekiShort() + " " + Achievement.formatNumber(v.value()));
+                titles.add(new FiscalYear(v.fiscalYear()).warekiShort() + " " + Achievement.formatShown(v.value()));
             }
         }
         double min = Double.MAX_VALUE;
