@@ -144,6 +144,7 @@ public final class TraceController {
 
     void budgets(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        ctx.render("trace/budgets.jte", Map.of("page", new BudgetPage(Requests.ui(ctx), ws, budgets.all(ws))));
+        ctx.render("trace/budgets.jte", Map.of("page", new BudgetPage(Requests.ui(ctx), ws, budgets.all(ws),
+                budgets.projects(ws))));
     }
 }
