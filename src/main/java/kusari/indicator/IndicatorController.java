@@ -57,6 +57,8 @@ public final class IndicatorController {
                 // for (the change guard checks which); planners all of them.
                 Route.post(Links.REVIEW, this::saveReview, Access.EDIT_OWN),
                 Route.get(Links.REVIEW_IMPORT, this::importForm, Access.READ),
+                // the 効果検証 document a city publishes: read by anyone who may read the workspace
+                Route.get(Links.REVIEW_REPORT, this::report, Access.READ),
                 Route.post(Links.REVIEW_IMPORT, this::importDryRun, Access.EDIT_OWN),
                 Route.post(Links.REVIEW_IMPORT_APPLY, this::importApply, Access.EDIT_OWN));
     }
@@ -264,6 +266,14 @@ public final class IndicatorController {
         ctx.status(status);
         ctx.render("indicator/review.jte", Map.of("page", new ReviewPage(ui, ws, table.settings(ws.id()), year,
                 sections, saved, conflict, problems, table.projectReviews(ws.id(), year), mayEnter)));
+    }
+
+    void report(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        int year = year(ctx);
+        Ui ui = Requests.ui(ctx);
+        ctx.render("indicator/report.jte", Map.of("page", new ReviewReportPage(ui, ws, table.settings(ws.id()), year,
+                groups(ws, ui), table.projectReviews(ws.id(), year))));
     }
 
     void importForm(Context ctx) {
