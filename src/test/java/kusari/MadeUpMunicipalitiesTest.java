@@ -138,5 +138,14 @@ class MadeUpMunicipalitiesTest {
         String project = Http.text(page("/w/nishiura/projects/1-1-1"));
         assertTrue(project.contains("西浦市") && project.contains("診療所の運営"), project);
         assertTrue(project.contains("北町") && project.contains("運営費の負担と町民への周知"), project);
+
+        String roles = page("/w/nishiura/roles");
+        String table = Http.text(roles.substring(roles.indexOf("data-testid=\"roles-table\"")));
+        assertTrue(Http.text(roles).contains("参加市町村: 西浦市・北町"), "the municipalities as a list");
+        assertTrue(table.indexOf("西浦市") < table.indexOf("北町") && table.indexOf("北町") < table.indexOf("休日夜間診療所運営事業"),
+                "municipalities across, projects down: " + table);
+        assertTrue(table.contains("診療所の運営") && table.contains("負担割合 30%"), table);
+        assertFalse(table.contains("救急医療体制の確保"), "a project without roles is not a row");
+        assertTrue(page("/w/omitama/roles").contains("data-testid=\"no-roles\""), "a single town's strategy says so");
     }
 }

@@ -493,5 +493,11 @@ public final class Links {
     public static String reviewReport(String ws, int fiscalYear) {
         return REVIEW_REPORT.fill(ws, fiscalYear);
     }
+    /** The roles table of a joint strategy: each municipality's role in each project. */
+    public static final RoutePath ROLES = RoutePath.of("/w/{ws}/roles");
+
+    public static String roles(String ws) {
+        return ROLES.fill(ws);
+    }
     // --- end municipal ---
 }
