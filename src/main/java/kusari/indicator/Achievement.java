@@ -109,6 +109,22 @@ public record Achievement(Double againstTarget, Double progress, boolean met) {
      * A number as pages show it: thousands separated (358,232; 279,072), decimals as entered (1.50 stays 1.5, the
      * stored value), no needless ".0". Exports and the grid's comparisons keep {@link #formatNumber}'s plain form.
      */
+    /** The signs a workspace may write negatives with: −500, △500, ▲500. */
+    public static final String[] NEGATIVE_SIGNS = {"MINUS", "WHITE_TRIANGLE", "BLACK_TRIANGLE"};
+
+    /** {@link #formatShown(Double)} with negatives written △500 or ▲500 when the workspace chooses so. */
+    public static String formatShown(Double value, String negativeSign) {
+        String shown = formatShown(value);
+        if (value == null || value >= 0 || negativeSign == null || !shown.startsWith("-")) {
+            return shown;
+        }
+        return switch (negativeSign) {
+            case "WHITE_TRIANGLE" -> "△" + shown.substring(1);
+            case "BLACK_TRIANGLE" -> "▲" + shown.substring(1);
+            default -> shown;
+        };
+    }
+
     public static String formatShown(Double value) {
         if (value == null) {
             return "";

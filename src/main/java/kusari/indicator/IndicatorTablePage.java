@@ -63,11 +63,11 @@ public record IndicatorTablePage(Ui ui, Workspace workspace, ReviewSettings sett
     }
 
     public String number(Double value) {
-        return Achievement.formatShown(value);
+        return settings.number(value);
     }
 
     public String percent(Double value) {
-        return value == null ? "" : Achievement.formatShown(value) + "%";
+        return value == null ? "" : settings.number(value) + "%";
     }
 
     public int count() {

@@ -58,7 +58,7 @@ public record ReviewPage(Ui ui, Workspace workspace, ReviewSettings settings, in
     }
 
     public String number(Double value) {
-        return Achievement.formatShown(value);
+        return settings.number(value);
     }
 
     /** A read-only row's state in words; empty for an actual value (the number says it) or a code we do not know. */

@@ -17,11 +17,11 @@ public record ReviewReportPage(Ui ui, Workspace workspace, ReviewSettings settin
     }
 
     public String number(Double value) {
-        return Achievement.formatShown(value);
+        return settings.number(value);
     }
 
     public String percent(Double value) {
-        return value == null ? "" : Achievement.formatShown(value) + "%";
+        return value == null ? "" : settings.number(value) + "%";
     }
 
     /** How many indicators got each grade this year, best first, for the report's summary line. */

@@ -14,3 +14,7 @@ CREATE TABLE roadmap_entry (
 INSERT INTO roadmap_entry (id, project_id, track, fiscal_year, text, version)
     SELECT id, project_id, '', fiscal_year, text, version FROM roadmap_entry_old;
 DROP TABLE roadmap_entry_old;
+
+-- How a workspace writes negative numbers on its pages: −500, △500 or ▲500, as its documents do.
+ALTER TABLE review_setting ADD COLUMN negative_sign TEXT NOT NULL DEFAULT 'MINUS'
+    CHECK (negative_sign IN ('MINUS', 'WHITE_TRIANGLE', 'BLACK_TRIANGLE'));
