@@ -93,8 +93,13 @@ class MadeUpMunicipalitiesTest {
         assertTrue(Http.text(home).contains("358,232人"), "numbers with thousands separators");
         assertTrue(Http.text(home).contains("-500人"), "a negative baseline as entered");
 
-        String chain = api.get("/api/v1/workspaces/higashiura/chain-check").text();
-        assertFalse(chain.contains("\"PROJECT_NO_CHALLENGE\""), "no alarm that presumes personas: " + chain);
+        Answer chain = api.get("/api/v1/workspaces/higashiura/chain-check");
+        assertEquals(200, chain.status(), chain.text());
+        assertFalse(chain.text().contains("PROJECT_NO_CHALLENGE"), "no alarm that presumes personas: " + chain.text());
+        assertTrue(chain.text().contains("INDICATOR_NO_BASELINE"), "the checks of indicators still run");
+        created(api.post("/api/v1/workspaces/higashiura/personas", "{\"slug\": \"a\", \"label\": \"Aさん\"}"));
+        assertTrue(api.get("/api/v1/workspaces/higashiura/chain-check").text().contains("PROJECT_NO_CHALLENGE"),
+                "with the first persona, a project serving no challenge is a break again");
 
         String table = Http.text(page("/w/higashiura/indicators"));
         int row = table.indexOf("待機児童数");
