@@ -53,7 +53,8 @@ public record IndicatorTablePage(Ui ui, Workspace workspace, ReviewSettings sett
     }
 
     public Sparkline chart(IndicatorRow row) {
-        return Sparkline.of(row, workspace.planFrom(), workspace.planTo(), ui.t("indicator.chartLabel", row.indicator().name()));
+        return Sparkline.of(row, workspace.planFrom(), workspace.planTo(), ui.t("indicator.chartLabel", row.indicator().name()),
+                settings);
     }
 
     /** The fiscal year whose achievement the row shows: its newest actual's, or null. */
