@@ -86,7 +86,7 @@ final class Values {
                 yield (long) year.get().year();
             }
             case DECIMAL -> {
-                String text = fold(text(input, true)).replace(",", "");
+                String text = signed(fold(text(input, true)).replace(",", ""));
                 if (text.isEmpty()) {
                     yield null;
                 }
@@ -107,8 +107,8 @@ final class Values {
                     errors.add(FieldError.of(name, "validation.tooMany", field.max()));
                 }
                 for (String line : lines) {
-                    if (line.length() > 2000) {
-                        errors.add(FieldError.of(name, "validation.tooLong", 2000));
+                    if (line.length() > field.lineMaxLength()) {
+                        errors.add(FieldError.of(name, "validation.tooLong", field.lineMaxLength()));
                         break;
                     }
                 }
@@ -176,6 +176,9 @@ final class Values {
             }
             addBudget(field, m.group(1), m.group(2), budget, errors);
         }
+        if (budget.size() > field.max()) {
+            errors.add(FieldError.of(field.name(), "validation.tooMany", field.max()));
+        }
         return budget;
     }
 
@@ -201,6 +204,10 @@ final class Values {
             return null;
         }
         text = fold(text);
+        if (field.type() == Field.Type.INTEGER) {
+            // 279,072 千円 as the documents print it; △500 / ▲500 / −500 as negatives
+            text = signed(text.replace(",", ""));
+        }
         try {
             return Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
         } catch (NumberFormatException e) {
@@ -261,6 +268,15 @@ final class Values {
     }
 
     /** Digits typed in full width (１２３) are numbers too. */
+    /** A negative written as Japanese documents do (△500, ▲500, −500) in the form Java reads (-500). */
+    static String signed(String text) {
+        String t = text.strip();
+        if (t.startsWith("△") || t.startsWith("▲") || t.startsWith("−") || t.startsWith("－")) {
+            return "-" + t.substring(1).strip();
+        }
+        return t;
+    }
+
     static String fold(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFKC);
     }

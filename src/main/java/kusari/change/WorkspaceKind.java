@@ -23,10 +23,10 @@ public final class WorkspaceKind {
                     Field.year("planTo", "plan_to", true),
                     Field.textarea("description", "description", false, 4000),
                     Field.textarea("source", "source", false, 2000),
-                    Field.lines("levels", new Field.Child("framework_level", "workspace_id", "depth"), "label", 4),
+                    Field.lines("levels", new Field.Child("framework_level", "workspace_id", "depth"), "label", 5),
                     // one code pattern per level, from the top (9 digit, A letter, * anything)
                     Field.lines("codePatterns", new Field.Child("framework_code_pattern", "workspace_id", "depth"),
-                            "pattern", 4))
+                            "pattern", 5))
             .rules((c, ws, id, values, errors) -> {
                 Long from = (Long) values.get("planFrom");
                 Long to = (Long) values.get("planTo");

@@ -150,6 +150,14 @@ public final class Ui {
     }
 
     /**
+     * A year as typed into a text field (a baseline's 「H26」), in the workspace's style when it reads as a fiscal
+     * year, else as typed (a date such as 「2020年10月1日」).
+     */
+    public String yearText(String typed) {
+        return (yearStyle != null ? yearStyle : YearStyle.WAREKI_WESTERN).text(typed, japanese());
+    }
+
+    /**
      * The same page context showing fiscal years in a workspace's chosen style (null: the default label). Made once
      * per request when the workspace is found, so every page and chart of the request shows years alike.
      */

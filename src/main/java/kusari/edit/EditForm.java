@@ -109,11 +109,27 @@ final class EditForm {
                     hint = "";
                 }
             }
+            long limit = readonly ? 0 : limit(field);
+            long lineLimit = !readonly && field.type() == Field.Type.LINES ? field.lineMaxLength() : 0;
+            String limitText = limit == 0 ? "" : lineLimit > 0 ? ui.t("edit.limit.lines", limit, lineLimit)
+                    : ui.t("edit.limit." + (field.type() == Field.Type.BUDGET ? "budget" : "chars"), limit);
             fields.add(new FormField(field.name(), ui.t("field." + kind.name() + "." + field.name()), input, shown,
-                    field.required() && !readonly && field.type() != Field.Type.FLAG, field.maxLength(), hint, options, fieldErrors,
-                    shownCurrent));
+                    field.required() && !readonly && field.type() != Field.Type.FLAG, limit, lineLimit, limitText,
+                    hint, options, fieldErrors, shownCurrent));
         }
         return fields;
+    }
+
+    /**
+     * The limit the validator applies to a field, as the form shows it: characters of a text, lines of a list or
+     * a budget; 0 for fields whose choices or checks bound them otherwise (selects, years, numbers).
+     */
+    static long limit(Field field) {
+        return switch (field.type()) {
+            case TEXT, TEXTAREA, SLUG -> field.maxLength();
+            case LINES, BUDGET -> field.max();
+            default -> 0;
+        };
     }
 
     private static String labels(List<FormField.Option> options) {

@@ -28,6 +28,8 @@ public final class DataJson {
     /** Empty optional lists of a project; Jackson wants one id per injected component of a class. */
     static final String NO_SOURCES = "kusari.files.noSources";
     static final String NO_ROADMAP = "kusari.files.noRoadmap";
+    /** The injected row of a roadmap cell left without one: the single row of a one-row roadmap. */
+    static final String NO_TRACK = "kusari.files.noTrack";
 
     private static final ObjectMapper MAPPER = create();
 
@@ -63,6 +65,7 @@ public final class DataJson {
         injectable.addValue(NO_SHARE, null);
         injectable.addValue(NO_SOURCES, List.of());
         injectable.addValue(NO_ROADMAP, List.of());
+        injectable.addValue(NO_TRACK, "");
         mapper.setInjectableValues(injectable);
         mapper.registerModule(new SimpleModule("kusari-canonical-numbers").addSerializer(BigDecimal.class, new NumberWriter()));
         return mapper;

@@ -75,7 +75,7 @@ final class FileRows {
     }
 
     static Map<String, Object> roadmap(RoadmapEntry r) {
-        return values("fiscalYear", r.fiscalYear(), "text", r.text());
+        return values("track", r.track(), "fiscalYear", r.fiscalYear(), "text", r.text());
     }
 
     /**

@@ -224,9 +224,11 @@ public final class WorkspaceExporter {
                              WHEN 'BOND' THEN 3 WHEN 'OTHER' THEN 4 ELSE 5 END""",
                     rs -> rs.getLong(1), rs -> new WorkspaceFiles.SourceEntry(rs.getInt(2), rs.getString(3), rs.getLong(4)), ws);
             Map<Long, List<WorkspaceFiles.RoadmapEntry>> roadmaps = Sql.queryGrouped(c, """
-                    SELECT r.project_id, r.fiscal_year, r.text FROM roadmap_entry r
-                    JOIN project p ON p.id = r.project_id WHERE p.workspace_id = ? ORDER BY r.project_id, r.fiscal_year""",
-                    rs -> rs.getLong(1), rs -> new WorkspaceFiles.RoadmapEntry(rs.getInt(2), rs.getString(3)), ws);
+                    SELECT r.project_id, r.fiscal_year, r.text, r.track FROM roadmap_entry r
+                    JOIN project p ON p.id = r.project_id WHERE p.workspace_id = ?
+                    ORDER BY r.project_id, r.fiscal_year, r.id""",
+                    rs -> rs.getLong(1), rs -> new WorkspaceFiles.RoadmapEntry(rs.getString(4), rs.getInt(2),
+                            rs.getString(3)), ws);
             Map<Long, List<String>> readings = readings("PROJECT");
 
             Map<Long, List<ProjectEntry>> projectsByNode = new LinkedHashMap<>();

@@ -142,8 +142,16 @@ public final class WorkspaceFiles {
     public record SourceEntry(int fiscalYear, String source, long thousandYen) {
     }
 
-    /** what a project does in one fiscal year. */
-    public record RoadmapEntry(int fiscalYear, String text) {
+    /**
+     * What a project does in one fiscal year, in one row of its roadmap ({@code track}, e.g. 「施設整備」; left out
+     * of the file for a roadmap of a single row).
+     */
+    public record RoadmapEntry(@JsonInclude(JsonInclude.Include.NON_EMPTY)
+                               @JacksonInject(value = DataJson.NO_TRACK, useInput = OptBoolean.TRUE) String track,
+                               int fiscalYear, String text) {
+        public RoadmapEntry {
+            track = track == null ? "" : track;
+        }
     }
 
     public record BudgetEntry(int fiscalYear, long thousandYen) {

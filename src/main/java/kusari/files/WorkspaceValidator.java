@@ -220,13 +220,14 @@ final class WorkspaceValidator {
                 add(file, at, "duplicate " + e.source() + " for fiscal year " + e.fiscalYear());
             }
         }
-        Set<Integer> roadmapYears = new HashSet<>();
+        Set<String> roadmapYears = new HashSet<>();
         for (int i = 0; i < p.roadmap().size(); i++) {
             WorkspaceFiles.RoadmapEntry e = p.roadmap().get(i);
             String at = pat + ".roadmap[" + i + "]";
             fields.check(file, at, FileKinds.kind("roadmap_entry"), FileRows.roadmap(e));
-            if (!roadmapYears.add(e.fiscalYear())) {
-                add(file, at + ".fiscalYear", "duplicate fiscal year " + e.fiscalYear());
+            if (!roadmapYears.add(e.track() + "\u001f" + e.fiscalYear())) {
+                add(file, at + ".fiscalYear", "duplicate fiscal year " + e.fiscalYear()
+                        + (e.track().isEmpty() ? "" : " in the row \"" + e.track() + "\""));
             }
         }
     }

@@ -73,9 +73,14 @@ public record Achievement(Double againstTarget, Double progress, boolean met) {
         if (target < 0 || actual < 0) {
             return null;
         }
+        if (Math.abs(target) < EPSILON) {
+            // 待機児童ゼロ: a zero target over any actual is 0 % however close the count came, which says nothing;
+            // only the count itself at zero is exactly on target. Otherwise the grade follows progress.
+            return Math.abs(actual) < EPSILON ? Double.valueOf(100.0) : null;
+        }
         if (actual == 0) {
-            // Nothing left (e.g. zero accidents): the target is met whatever it was; 0 over 0 is exactly on target.
-            return target == 0 ? 100.0 : null;
+            // Nothing left (e.g. zero accidents) below a positive target: met, but a ratio over zero is no number.
+            return null;
         }
         return target / actual * 100.0;
     }
@@ -98,5 +103,40 @@ public record Achievement(Double againstTarget, Double progress, boolean met) {
             return String.valueOf(value.longValue());
         }
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * A number as pages show it: thousands separated (358,232; 279,072), decimals as entered (1.50 stays 1.5, the
+     * stored value), no needless ".0". Exports and the grid's comparisons keep {@link #formatNumber}'s plain form.
+     */
+    /** The signs a workspace may write negatives with: −500, △500, ▲500. */
+    public static final String[] NEGATIVE_SIGNS = {"MINUS", "WHITE_TRIANGLE", "BLACK_TRIANGLE"};
+
+    /** {@link #formatShown(Double)} with negatives written △500 or ▲500 when the workspace chooses so. */
+    public static String formatShown(Double value, String negativeSign) {
+        String shown = formatShown(value);
+        if (value == null || value >= 0 || negativeSign == null || !shown.startsWith("-")) {
+            return shown;
+        }
+        return switch (negativeSign) {
+            case "WHITE_TRIANGLE" -> "△" + shown.substring(1);
+            case "BLACK_TRIANGLE" -> "▲" + shown.substring(1);
+            default -> shown;
+        };
+    }
+
+    public static String formatShown(Double value) {
+        if (value == null) {
+            return "";
+        }
+        java.math.BigDecimal number = java.math.BigDecimal.valueOf(value).stripTrailingZeros();
+        if (number.scale() < 0) {
+            number = number.setScale(0);
+        }
+        java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        format.setMinimumFractionDigits(number.scale());
+        format.setMaximumFractionDigits(number.scale());
+        return format.format(number);
     }
 }

@@ -29,7 +29,6 @@ public record Indicator(long id, IndicatorKind kind, String name, String unit, D
         if (value == null) {
             return "";
         }
-        String number = value == Math.rint(value) ? String.valueOf(value.longValue()) : String.valueOf(value);
-        return number + unit;
+        return Achievement.formatShown(value) + unit;
     }
 }

@@ -58,6 +58,8 @@ public final class IndicatorController {
                 // for (the change guard checks which); planners all of them.
                 Route.post(Links.REVIEW, this::saveReview, Access.EDIT_OWN),
                 Route.get(Links.REVIEW_IMPORT, this::importForm, Access.READ),
+                // the 効果検証 document a city publishes: read by anyone who may read the workspace
+                Route.get(Links.REVIEW_REPORT, this::report, Access.READ),
                 Route.post(Links.REVIEW_IMPORT, this::importDryRun, Access.EDIT_OWN),
                 Route.post(Links.REVIEW_IMPORT_APPLY, this::importApply, Access.EDIT_OWN));
     }
@@ -127,22 +129,49 @@ public final class IndicatorController {
         if (savedParam != null && savedParam.matches("\\d{1,6}")) {
             saved = Integer.parseInt(savedParam);
         }
-        renderReview(ctx, ws, year, null, Map.of(), false, saved, HttpStatus.OK);
+        renderReview(ctx, ws, year, null, Map.of(), false, saved, List.of(), HttpStatus.OK);
     }
 
     void saveReview(Context ctx) {
         Workspace ws = resolver.require(ctx);
         int year = year(ctx);
         List<ReviewService.Cell> cells = cellsFromForm(ctx);
+        Ui ui = Requests.ui(ctx);
+        // Rows the person does not answer for are refused before anything is saved, by name, and the grid comes
+        // back with everything they typed (a bare 403 page would lose every number of the year).
+        List<String> refused = refusedRows(ws, cells, ui);
+        if (!refused.isEmpty()) {
+            renderReview(ctx, ws, year, cells, Map.of(), false, null, refused, HttpStatus.FORBIDDEN);
+            return;
+        }
         try {
             ReviewService.Result result = reviews.save(ws.id(), year, cells);
             ctx.redirect(Links.review(ws.slug(), year) + "?saved=" + result.total(), HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
-            renderReview(ctx, ws, year, cells, errorsByCell(Requests.ui(ctx), e, cells), false, null,
+            renderReview(ctx, ws, year, cells, errorsByCell(ui, e, cells), false, null, List.of(),
                     HttpStatus.UNPROCESSABLE_CONTENT);
         } catch (ConflictException e) {
-            renderReview(ctx, ws, year, cells, Map.of(), true, null, HttpStatus.CONFLICT);
+            renderReview(ctx, ws, year, cells, Map.of(), true, null, List.of(), HttpStatus.CONFLICT);
+        } catch (kusari.core.ForbiddenChangeException e) {
+            // the rights changed between the check and the save: still keep what was typed
+            renderReview(ctx, ws, year, cells, Map.of(), false, null, List.of(ui.t(e.messageKey())),
+                    HttpStatus.FORBIDDEN);
         }
+    }
+
+    /** The rows of a save that the person may not enter, each as 「name: why」; empty when all are theirs. */
+    private List<String> refusedRows(Workspace ws, List<ReviewService.Cell> cells, Ui ui) {
+        List<ReviewService.Cell> touched = cells.stream().filter(c -> !c.untouched() && c.indicatorId() > 0).toList();
+        java.util.Set<Long> mine = reviews.enterable(ws.id(), touched.stream().map(ReviewService.Cell::indicatorId).toList());
+        Map<Long, String> names = new HashMap<>();
+        indicators.findAll(ws.id()).forEach(i -> names.put(i.id(), i.name()));
+        List<String> refused = new ArrayList<>();
+        for (ReviewService.Cell cell : touched) {
+            if (!mine.contains(cell.indicatorId()) && names.containsKey(cell.indicatorId())) {
+                refused.add(ui.t("indicator.review.refusedRow", names.get(cell.indicatorId())));
+            }
+        }
+        return refused;
     }
 
     /** The grid's cells: {@code cells[i].indicator}, {@code .version}, {@code .seen}, {@code .state}, {@code .value}… */
@@ -195,15 +224,19 @@ public final class IndicatorController {
 
     private void renderReview(Context ctx, Workspace ws, int year, List<ReviewService.Cell> submitted,
                               Map<Long, Map<String, String>> errors, boolean conflict, Integer saved,
-                              HttpStatus status) {
+                              List<String> problems, HttpStatus status) {
         Ui ui = Requests.ui(ctx);
+        boolean mayEnter = ui.mayEdit(ws.id());
+        List<IndicatorTable.Group> groups = groups(ws, ui);
+        java.util.Set<Long> enterable = !mayEnter ? java.util.Set.of() : reviews.enterable(ws.id(),
+                groups.stream().flatMap(g -> g.rows().stream()).map(r -> r.indicator().id()).toList());
         Map<Long, ReviewService.Cell> byIndicator = new HashMap<>();
         if (submitted != null) {
             submitted.forEach(c -> byIndicator.put(c.indicatorId(), c));
         }
         List<ReviewPage.Section> sections = new ArrayList<>();
         int index = 0;
-        for (IndicatorTable.Group g : groups(ws, ui)) {
+        for (IndicatorTable.Group g : groups) {
             List<ReviewPage.Line> lines = new ArrayList<>();
             for (IndicatorRow row : g.rows()) {
                 YearValue now = row.value(year);
@@ -217,22 +250,31 @@ public final class IndicatorController {
                     line = new ReviewPage.Line(index, row, cell.state(), cell.value(), cell.dataDate(), cell.source(),
                             cell.note(), conflict ? (now == null ? 0 : now.version()) : cell.version(),
                             conflict ? ReviewService.seenOf(now) : cell.seen(),
-                            errors.getOrDefault(row.indicator().id(), Map.of()), stale ? now : null);
+                            errors.getOrDefault(row.indicator().id(), Map.of()), stale ? now : null,
+                            enterable.contains(row.indicator().id()));
                 } else {
                     line = new ReviewPage.Line(index, row, now == null ? ValueState.ACTUAL.code() : now.state().code(),
-                            now == null ? "" : Achievement.formatNumber(now.value()), now == null ? "" : now.dataDate(),
+                            now == null ? "" : Achievement.formatShown(now.value()), now == null ? "" : now.dataDate(),
                             now == null ? "" : now.source(), now == null ? "" : now.note(),
-                            now == null ? 0 : now.version(), ReviewService.seenOf(now), Map.of(), null);
+                            now == null ? 0 : now.version(), ReviewService.seenOf(now), Map.of(), null,
+                            enterable.contains(row.indicator().id()));
                 }
                 lines.add(line);
                 index++;
             }
             sections.add(new ReviewPage.Section(g.code() == null ? g.title() : g.code() + " " + g.title(), lines));
         }
-        List<String> problems = new ArrayList<>();
         ctx.status(status);
         Pages.render(ctx, "indicator/review.jte", new ReviewPage(ui, ws, table.settings(ws.id()), year,
-                sections, saved, conflict, problems, table.projectReviews(ws.id(), year)));
+                sections, saved, conflict, problems, table.projectReviews(ws.id(), year), mayEnter));
+    }
+
+    void report(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        int year = year(ctx);
+        Ui ui = Requests.ui(ctx);
+        Pages.render(ctx, "indicator/report.jte", new ReviewReportPage(ui, ws, table.settings(ws.id()), year,
+                groups(ws, ui), table.projectReviews(ws.id(), year)));
     }
 
     void importForm(Context ctx) {

@@ -124,7 +124,9 @@ public final class IndicatorKinds {
             .fields(
                     Field.text("scale", "scale", true, 300),
                     Field.choice("basis", "basis", ReviewBasis.codes()).withDefault(ReviewBasis.TARGET.code()),
-                    Field.choice("yearStyle", "year_style", YearStyle.names()).withDefault("WAREKI_WESTERN"))
+                    Field.choice("yearStyle", "year_style", YearStyle.names()).withDefault("WAREKI_WESTERN"),
+                    // −500, △500 or ▲500 on the pages, as the workspace's documents write negatives
+                    Field.choice("negativeSign", "negative_sign", Achievement.NEGATIVE_SIGNS).withDefault("MINUS"))
             .rules((c, ws, id, values, errors) -> {
                 try {
                     GradeScale.parse((String) values.get("scale"));

@@ -53,7 +53,8 @@ public record IndicatorTablePage(Ui ui, Workspace workspace, ReviewSettings sett
     }
 
     public Sparkline chart(IndicatorRow row) {
-        return Sparkline.of(row, workspace.planFrom(), workspace.planTo(), ui.t("indicator.chartLabel", row.indicator().name()));
+        return Sparkline.of(row, workspace.planFrom(), workspace.planTo(), ui.t("indicator.chartLabel", row.indicator().name()),
+                settings);
     }
 
     /** The fiscal year whose achievement the row shows: its newest actual's, or null. */
@@ -63,11 +64,11 @@ public record IndicatorTablePage(Ui ui, Workspace workspace, ReviewSettings sett
     }
 
     public String number(Double value) {
-        return Achievement.formatNumber(value);
+        return settings.number(value);
     }
 
     public String percent(Double value) {
-        return value == null ? "" : Achievement.formatNumber(value) + "%";
+        return value == null ? "" : settings.number(value) + "%";
     }
 
     public int count() {

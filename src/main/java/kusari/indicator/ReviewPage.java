@@ -11,9 +11,12 @@ import kusari.core.Ui;
  *
  * @param saved    how many values the last save changed (shown once after the redirect), or null
  * @param conflict whether the save was refused because someone else changed values meanwhile
+ * @param problems the rows a save was refused for, each with why (the grid keeps what was typed)
+ * @param mayEnter whether the person may enter anything here: a visitor who is not signed in sees values, no form
  */
 public record ReviewPage(Ui ui, Workspace workspace, ReviewSettings settings, int year, List<Section> sections,
-                         Integer saved, boolean conflict, List<String> problems, List<ProjectLine> projects) {
+                         Integer saved, boolean conflict, List<String> problems, List<ProjectLine> projects,
+                         boolean mayEnter) {
 
     /** A project and its review of the year (null fields when there is none yet). */
     public record ProjectLine(long projectId, String code, String name, Long reviewId, NextAction nextAction,
@@ -26,10 +29,12 @@ public record ReviewPage(Ui ui, Workspace workspace, ReviewSettings settings, in
 
     /**
      * One indicator's row: what it is, the cell's values as shown in the inputs, the version they were based on,
-     * and what is stored now when it differs from the person's base (a conflict).
+     * and what is stored now when it differs from the person's base (a conflict); {@code editable} when the
+     * person answers for it (a department member: their own department's KPIs), else shown read-only.
      */
     public record Line(int index, IndicatorRow row, String state, String value, String dataDate, String source,
-                       String note, long version, String seen, Map<String, String> errors, YearValue current) {
+                       String note, long version, String seen, Map<String, String> errors, YearValue current,
+                       boolean editable) {
 
         public String error(String field) {
             return errors.get(field);
@@ -53,7 +58,22 @@ public record ReviewPage(Ui ui, Workspace workspace, ReviewSettings settings, in
     }
 
     public String number(Double value) {
-        return Achievement.formatNumber(value);
+        return settings.number(value);
+    }
+
+    /** A read-only row's state in words; empty for an actual value (the number says it) or a code we do not know. */
+    public String stateLabel(Line line) {
+        for (ValueState state : ValueState.values()) {
+            if (state.code().equals(line.state()) && state != ValueState.ACTUAL) {
+                return ui.t(state.messageKey());
+            }
+        }
+        return "";
+    }
+
+    /** Whether some rows are read-only to a person who may enter others (they are marked so). */
+    public boolean someReadOnly() {
+        return mayEnter && sections.stream().flatMap(s -> s.lines().stream()).anyMatch(l -> !l.editable());
     }
 
     public int errorCount() {

@@ -112,6 +112,28 @@ public final class ReviewService {
     }
 
     /**
+     * The indicators whose values the person making changes on this thread may enter, asked of the same change
+     * guard that refuses a save (a department member: the KPIs of projects their department leads), so the grid
+     * shows as editable exactly the rows a save would take.
+     */
+    public java.util.Set<Long> enterable(long workspaceId, java.util.Collection<Long> indicatorIds) {
+        kusari.change.Authors.ChangeGuard guard = kusari.change.Authors.current().guard();
+        return database.read(c -> {
+            java.util.Set<Long> mine = new java.util.HashSet<>();
+            for (long id : indicatorIds) {
+                ObjectNode after = JSON.objectNode().put("indicator", id);
+                try {
+                    guard.check(c, new Change(workspaceId, "actual", null, Operation.CREATE, "", null, after));
+                    mine.add(id);
+                } catch (kusari.core.ForbiddenChangeException e) {
+                    // someone else's row: shown read-only
+                }
+            }
+            return mine;
+        });
+    }
+
+    /**
      * Saves the cells of {@code fiscalYear}; throws {@link ValidationException} (fields {@code cells[i].name})
      * when a cell is wrong, {@link ConflictException} when a value changed since the person's version.
      */

@@ -12,14 +12,33 @@ import kusari.core.YearStyle;
  * @param id    the row's id, or null when the workspace uses the defaults
  * @param basis TARGET (achievement against the target) or PROGRESS (from baseline to target)
  */
-public record ReviewSettings(Long id, GradeScale scale, ReviewBasis basis, YearStyle yearStyle) {
+public record ReviewSettings(Long id, GradeScale scale, ReviewBasis basis, YearStyle yearStyle, String negativeSign) {
+
+    public ReviewSettings(Long id, GradeScale scale, ReviewBasis basis, YearStyle yearStyle) {
+        this(id, scale, basis, yearStyle, "MINUS");
+    }
+
+    /** An indicator's baseline as the document wrote it, else its number in the workspace's way. */
+    public String baseline(Indicator i) {
+        return !i.baselineText().isBlank() ? i.baselineText() : i.baselineValue() == null ? "" : number(i.baselineValue()) + i.unit();
+    }
+
+    /** An indicator's target as the document wrote it, else its number in the workspace's way. */
+    public String target(Indicator i) {
+        return !i.targetText().isBlank() ? i.targetText() : i.targetValue() == null ? "" : number(i.targetValue()) + i.unit();
+    }
+
+    /** A number as the workspace's pages show it: thousands separated, negatives with its chosen sign. */
+    public String number(Double value) {
+        return Achievement.formatShown(value, negativeSign);
+    }
 
     public static ReviewSettings defaults() {
         return new ReviewSettings(null, GradeScale.defaults(), ReviewBasis.TARGET, YearStyle.WAREKI_WESTERN);
     }
 
     public static ReviewSettings read(Connection c, long workspaceId) throws SQLException {
-        return Sql.queryOne(c, "SELECT id, scale, basis, year_style FROM review_setting WHERE workspace_id = ?",
+        return Sql.queryOne(c, "SELECT id, scale, basis, year_style, negative_sign FROM review_setting WHERE workspace_id = ?",
                 rs -> {
                     GradeScale scale;
                     try {
@@ -28,7 +47,7 @@ public record ReviewSettings(Long id, GradeScale scale, ReviewBasis basis, YearS
                         scale = GradeScale.defaults();
                     }
                     return new ReviewSettings(rs.getLong("id"), scale, ReviewBasis.fromStored(rs.getString("basis")),
-                            YearStyle.of(rs.getString("year_style")));
+                            YearStyle.of(rs.getString("year_style")), rs.getString("negative_sign"));
                 }, workspaceId).orElse(defaults());
     }
 

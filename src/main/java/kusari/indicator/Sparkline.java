@@ -27,6 +27,11 @@ public record Sparkline(int width, int height, String line, List<Dot> dots, Doub
     }
 
     public static Sparkline of(IndicatorRow row, int planFrom, int planTo, String label) {
+        return of(row, planFrom, planTo, label, ReviewSettings.defaults());
+    }
+
+    /** The chart with its points' labels in the workspace's year style and number format (H31 / R1, △500). */
+    public static Sparkline of(IndicatorRow row, int planFrom, int planTo, String label, ReviewSettings settings) {
         Indicator i = row.indicator();
         Integer baselineYear = i.baselineYear().isBlank() ? null
                 : FiscalYear.parse(i.baselineYear().replaceAll("[（(].*$", "").replaceAll("年.*$", "年"))
@@ -49,13 +54,13 @@ public record Sparkline(int width, int height, String line, List<Dot> dots, Doub
         if (i.baselineValue() != null) {
             raw.add(new double[] {baselineYear != null ? baselineYear : from, i.baselineValue()});
             kinds.add("baseline");
-            titles.add(Achievement.formatNumber(i.baselineValue()));
+            titles.add(settings.number(i.baselineValue()));
         }
         for (YearValue v : row.values().values()) {
             if (v.value() != null) {
                 raw.add(new double[] {v.fiscalYear(), v.value()});
                 kinds.add(v.forecast() ? "forecast" : "actual");
-                titles.add(new FiscalYear(v.fiscalYear()).warekiShort() + " " + Achievement.formatNumber(v.value()));
+                titles.add(settings.yearStyle().shortFormat(v.fiscalYear()) + " " + settings.number(v.value()));
             }
         }
         double min = Double.MAX_VALUE;

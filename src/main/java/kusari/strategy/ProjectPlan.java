@@ -26,7 +26,25 @@ public record ProjectPlan(List<Integer> years, List<SourceLine> sources, Map<Int
         }
     }
 
-    public record RoadmapLine(long id, int fiscalYear, String text) {
+    /** One cell of the roadmap: a row ({@code track}, '' for a roadmap of one row) in one fiscal year. */
+    public record RoadmapLine(long id, int fiscalYear, String text, String track) {
+    }
+
+    /** The roadmap's rows (取組) in the order they first appear, each row's cells by fiscal year. */
+    public List<String> roadmapTracks() {
+        return roadmap.stream().map(RoadmapLine::track).distinct().toList();
+    }
+
+    /** The roadmap's columns: the plan years, and any other year an entry has. */
+    public List<Integer> roadmapYears() {
+        TreeSet<Integer> all = new TreeSet<>(years);
+        roadmap.forEach(r -> all.add(r.fiscalYear()));
+        return List.copyOf(all);
+    }
+
+    /** The cell of a row and a year, or null when nothing is planned there. */
+    public RoadmapLine roadmapCell(String track, int year) {
+        return roadmap.stream().filter(r -> r.track().equals(track) && r.fiscalYear() == year).findFirst().orElse(null);
     }
 
     public record Partner(long id, String municipality, String role, Double sharePercent) {
@@ -91,8 +109,8 @@ public record ProjectPlan(List<Integer> years, List<SourceLine> sources, Map<Int
                 }
             });
             List<RoadmapLine> roadmap = Sql.query(c,
-                    "SELECT id, fiscal_year, text FROM roadmap_entry WHERE project_id = ? ORDER BY fiscal_year",
-                    rs -> new RoadmapLine(rs.getLong(1), rs.getInt(2), rs.getString(3)), projectId);
+                    "SELECT id, fiscal_year, text, track FROM roadmap_entry WHERE project_id = ? ORDER BY fiscal_year, id",
+                    rs -> new RoadmapLine(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4)), projectId);
             List<Partner> partners = Sql.query(c,
                     "SELECT id, municipality, role, share_percent FROM project_role WHERE project_id = ? ORDER BY id",
                     rs -> new Partner(rs.getLong(1), rs.getString(2), rs.getString(3), Sql.getDouble(rs, "share_percent")),

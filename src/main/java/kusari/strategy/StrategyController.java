@@ -43,7 +43,14 @@ public final class StrategyController {
     public List<Route> routes() {
         return List.of(
                 Route.get(Links.FRAMEWORK, this::framework, Access.READ),
-                Route.get(Links.PROJECT, this::project, Access.READ));
+                Route.get(Links.PROJECT, this::project, Access.READ),
+                Route.get(Links.ROLES, this::roles, Access.READ));
+    }
+
+    /** The 役割分担表: which municipality does what in each joint project. */
+    void roles(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        Pages.render(ctx, "strategy/roles.jte", RolesPage.load(workspaces.database(), Requests.ui(ctx), ws));
     }
 
     void framework(Context ctx) {

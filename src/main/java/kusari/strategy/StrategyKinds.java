@@ -121,10 +121,13 @@ public final class StrategyKinds {
 
     /** What a project does in one fiscal year of the plan period (ロードマップ). */
     public static final Kind ROADMAP_ENTRY = Kind.builder("roadmap_entry", "roadmap-entries").key("id")
-            .label("(SELECT code FROM project WHERE project.id = roadmap_entry.project_id) || ' ' || fiscal_year")
+            .label("(SELECT code FROM project WHERE project.id = roadmap_entry.project_id) || ' '"
+                    + " || CASE WHEN track = '' THEN '' ELSE track || ' ' END || fiscal_year")
             .workspace(PROJECT_WORKSPACE.formatted("roadmap_entry"))
             .fields(
                     Field.reference("project", "project_id", "project", true).onlyOnCreate(),
+                    // the roadmap's row (取組); empty for a roadmap of one row
+                    Field.text("track", "track", false, 100).withDefault(""),
                     Field.year("fiscalYear", "fiscal_year", true),
                     Field.textarea("text", "text", true, 1000))
             .rules((c, ws, id, values, errors) -> {
@@ -136,8 +139,9 @@ public final class StrategyKinds {
                         ws, year) == 0) {
                     errors.add(FieldError.of("fiscalYear", "validation.outsidePlan"));
                 } else if (values.get("project") != null && Sql.queryLong(c, """
-                        SELECT COUNT(*) FROM roadmap_entry WHERE project_id = ? AND fiscal_year = ? AND id IS NOT ?""",
-                        values.get("project"), year, id) > 0) {
+                        SELECT COUNT(*) FROM roadmap_entry WHERE project_id = ? AND track = ? AND fiscal_year = ?
+                        AND id IS NOT ?""", values.get("project"), values.get("track") == null ? "" : values.get("track"),
+                        year, id) > 0) {
                     errors.add(FieldError.of("fiscalYear", "validation.yearTaken", year));
                 }
             })

@@ -39,6 +39,14 @@ public enum BreakKind implements StoredCode {
         return journeyLevel;
     }
 
+    /**
+     * True for breaks that only mean something once the plan has personas: those on journeys' steps, and a
+     * project serving no challenge (no resident in sight), which every project of a plan without personas is.
+     */
+    public boolean presumesPersonas() {
+        return journeyLevel || this == PROJECT_NO_CHALLENGE;
+    }
+
     @Override
     @JsonValue
     public String code() {

@@ -23,7 +23,7 @@ public final class BudgetRollups {
         this.database = database;
     }
 
-    private record Group(long id, String code, String title, String href) {
+    record Group(long id, String code, String title, String href) {
     }
 
     public List<BudgetRollup> all(Workspace ws) {
@@ -67,6 +67,43 @@ public final class BudgetRollups {
                         WHERE n.parent_id IS NOT NULL)
                     SELECT up.node_id, up.project_id FROM up
                     JOIN framework_node n ON n.id = up.node_id WHERE n.depth = 1""", ws.id())));
+            return out;
+        });
+    }
+
+    /**
+     * Every project with its estimate per plan year and total, in code order: the list a planner checks the
+     * roll-ups against. A year with no estimate entered is null (shown as such, not as 0); the total is null when
+     * no year of the plan has one.
+     */
+    public record ProjectBudget(String code, String name, String href, List<Long> byYear, Long total) {
+    }
+
+    public List<ProjectBudget> projects(Workspace ws) {
+        return database.read(c -> {
+            Map<Long, Map<Integer, Long>> budgets = new HashMap<>();
+            for (var row : Sql.query(c, """
+                    SELECT b.project_id, b.fiscal_year, b.thousand_yen FROM budget b
+                    JOIN project p ON p.id = b.project_id WHERE p.workspace_id = ?""",
+                    rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, ws.id())) {
+                budgets.computeIfAbsent(row[0], k -> new HashMap<>()).merge((int) row[1], row[2], Long::sum);
+            }
+            List<ProjectBudget> out = new ArrayList<>();
+            for (var p : Sql.query(c, "SELECT id, code, name FROM project WHERE workspace_id = ? ORDER BY code",
+                    rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}, ws.id())) {
+                Map<Integer, Long> own = budgets.getOrDefault((Long) p[0], Map.of());
+                List<Long> byYear = new ArrayList<>();
+                Long total = null;
+                for (int y = ws.planFrom(); y <= ws.planTo(); y++) {
+                    Long v = own.get(y);
+                    byYear.add(v);
+                    if (v != null) {
+                        total = (total == null ? 0 : total) + v;
+                    }
+                }
+                out.add(new ProjectBudget((String) p[1], (String) p[2], Links.project(ws.slug(), (String) p[1]),
+                        byYear, total));
+            }
             return out;
         });
     }

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import kusari.db.Database;
+import kusari.db.Sql;
 import kusari.change.Change;
 import kusari.change.ChangeLog;
 import kusari.change.Operation;
@@ -155,7 +156,7 @@ public final class ChainCheck implements ChainSummary {
 
     private ChainReport report(Connection c, Workspace ws, String journey, ChainReport.Window window)
             throws SQLException {
-        Set<BreakKind> checks = ChainCheckRepository.enabledChecks(c, ws.id());
+        Set<BreakKind> checks = raisedChecks(c, ws);
         Integer actualYear = lastCompletedFiscalYear(ws);
         // The counts per kind and the scores come from one aggregate query; no break is built for them.
         List<ChainCheckRepository.TallyRow> tally = ChainCheckRepository.tally(c, ws.id(), journey, ws.planFrom(),
@@ -227,6 +228,20 @@ public final class ChainCheck implements ChainSummary {
         listed.values().forEach(open::addAll);
         return new ChainReport(ws.slug(), journey, checks, actualYear, open, dismissed,
                 scores(ChainCheckRepository.journeyRows(c, ws.id(), journey), failing, checks), counts, window);
+    }
+
+    /**
+     * The checks switched on, less those that presume personas while the plan has none yet: a strategy entered
+     * from its framework and indicators first (no 体験鎖 yet) would otherwise see every project flagged as serving
+     * no resident. They come back with the first persona.
+     */
+    private static Set<BreakKind> raisedChecks(Connection c, Workspace ws) throws SQLException {
+        Set<BreakKind> checks = EnumSet.noneOf(BreakKind.class);
+        checks.addAll(ChainCheckRepository.enabledChecks(c, ws.id()));
+        if (Sql.queryLong(c, "SELECT COUNT(*) FROM persona WHERE workspace_id = ?", ws.id()) == 0) {
+            checks.removeIf(BreakKind::presumesPersonas);
+        }
+        return checks;
     }
 
     private static boolean applies(BreakKind kind, Set<BreakKind> checks, Integer actualYear) {
@@ -438,7 +453,7 @@ public final class ChainCheck implements ChainSummary {
      */
     List<ChainBreak> everyOpenBreak(Workspace ws, String journey) {
         return database.read(c -> {
-            Set<BreakKind> checks = ChainCheckRepository.enabledChecks(c, ws.id());
+            Set<BreakKind> checks = raisedChecks(c, ws);
             Integer actualYear = lastCompletedFiscalYear(ws);
             Set<String> dismissed = ChainCheckRepository.activeDismissals(c, ws.id()).stream()
                     .map(Dismissal::breakKey).collect(Collectors.toSet());
@@ -456,7 +471,7 @@ public final class ChainCheck implements ChainSummary {
 
     /** The open break named {@code key}, built alone (the others are only looked at). */
     private Optional<ChainBreak> openBreak(Connection c, Workspace ws, String key) throws SQLException {
-        Set<BreakKind> checks = ChainCheckRepository.enabledChecks(c, ws.id());
+        Set<BreakKind> checks = raisedChecks(c, ws);
         Integer actualYear = lastCompletedFiscalYear(ws);
         Set<String> dismissed = ChainCheckRepository.activeDismissals(c, ws.id()).stream().map(Dismissal::breakKey)
                 .collect(Collectors.toSet());

@@ -32,10 +32,12 @@ public record Trace(String workspace, String kind, String id, String startKey, S
 
     /**
      * What the trace reaches, counted once each: residents' journeys and troubled steps on the left, projects and
-     * their budget on the right (a project reached along several paths is counted once).
+     * their budget on the right (a project reached along several paths is counted once); how many of those
+     * projects have no estimate entered, so a sum over some of them is not read as the whole cost.
      */
     public record Reach(int personas, int journeys, int steps, List<String> troubledSteps, int projects,
-                        List<TraceNode.BudgetYear> budgetByYear, long budgetTotalThousandYen) {
+                        List<TraceNode.BudgetYear> budgetByYear, long budgetTotalThousandYen,
+                        int projectsWithoutBudget) {
     }
 
     public List<TraceNode> nodes() {

@@ -145,6 +145,7 @@ public final class TraceController {
 
     void budgets(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        Pages.render(ctx, "trace/budgets.jte", new BudgetPage(Requests.ui(ctx), ws, budgets.all(ws)));
+        Pages.render(ctx, "trace/budgets.jte", new BudgetPage(Requests.ui(ctx), ws, budgets.all(ws),
+                budgets.projects(ws)));
     }
 }

@@ -365,6 +365,7 @@ public final class TraceService {
         int personas = 0;
         int steps = 0;
         int projects = 0;
+        int withoutBudget = 0;
         Map<Integer, Long> byYear = new TreeMap<>();
         long total = 0;
         for (TraceNode n : nodes) {
@@ -379,6 +380,9 @@ public final class TraceService {
                 }
                 case PROJECT -> {
                     projects++;
+                    if (n.project().budgets().isEmpty()) {
+                        withoutBudget++;
+                    }
                     for (TraceNode.BudgetYear y : n.project().budgets()) {
                         byYear.merge(y.fiscalYear(), y.thousandYen(), Long::sum);
                     }
@@ -391,7 +395,7 @@ public final class TraceService {
         List<TraceNode.BudgetYear> years = byYear.entrySet().stream()
                 .map(e -> new TraceNode.BudgetYear(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingInt(TraceNode.BudgetYear::fiscalYear)).toList();
-        return new Trace.Reach(personas, journeys.size(), steps, troubled, projects, years, total);
+        return new Trace.Reach(personas, journeys.size(), steps, troubled, projects, years, total, withoutBudget);
     }
 
     /** Neighbour lists for every node of a trace, built once (the table lists each node's links). */

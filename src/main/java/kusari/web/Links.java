@@ -485,4 +485,19 @@ public final class Links {
             default -> throw new IllegalArgumentException("no export of the matrix as " + format);
         }).fill(ws);
     }
+
+    // --- municipal: the printable review report of a fiscal year (効果検証) ---
+    public static final RoutePath REVIEW_REPORT = RoutePath.of("/w/{ws}/review/{year}/report");
+
+    /** The review report of a fiscal year: every indicator's value, achievement, grade and comments, printable. */
+    public static String reviewReport(String ws, int fiscalYear) {
+        return REVIEW_REPORT.fill(ws, fiscalYear);
+    }
+    /** The roles table of a joint strategy: each municipality's role in each project. */
+    public static final RoutePath ROLES = RoutePath.of("/w/{ws}/roles");
+
+    public static String roles(String ws) {
+        return ROLES.fill(ws);
+    }
+    // --- end municipal ---
 }

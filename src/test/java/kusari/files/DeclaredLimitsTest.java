@@ -48,10 +48,11 @@ class DeclaredLimitsTest {
 
     @Test
     void moreLevelsThanTheWorkspaceFormTakesAreRefused() {
-        MiniWorkspace.edit(data, "journeys/mini/workspace.json", "\"事業\"", "\"事業\", \"a\", \"b\"");
+        // up to five levels (重点戦略 / 戦略方針 / 具体的施策 / 具体的な取組 / 事業); six are refused
+        MiniWorkspace.edit(data, "journeys/mini/workspace.json", "\"事業\"", "\"事業\", \"a\", \"b\", \"c\"");
         DataFileProblem p = onlyProblem();
         assertEquals("$.levels", p.path());
-        assertEquals("must have at most 4 items, not 5", p.message());
+        assertEquals("must have at most 5 items, not 6", p.message());
     }
 
     @Test

@@ -27,7 +27,7 @@ class AchievementTest {
                 Arguments.of("decrease beyond", "DECREASE", 30.0, 28.0, 27.0, 103.7, 150.0, true),
                 Arguments.of("decrease went up", "DECREASE", 12.9, 10.0, 14.35, 69.7, -50.0, false),
                 Arguments.of("decrease to zero, zero reached", "DECREASE", 5.0, 0.0, 0.0, 100.0, 100.0, true),
-                Arguments.of("decrease to zero, not yet", "DECREASE", 5.0, 0.0, 1.0, 0.0, 80.0, false),
+                Arguments.of("decrease to zero, not yet", "DECREASE", 5.0, 0.0, 1.0, null, 80.0, false),
                 Arguments.of("decrease, actual zero below a target", "DECREASE", 5.0, 2.0, 0.0, null, 166.7, true),
                 // negative values: 社会移動率 −0.35 → −0.18 (increase towards less negative)
                 Arguments.of("negative increase halfway", "INCREASE", -0.35, -0.18, -0.265, null, 50.0, false),

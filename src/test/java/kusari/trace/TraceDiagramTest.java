@@ -36,7 +36,7 @@ class TraceDiagramTest {
         }
         Trace trace = new Trace("w", "challenge", "1", challenge.key(), "課題",
                 List.of(new Trace.Column(Layer.STEP, null, null, steps), new Trace.Column(Layer.CHALLENGE, null, null, List.of(challenge))),
-                edges, new Trace.Reach(0, 0, 45, List.of(), 0, List.of(), 0));
+                edges, new Trace.Reach(0, 0, 45, List.of(), 0, List.of(), 0, 0));
         TraceDiagram d = TraceDiagram.of(trace, TraceNode::code);
         List<TraceDiagram.Box> stepBoxes = d.boxes().stream().filter(b -> b.x() == d.heads().get(0).x()).toList();
         assertEquals(TraceDiagram.MAX_ROWS, stepBoxes.size(), "29 steps and one box for the rest");
@@ -60,7 +60,7 @@ class TraceDiagramTest {
             columns.add(new Trace.Column(layers.get(i), null, null, List.of(node(layers.get(i), i, title))));
         }
         Trace trace = new Trace("w", "challenge", "1", columns.get(2).nodes().get(0).key(), "課題", columns, List.of(),
-                new Trace.Reach(0, 0, 0, List.of(), 0, List.of(), 0));
+                new Trace.Reach(0, 0, 0, List.of(), 0, List.of(), 0, 0));
         TraceDiagram d = TraceDiagram.of(trace, TraceNode::code);
         assertTrue(d.width() <= TraceDiagram.FIT_WIDTH, "nine columns in " + d.width() + " px");
         assertTrue(d.boxWidth() >= TraceDiagram.MIN_BOX_W);

@@ -1,0 +1,44 @@
+package kusari.indicator;
+
+import java.util.List;
+import kusari.core.Ui;
+import kusari.core.Workspace;
+
+/**
+ * The review report of one fiscal year, the 効果検証 document a city publishes after its 有識者会議: every
+ * indicator with baseline, target, the year's value, achievement and grade, and the panel's comment, the
+ * department's comment and the next action; then every project's review. Printed on A4/A3 as it stands.
+ */
+public record ReviewReportPage(Ui ui, Workspace workspace, ReviewSettings settings, int year,
+                               List<IndicatorTable.Group> groups, List<ReviewPage.ProjectLine> projects) {
+
+    public String yearLabel(int fiscalYear) {
+        return settings.year(fiscalYear, ui.japanese());
+    }
+
+    public String number(Double value) {
+        return settings.number(value);
+    }
+
+    public String percent(Double value) {
+        return value == null ? "" : settings.number(value) + "%";
+    }
+
+    /** How many indicators got each grade this year, best first, for the report's summary line. */
+    public String gradeSummary() {
+        StringBuilder out = new StringBuilder();
+        for (String g : settings.scale().grades()) {
+            long n = groups.stream().flatMap(gr -> gr.rows().stream()).map(r -> r.grade(year, settings))
+                    .filter(x -> x != null && g.equals(x.grade())).count();
+            if (out.length() > 0) {
+                out.append(ui.japanese() ? "　" : ", ");
+            }
+            out.append(g).append(ui.japanese() ? "：" : ": ").append(n);
+        }
+        return out.toString();
+    }
+
+    public int indicatorCount() {
+        return groups.stream().mapToInt(g -> g.rows().size()).sum();
+    }
+}
