@@ -28,6 +28,9 @@ public final class DataJson {
     /** Empty optional lists of a project; Jackson wants one id per injected component of a class. */
     static final String NO_SOURCES = "kusari.files.noSources";
     static final String NO_ROADMAP = "kusari.files.noRoadmap";
+    /** Optional readings of a workspace, actor, framework node or indicator, and a workspace's optional about. */
+    static final String NO_READINGS = "kusari.files.noReadings";
+    static final String NO_ABOUT = "kusari.files.noAbout";
 
     private static final ObjectMapper MAPPER = create();
 
@@ -63,6 +66,8 @@ public final class DataJson {
         injectable.addValue(NO_SHARE, null);
         injectable.addValue(NO_SOURCES, List.of());
         injectable.addValue(NO_ROADMAP, List.of());
+        injectable.addValue(NO_READINGS, List.of());
+        injectable.addValue(NO_ABOUT, null);
         mapper.setInjectableValues(injectable);
         mapper.registerModule(new SimpleModule("kusari-canonical-numbers").addSerializer(BigDecimal.class, new NumberWriter()));
         return mapper;
