@@ -43,7 +43,15 @@ public final class StrategyController {
     public List<Route> routes() {
         return List.of(
                 Route.get(Links.FRAMEWORK, this::framework, Access.READ),
-                Route.get(Links.PROJECT, this::project, Access.READ));
+                Route.get(Links.PROJECT, this::project, Access.READ),
+                Route.get(Links.ABOUT, this::about, Access.READ));
+    }
+
+    /** The slogan, 理念, 基本的視点, national 基本目標, 進行管理, interviews and surveys of the strategy. */
+    void about(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        ctx.render("strategy/about.jte", Map.of("page", new AboutPage(Requests.ui(ctx), ws,
+                StrategyAbout.load(workspaces.database(), ws.id()), readings.find("WORKSPACE", ws.id()))));
     }
 
     void framework(Context ctx) {
