@@ -76,4 +76,21 @@ class AboutPageTest {
             assertTrue(band.contains("<td colspan=\"4\" class=\"band\">"));
         });
     }
+
+    @Test
+    void readingsOfFrameworkNodesIndicatorsAndActorsAreShownWhereTheyBelong() {
+        JavalinTest.test(TestApp.create(), (server, client) -> {
+            String framework = client.get("/w/omitama/framework").body().string();
+            String measure = framework.substring(framework.indexOf("id=\"node-1-02\""));
+            measure = measure.substring(0, measure.indexOf("</section>"));
+            assertTrue(measure.contains("どの基本的方向の下か"), "where 1-02 sits, as read");
+            assertTrue(framework.contains("平日滞在人口率 (滞在人口/国勢調査人口): 文書では1つの指標"),
+                    "the split indicator says so next to its policy field");
+            String actors = client.get("/w/omitama/actors").body().string();
+            int at = actors.indexOf(">小美玉観光協会<");
+            String href = actors.substring(actors.lastIndexOf("href=\"", at) + 6, actors.indexOf('"', actors.lastIndexOf("href=\"", at) + 6));
+            String actor = client.get(href).body().string();
+            assertTrue(actor.contains("同じ団体と読み、1つの担当（小美玉観光協会）にまとめた"), href);
+        });
+    }
 }
