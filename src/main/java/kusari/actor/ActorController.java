@@ -86,7 +86,8 @@ public final class ActorController {
                 : new RenameForm("", String.valueOf(Math.max(ws.planFrom(), o.names().isEmpty() ? ws.planFrom()
                         : o.names().get(o.names().size() - 1).fromFiscalYear() + 1)), o.version(), Map.of(), null);
         Pages.render(ctx, "actor/show.jte", new ActorPage(Requests.ui(ctx), ws, o, persona, personaLabel,
-                fiscalYears(ws, service.repository().names(ws.id())), shown, flash));
+                fiscalYears(ws, service.repository().names(ws.id())), shown, flash,
+                service.repository().readings(o.actor().id())));
     }
 
     void rename(Context ctx) {

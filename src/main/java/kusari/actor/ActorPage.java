@@ -11,9 +11,10 @@ import kusari.core.Ui;
  * @param personaSlug   only that persona's steps are shown (the matrix cell's link), or null
  * @param personaLabel  that persona's label, for the notice
  * @param flash         a one-time message after a rename, or null
+ * @param readings      the transcriber's readings of the actor (e.g. two maps' names merged into one)
  */
 public record ActorPage(Ui ui, Workspace workspace, ActorOverview overview, String personaSlug, String personaLabel,
-                        List<Integer> fiscalYears, RenameForm form, String flash) {
+                        List<Integer> fiscalYears, RenameForm form, String flash, List<String> readings) {
 
     /** The rename form's values and messages (field name → message). */
     public record RenameForm(String name, String fromFiscalYear, long version, Map<String, String> errors,

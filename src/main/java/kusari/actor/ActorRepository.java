@@ -455,4 +455,11 @@ public final class ActorRepository implements ActorQueries {
                 rs -> new JourneyRef(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
                         rs.getString("persona_slug"), rs.getString("persona_label")), workspaceId));
     }
+
+    /** The transcriber's readings of one actor (actors.json), in their order. */
+    public List<String> readings(long actorId) {
+        return database.read(c -> Sql.query(c, """
+                SELECT text FROM reading WHERE subject_type = 'ACTOR' AND subject_id = ? ORDER BY position""",
+                rs -> rs.getString(1), actorId));
+    }
 }

@@ -30,6 +30,9 @@ public final class DataJson {
     static final String NO_ROADMAP = "kusari.files.noRoadmap";
     /** The injected row of a roadmap cell left without one: the single row of a one-row roadmap. */
     static final String NO_TRACK = "kusari.files.noTrack";
+    /** Optional readings of a workspace, actor, framework node or indicator, and a workspace's optional about. */
+    static final String NO_READINGS = "kusari.files.noReadings";
+    static final String NO_ABOUT = "kusari.files.noAbout";
 
     private static final ObjectMapper MAPPER = create();
 
@@ -66,6 +69,8 @@ public final class DataJson {
         injectable.addValue(NO_SOURCES, List.of());
         injectable.addValue(NO_ROADMAP, List.of());
         injectable.addValue(NO_TRACK, "");
+        injectable.addValue(NO_READINGS, List.of());
+        injectable.addValue(NO_ABOUT, null);
         mapper.setInjectableValues(injectable);
         mapper.registerModule(new SimpleModule("kusari-canonical-numbers").addSerializer(BigDecimal.class, new NumberWriter()));
         return mapper;

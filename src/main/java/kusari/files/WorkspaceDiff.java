@@ -101,7 +101,8 @@ final class WorkspaceDiff {
     private static void addNodes(List<NodeAt> all, String parent, List<NodeEntry> nodes) {
         for (int i = 0; i < nodes.size(); i++) {
             NodeEntry n = nodes.get(i);
-            all.add(new NodeAt(parent, i, new NodeEntry(n.code(), n.title(), n.description(), n.indicators(), List.of(), List.of())));
+            all.add(new NodeAt(parent, i, new NodeEntry(n.code(), n.title(), n.description(), n.indicators(), List.of(), List.of(),
+                    n.readings())));
             addNodes(all, n.code(), n.children());
         }
     }

@@ -155,7 +155,9 @@ public final class WorkspaceExporter {
             WorkspaceFile workspace = Sql.queryOne(c, "SELECT * FROM workspace WHERE id = ?", rs -> new WorkspaceFile(
                     rs.getString("slug"), rs.getString("name"), rs.getString("full_name"), rs.getString("municipality"),
                     rs.getString("published"), new PlanPeriod(rs.getInt("plan_from"), rs.getInt("plan_to")),
-                    levels(), codePatterns(), rs.getString("description"), rs.getString("source")), ws).orElseThrow();
+                    levels(), codePatterns(), rs.getString("description"), rs.getString("source"), about(),
+                    readings("WORKSPACE").getOrDefault(ws, List.of())), ws).orElseThrow();
+            Map<Long, List<String>> actorReadings = readings("ACTOR");
             Map<Long, List<NameEntry>> names = Sql.queryGrouped(c, """
                     SELECT n.actor_id, n.from_fiscal_year, n.name FROM actor_name n JOIN actor a ON a.id = n.actor_id
                     WHERE a.workspace_id = ? ORDER BY n.actor_id, n.from_fiscal_year""",
@@ -165,9 +167,47 @@ public final class WorkspaceExporter {
                     rs -> {
                         List<NameEntry> history = names.getOrDefault(rs.getLong(1), List.of());
                         // One name since the start is the default and stays out of the file.
-                        return new ActorEntry(rs.getString(2), rs.getString(3), history.size() > 1 ? history : List.of());
+                        return new ActorEntry(rs.getString(2), rs.getString(3), history.size() > 1 ? history : List.of(),
+                                actorReadings.getOrDefault(rs.getLong(1), List.of()));
                     }, ws));
             return new LoadedWorkspace(workspace, actors, framework(), challenges(), personas(), journeys());
+        }
+
+        /** The strategy around its chain, or null when the files gave none. */
+        private WorkspaceFiles.AboutEntry about() throws SQLException {
+            Optional<String[]> row = Sql.queryOne(c, """
+                    SELECT slogan, progress_management, interviews FROM strategy_about WHERE workspace_id = ?""",
+                    rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, ws);
+            if (row.isEmpty()) {
+                return null;
+            }
+            List<WorkspaceFiles.GoalMapping> goals = Sql.query(c, """
+                    SELECT national_goal, city_goal, policy_field_code FROM national_goal WHERE workspace_id = ?
+                    ORDER BY position""",
+                    rs -> new WorkspaceFiles.GoalMapping(rs.getString(1), rs.getString(2), rs.getString(3)), ws);
+            Map<Long, List<WorkspaceFiles.SurveyRow>> rows = Sql.queryGrouped(c, """
+                    SELECT survey_position, label, cell_values FROM survey_row WHERE workspace_id = ?
+                    ORDER BY survey_position, position""",
+                    rs -> rs.getLong(1), rs -> new WorkspaceFiles.SurveyRow(rs.getString(2), lines(rs.getString(3))), ws);
+            List<WorkspaceFiles.SurveyEntry> surveys = Sql.query(c, """
+                    SELECT position, policy_field_code, question, columns FROM survey_result WHERE workspace_id = ?
+                    ORDER BY position""",
+                    rs -> new WorkspaceFiles.SurveyEntry(rs.getString(2), rs.getString(3), lines(rs.getString(4)),
+                            rows.getOrDefault(rs.getLong(1), List.of())), ws);
+            String[] about = row.get();
+            return new WorkspaceFiles.AboutEntry(about[0], statements("PRINCIPLE"), statements("VIEWPOINT"), goals,
+                    about[1], about[2], surveys);
+        }
+
+        private List<WorkspaceFiles.Statement> statements(String kind) throws SQLException {
+            return Sql.query(c, """
+                    SELECT title, text FROM strategy_statement WHERE workspace_id = ? AND kind = ? ORDER BY position""",
+                    rs -> new WorkspaceFiles.Statement(rs.getString(1), rs.getString(2)), ws, kind);
+        }
+
+        /** Cells kept one per line; an empty text is no cell at all. */
+        private static List<String> lines(String text) {
+            return text.isEmpty() ? List.of() : Arrays.asList(text.split("\n", -1));
         }
 
         private List<String> codePatterns() throws SQLException {
@@ -200,6 +240,7 @@ public final class WorkspaceExporter {
                     rs -> new ProjectRow(rs.getLong("id"), rs.getLong("node_id"), rs.getString("code"), rs.getString("name"),
                             rs.getString("description"), rs.getInt("experience_chain") == 1), ws);
             Map<Long, List<IndicatorEntry>> nodeIndicators = indicators("node_id");
+            Map<Long, List<String>> nodeReadings = readings("FRAMEWORK_NODE");
             Map<Long, List<IndicatorEntry>> projectIndicators = indicators("project_id");
             Map<Long, List<String>> leads = Sql.queryGrouped(c, """
                     SELECT pla.project_id, a.name FROM project_lead_actor pla JOIN actor a ON a.id = pla.actor_id
@@ -243,16 +284,18 @@ public final class WorkspaceExporter {
             for (NodeRow n : nodes) {
                 children.computeIfAbsent(n.parentId() == null ? -1L : n.parentId(), k -> new ArrayList<>()).add(n);
             }
-            return new FrameworkFile(nodeEntries(-1L, children, nodeIndicators, projectsByNode));
+            return new FrameworkFile(nodeEntries(-1L, children, nodeIndicators, projectsByNode, nodeReadings));
         }
 
         private static List<NodeEntry> nodeEntries(long parent, Map<Long, List<NodeRow>> children,
                                                    Map<Long, List<IndicatorEntry>> indicators,
-                                                   Map<Long, List<ProjectEntry>> projects) {
+                                                   Map<Long, List<ProjectEntry>> projects,
+                                                   Map<Long, List<String>> readings) {
             List<NodeEntry> entries = new ArrayList<>();
             for (NodeRow n : children.getOrDefault(parent, List.of())) {
                 entries.add(new NodeEntry(n.code(), n.title(), n.description(), indicators.getOrDefault(n.id(), List.of()),
-                        nodeEntries(n.id(), children, indicators, projects), projects.getOrDefault(n.id(), List.of())));
+                        nodeEntries(n.id(), children, indicators, projects, readings),
+                        projects.getOrDefault(n.id(), List.of()), readings.getOrDefault(n.id(), List.of())));
             }
             return entries;
         }
@@ -266,6 +309,7 @@ public final class WorkspaceExporter {
                     rs -> rs.getLong(1), rs -> new WorkspaceFiles.ActualEntry(rs.getInt("fiscal_year"),
                             rs.getString("state"), decimal(rs, "value"), rs.getString("data_date"),
                             rs.getString("source"), rs.getString("note")), ws);
+            Map<Long, List<String>> readings = readings("INDICATOR");
             return Sql.queryGrouped(c, """
                     SELECT %1$s AS owner, id, kind, name, unit, direction, baseline_value, baseline_text, baseline_year,
                            baseline_source, target_value, target_text, target_fiscal_year
@@ -278,7 +322,8 @@ public final class WorkspaceExporter {
                                     rs.getString("baseline_year"), rs.getString("baseline_source")),
                             new Target(decimal(rs, "target_value"), rs.getString("target_text"),
                                     rs.getInt("target_fiscal_year")),
-                            actuals.getOrDefault(rs.getLong("id"), List.of())), ws);
+                            actuals.getOrDefault(rs.getLong("id"), List.of()),
+                            readings.getOrDefault(rs.getLong("id"), List.of())), ws);
         }
 
         /** A REAL column as the shortest decimal that reads back as the same double (0.97, not 0.9699999…). */

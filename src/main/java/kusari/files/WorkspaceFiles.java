@@ -21,17 +21,59 @@ public final class WorkspaceFiles {
                                 @JsonInclude(JsonInclude.Include.NON_EMPTY)
                                 @JacksonInject(value = DataJson.NO_ROLES, useInput = OptBoolean.TRUE)
                                 List<String> codePatterns,
-                                String description, String source) {
+                                String description, String source,
+                                @JsonInclude(JsonInclude.Include.NON_NULL)
+                                @JacksonInject(value = DataJson.NO_ABOUT, useInput = OptBoolean.TRUE)
+                                AboutEntry about,
+                                @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                                @JacksonInject(value = DataJson.NO_READINGS, useInput = OptBoolean.TRUE)
+                                List<String> readings) {
 
-        /** {@code codePatterns} (one per level from the top, optional) was added; files without it read as before. */
+        /**
+         * {@code codePatterns} (one per level from the top, optional) was added; files without it read as before.
+         * So were {@code about} (the strategy around its chain) and {@code readings}, both optional.
+         */
         @com.fasterxml.jackson.annotation.JsonCreator
         public WorkspaceFile {
+        }
+
+        public WorkspaceFile(String slug, String name, String fullName, String municipality, String published,
+                             PlanPeriod planPeriod, List<String> levels, List<String> codePatterns,
+                             String description, String source) {
+            this(slug, name, fullName, municipality, published, planPeriod, levels, codePatterns, description, source,
+                    null, List.of());
         }
 
         public WorkspaceFile(String slug, String name, String fullName, String municipality, String published,
                              PlanPeriod planPeriod, List<String> levels, String description, String source) {
             this(slug, name, fullName, municipality, published, planPeriod, levels, List.of(), description, source);
         }
+    }
+
+    /**
+     * The strategy around its chain (optional in workspace.json): its slogan, the 理念 and 基本的視点 it rests on,
+     * how its policy fields answer the national 基本目標, how progress is managed (the basis of the yearly review),
+     * where the personas come from (interviews), and the survey results the document gives as evidence.
+     */
+    public record AboutEntry(String slogan, List<Statement> principles, List<Statement> viewpoints,
+                             List<GoalMapping> nationalGoals, String progressManagement, String interviews,
+                             List<SurveyEntry> surveys) {
+    }
+
+    /** A 理念 or a 基本的視点: its heading and its text ("" where the document gives only the heading). */
+    public record Statement(String title, String text) {
+    }
+
+    /** One national 基本目標, the city's 基本目標 as the document words and numbers it, and the policy field's code. */
+    public record GoalMapping(String nationalGoal, String cityGoal, String policyField) {
+    }
+
+    /** A survey result of the document: its question, the column heads ([] where none), one row per answer. */
+    public record SurveyEntry(String policyField, String question, List<String> columns, List<SurveyRow> rows) {
+    }
+
+    /** One answer of a survey with its values as the document writes them ("80.7"). */
+    public record SurveyRow(String label, List<String> values) {
     }
 
     public record PlanPeriod(int from, int to) {
@@ -49,7 +91,19 @@ public final class WorkspaceFiles {
     public record ActorEntry(String name, String kind,
                              @JsonInclude(JsonInclude.Include.NON_EMPTY)
                              @JacksonInject(value = DataJson.NO_ROLES, useInput = OptBoolean.TRUE)
-                             List<NameEntry> names) {
+                             List<NameEntry> names,
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                             @JacksonInject(value = DataJson.NO_READINGS, useInput = OptBoolean.TRUE)
+                             List<String> readings) {
+
+        /** {@code readings} (optional) was added: how the transcriber read an actor's name or kind. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public ActorEntry {
+        }
+
+        public ActorEntry(String name, String kind, List<NameEntry> names) {
+            this(name, kind, names, List.of());
+        }
 
         public ActorEntry(String name, String kind) {
             this(name, kind, List.of());
@@ -65,7 +119,20 @@ public final class WorkspaceFiles {
     }
 
     public record NodeEntry(String code, String title, String description, List<IndicatorEntry> indicators,
-                            List<NodeEntry> children, List<ProjectEntry> projects) {
+                            List<NodeEntry> children, List<ProjectEntry> projects,
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                            @JacksonInject(value = DataJson.NO_READINGS, useInput = OptBoolean.TRUE)
+                            List<String> readings) {
+
+        /** {@code readings} (optional) was added: where the overview and the detailed section disagree, say. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public NodeEntry {
+        }
+
+        public NodeEntry(String code, String title, String description, List<IndicatorEntry> indicators,
+                         List<NodeEntry> children, List<ProjectEntry> projects) {
+            this(code, title, description, indicators, children, projects, List.of());
+        }
     }
 
     /**
@@ -76,7 +143,20 @@ public final class WorkspaceFiles {
                                  Target target,
                                  @JsonInclude(JsonInclude.Include.NON_EMPTY)
                                  @JacksonInject(value = DataJson.NO_ROLES, useInput = OptBoolean.TRUE)
-                                 List<ActualEntry> actuals) {
+                                 List<ActualEntry> actuals,
+                                 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                                 @JacksonInject(value = DataJson.NO_READINGS, useInput = OptBoolean.TRUE)
+                                 List<String> readings) {
+
+        /** {@code readings} (optional) was added: how an indicator was read from the document's table. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public IndicatorEntry {
+        }
+
+        public IndicatorEntry(String kind, String name, String unit, String direction, Baseline baseline,
+                              Target target, List<ActualEntry> actuals) {
+            this(kind, name, unit, direction, baseline, target, actuals, List.of());
+        }
     }
 
     /** An indicator's value for one fiscal year; {@code value} null only when the state is NOT_ASSESSABLE. */

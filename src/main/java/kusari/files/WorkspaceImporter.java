@@ -35,6 +35,10 @@ public final class WorkspaceImporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkspaceImporter.class);
 
+    /** The tables of a workspace's "about" (V015): files only, no edit form, so written here directly. */
+    private static final List<String> ABOUT_TABLES =
+            List.of("strategy_about", "strategy_statement", "national_goal", "survey_result", "survey_row");
+
     private final Database database;
 
     public WorkspaceImporter(Database database) {
@@ -80,6 +84,9 @@ public final class WorkspaceImporter {
         Sql.update(c, "DELETE FROM framework_node WHERE workspace_id = ?", workspaceId);
         Sql.update(c, "DELETE FROM actor WHERE workspace_id = ?", workspaceId);
         Sql.update(c, "DELETE FROM reading WHERE workspace_id = ?", workspaceId);
+        for (String table : ABOUT_TABLES) {
+            Sql.update(c, "DELETE FROM " + table + " WHERE workspace_id = ?", workspaceId);
+        }
         // the workspace's level names and code patterns are its owned lists: replaced with its row
         Rows.update(c, FileKinds.kind("workspace"), workspaceId, FileRows.workspace(ws.workspace()));
         Sql.update(c, "UPDATE workspace SET version = version + 1 WHERE id = ?", workspaceId);
@@ -115,6 +122,8 @@ public final class WorkspaceImporter {
 
         /** Everything below the workspace row and its owned lists. */
         void writeContent() throws SQLException {
+            writeReadings("WORKSPACE", workspaceId, ws.workspace().readings());
+            writeAbout(ws.workspace().about());
             List<ActorEntry> actors = ws.actors().actors();
             for (int i = 0; i < actors.size(); i++) {
                 ActorEntry a = actors.get(i);
@@ -125,6 +134,7 @@ public final class WorkspaceImporter {
                     Sql.update(c, "INSERT INTO actor_name (actor_id, from_fiscal_year, name) VALUES (?, ?, ?)",
                             actorId, n.fromFiscalYear(), n.name());
                 }
+                writeReadings("ACTOR", actorId, a.readings());
             }
             List<NodeEntry> nodes = ws.framework().nodes();
             for (int i = 0; i < nodes.size(); i++) {
@@ -145,6 +155,7 @@ public final class WorkspaceImporter {
             long id = Rows.insert(c, FileKinds.kind("framework_node"), with(FileRows.node(node), "parent", parentId),
                     columns);
             nodeIds.put(node.code(), id);
+            writeReadings("FRAMEWORK_NODE", id, node.readings());
             writeIndicators(node.indicators(), "node", id);
             for (int i = 0; i < node.children().size(); i++) {
                 writeNode(node.children().get(i), id, depth + 1, i + 1);
@@ -182,6 +193,7 @@ public final class WorkspaceImporter {
                 for (WorkspaceFiles.ActualEntry a : ind.actuals()) {
                     Rows.insert(c, FileKinds.kind("actual"), with(FileRows.actual(a), "indicator", indicatorId), Map.of());
                 }
+                writeReadings("INDICATOR", indicatorId, ind.readings());
             }
         }
 
@@ -231,6 +243,47 @@ public final class WorkspaceImporter {
                 }
             }
             writeReadings("JOURNEY", journeyId, j.readings());
+        }
+
+        /** The strategy around its chain, when the files give it (slogan, 理念, 視点, 基本目標, surveys). */
+        private void writeAbout(WorkspaceFiles.AboutEntry about) throws SQLException {
+            if (about == null) {
+                return;
+            }
+            Sql.update(c, """
+                    INSERT INTO strategy_about (workspace_id, slogan, progress_management, interviews)
+                    VALUES (?, ?, ?, ?)""", workspaceId, about.slogan(), about.progressManagement(), about.interviews());
+            writeStatements("PRINCIPLE", about.principles());
+            writeStatements("VIEWPOINT", about.viewpoints());
+            for (int i = 0; i < about.nationalGoals().size(); i++) {
+                WorkspaceFiles.GoalMapping g = about.nationalGoals().get(i);
+                Sql.update(c, """
+                        INSERT INTO national_goal (workspace_id, position, national_goal, city_goal, policy_field_code)
+                        VALUES (?, ?, ?, ?, ?)""", workspaceId, i + 1, g.nationalGoal(), g.cityGoal(), g.policyField());
+            }
+            for (int i = 0; i < about.surveys().size(); i++) {
+                WorkspaceFiles.SurveyEntry s = about.surveys().get(i);
+                Sql.update(c, """
+                        INSERT INTO survey_result (workspace_id, position, policy_field_code, question, columns)
+                        VALUES (?, ?, ?, ?, ?)""", workspaceId, i + 1, s.policyField(), s.question(),
+                        String.join("\n", s.columns()));
+                for (int r = 0; r < s.rows().size(); r++) {
+                    WorkspaceFiles.SurveyRow row = s.rows().get(r);
+                    Sql.update(c, """
+                            INSERT INTO survey_row (workspace_id, survey_position, position, label, cell_values)
+                            VALUES (?, ?, ?, ?, ?)""", workspaceId, i + 1, r + 1, row.label(),
+                            String.join("\n", row.values()));
+                }
+            }
+        }
+
+        private void writeStatements(String kind, List<WorkspaceFiles.Statement> statements) throws SQLException {
+            for (int i = 0; i < statements.size(); i++) {
+                Sql.update(c, """
+                        INSERT INTO strategy_statement (workspace_id, kind, position, title, text)
+                        VALUES (?, ?, ?, ?, ?)""", workspaceId, kind, i + 1, statements.get(i).title(),
+                        statements.get(i).text());
+            }
         }
 
         /** A row's place: in this workspace, the {@code index}-th (from 0) among its siblings. */

@@ -63,6 +63,7 @@ final class WorkspaceValidator {
         checkWorkspace();
         checkActors();
         checkFramework();
+        checkAbout();
         checkChallenges();
         Set<String> personaSlugs = checkPersonas();
         checkJourneys(personaSlugs);
@@ -84,6 +85,46 @@ final class WorkspaceValidator {
         }
         if (workspace.codePatterns().size() > workspace.levels().size()) {
             add(file, "$.codePatterns", "has more patterns than the framework has levels");
+        }
+    }
+
+    /**
+     * The strategy's "about": policy fields named by a top-level code, and cells without line breaks (the database
+     * keeps a survey's cells one per line, so a break inside a cell would come back as two cells).
+     */
+    private void checkAbout() {
+        WorkspaceFiles.AboutEntry about = workspace.about();
+        if (about == null) {
+            return;
+        }
+        String file = dir + "/workspace.json";
+        notBlank(file, "$.about.slogan", about.slogan());
+        for (int i = 0; i < about.nationalGoals().size(); i++) {
+            String code = about.nationalGoals().get(i).policyField();
+            if (!topCodes.contains(code)) {
+                add(file, "$.about.nationalGoals[" + i + "].policyField",
+                        "unknown policy field \"" + code + "\" (not a top-level code in framework.json)");
+            }
+        }
+        for (int i = 0; i < about.surveys().size(); i++) {
+            WorkspaceFiles.SurveyEntry survey = about.surveys().get(i);
+            String at = "$.about.surveys[" + i + "]";
+            if (!topCodes.contains(survey.policyField())) {
+                add(file, at + ".policyField",
+                        "unknown policy field \"" + survey.policyField() + "\" (not a top-level code in framework.json)");
+            }
+            oneLine(file, at + ".columns", survey.columns());
+            for (int r = 0; r < survey.rows().size(); r++) {
+                oneLine(file, at + ".rows[" + r + "].values", survey.rows().get(r).values());
+            }
+        }
+    }
+
+    private void oneLine(String file, String at, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (cells.get(i).contains("\n")) {
+                add(file, at + "[" + i + "]", "a cell must be one line");
+            }
         }
     }
 

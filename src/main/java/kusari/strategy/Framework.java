@@ -34,20 +34,39 @@ public final class Framework {
             projectsByNode.computeIfAbsent(p.nodeId(), k -> new ArrayList<>()).add(new FrameworkPage.ProjectRow(p,
                     challengeNumbers.getOrDefault(p.id(), List.of()), leads.getOrDefault(p.id(), List.of())));
         }
-        return children(null, nodes, byNode, projectsByNode);
+        return children(null, nodes, byNode, projectsByNode, readingsByNode(workspaceId));
     }
 
     private List<FrameworkPage.TreeNode> children(Long parentId, List<FrameworkNode> nodes,
                                                  Map<Long, List<Indicator>> byNode,
-                                                 Map<Long, List<FrameworkPage.ProjectRow>> projects) {
+                                                 Map<Long, List<FrameworkPage.ProjectRow>> projects,
+                                                 Map<Long, List<String>> readings) {
         List<FrameworkPage.TreeNode> result = new ArrayList<>();
         for (FrameworkNode n : nodes) {
             if (java.util.Objects.equals(n.parentId(), parentId)) {
                 result.add(new FrameworkPage.TreeNode(n, byNode.getOrDefault(n.id(), List.of()),
-                        children(n.id(), nodes, byNode, projects), projects.getOrDefault(n.id(), List.of())));
+                        children(n.id(), nodes, byNode, projects, readings), projects.getOrDefault(n.id(), List.of()),
+                        readings.getOrDefault(n.id(), List.of())));
             }
         }
         return result;
+    }
+
+    /**
+     * Readings of each node, then those of its goal indicators and KPIs led by the indicator's name (where the
+     * document's table was split or its direction read), so that a planner sees them next to the node.
+     */
+    private Map<Long, List<String>> readingsByNode(long workspaceId) {
+        return database.read(c -> Sql.queryGrouped(c, """
+                SELECT node_id, text FROM (
+                    SELECT r.subject_id AS node_id, 0 AS part, 0 AS pos, r.position, r.text FROM reading r
+                    WHERE r.workspace_id = ? AND r.subject_type = 'FRAMEWORK_NODE'
+                    UNION ALL
+                    SELECT i.node_id, 1, i.position, r.position, i.name || ': ' || r.text FROM reading r
+                    JOIN indicator i ON i.id = r.subject_id
+                    WHERE r.workspace_id = ? AND r.subject_type = 'INDICATOR' AND i.node_id IS NOT NULL)
+                ORDER BY node_id, part, pos, position""", rs -> rs.getLong(1), rs -> rs.getString(2),
+                workspaceId, workspaceId));
     }
 
     private Map<Long, List<Integer>> challengeNumbersByProject(long workspaceId) {

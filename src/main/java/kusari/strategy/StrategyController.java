@@ -44,13 +44,21 @@ public final class StrategyController {
         return List.of(
                 Route.get(Links.FRAMEWORK, this::framework, Access.READ),
                 Route.get(Links.PROJECT, this::project, Access.READ),
-                Route.get(Links.ROLES, this::roles, Access.READ));
+                Route.get(Links.ROLES, this::roles, Access.READ),
+                Route.get(Links.ABOUT, this::about, Access.READ));
     }
 
     /** The 役割分担表: which municipality does what in each joint project. */
     void roles(Context ctx) {
         Workspace ws = resolver.require(ctx);
         Pages.render(ctx, "strategy/roles.jte", RolesPage.load(workspaces.database(), Requests.ui(ctx), ws));
+    }
+
+    /** The slogan, 理念, 基本的視点, national 基本目標, 進行管理, interviews and surveys of the strategy. */
+    void about(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        Pages.render(ctx, "strategy/about.jte", new AboutPage(Requests.ui(ctx), ws,
+                StrategyAbout.load(workspaces.database(), ws.id()), readings.find("WORKSPACE", ws.id())));
     }
 
     void framework(Context ctx) {

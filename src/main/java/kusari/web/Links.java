@@ -16,6 +16,8 @@ public final class Links {
     public static final RoutePath CHALLENGE = RoutePath.of("/w/{ws}/challenges/{number}");
     public static final RoutePath FRAMEWORK = RoutePath.of("/w/{ws}/framework");
     public static final RoutePath PROJECT = RoutePath.of("/w/{ws}/projects/{code}");
+    /** "About this strategy" (strategy feature): slogan, 理念, 視点, national goals, 進行管理, surveys. */
+    public static final RoutePath ABOUT = RoutePath.of("/w/{ws}/about");
     public static final RoutePath ACTORS = RoutePath.of("/w/{ws}/actors");
     public static final RoutePath ACTOR = RoutePath.of("/w/{ws}/actors/{id}");
     public static final RoutePath ACTOR_RENAME = RoutePath.of("/w/{ws}/actors/{id}/names");
@@ -120,6 +122,10 @@ public final class Links {
 
     public static String framework(String ws) {
         return FRAMEWORK.fill(ws);
+    }
+
+    public static String about(String ws) {
+        return ABOUT.fill(ws);
     }
 
     public static String frameworkNode(String ws, String code) {

@@ -35,10 +35,14 @@ class MemberIndicatorsTest {
         db = TestApp.freshSampleDatabase(dir);
         app = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
         admin = ApiClient.signedIn(app.port(), db);
-        long project = db.<Long>read(c -> Sql.queryLong(c, "SELECT MIN(project_id) FROM project_lead_actor"));
-        String actor = db.read(c -> Sql.queryOne(c, """
-                SELECT a.name FROM project_lead_actor pla JOIN actor a ON a.id = pla.actor_id
-                WHERE pla.project_id = ? ORDER BY pla.position""", rs -> rs.getString(1), project)).orElseThrow();
+        // The sample names no lead department (the document names none for any project): the test makes one
+        // department the lead of the first project, as a city would once it has decided.
+        long project = db.<Long>read(c -> Sql.queryLong(c, "SELECT MIN(id) FROM project"));
+        long lead = db.<Long>read(c -> Sql.queryLong(c, "SELECT MIN(id) FROM actor WHERE kind = 'GOVERNMENT'"));
+        db.inTransaction(c -> Sql.update(c,
+                "INSERT INTO project_lead_actor (project_id, actor_id, position) VALUES (?, ?, 1)", project, lead));
+        String actor = db.read(c -> Sql.queryOne(c, "SELECT name FROM actor WHERE id = ?",
+                rs -> rs.getString(1), lead)).orElseThrow();
         var kpi = admin.post("/api/v1/workspaces/omitama/indicators",
                 "{\"kind\": \"KPI\", \"project\": " + project + ", \"name\": \"相談件数\", \"unit\": \"件\"}");
         assertEquals(201, kpi.status(), kpi.text());

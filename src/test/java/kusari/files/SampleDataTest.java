@@ -60,6 +60,56 @@ class SampleDataTest {
                 JOIN project p ON p.id = cp.project_id WHERE ch.number = 2 AND p.code = '1-03-4'"""));
     }
 
+    /**
+     * Only what the document says: it names no 担当課 for any project and ties no challenge to a project, so the
+     * sample has no lead actors and only the challenge → project links a reading supports with a quotation,
+     * each marked 「推定」; the whole strategy (slogan, 理念, 視点, 国の基本目標, surveys) has its place too.
+     */
+    @Test
+    void theSampleHoldsOnlyWhatTheDocumentSaysAndTheWholeStrategy() {
+        Database db = TestApp.sampleDatabase();
+        assertEquals(0L, count(db, "SELECT count(*) FROM project_lead_actor"), "the document names no lead department");
+        assertEquals(23L, count(db, "SELECT count(*) FROM challenge_project"));
+        assertEquals(23L, count(db, "SELECT count(*) FROM challenge_project WHERE basis = 'READING' AND note LIKE '推定%'"));
+        for (String weak : List.of("5:1-01-1", "5:4-03-1", "8:4-05-2", "11:1-02-1")) {
+            String[] parts = weak.split(":");
+            assertEquals(0L, count(db, """
+                    SELECT count(*) FROM challenge_project cp JOIN challenge ch ON ch.id = cp.challenge_id
+                    JOIN project p ON p.id = cp.project_id WHERE ch.number = %s AND p.code = '%s'"""
+                    .formatted(parts[0], parts[1])), "weak reading link " + weak + " is dropped");
+        }
+        assertEquals("MAINTAIN", db.read(c -> Sql.queryOne(c,
+                "SELECT direction FROM indicator WHERE name LIKE '平日滞在人口率%'", rs -> rs.getString(1)).orElseThrow()),
+                "its target equals its baseline (0.99)");
+        assertEquals(1L, count(db, "SELECT count(*) FROM strategy_about WHERE slogan = '見つける。みがく。光をあてる。'"));
+        assertEquals(3L, count(db, "SELECT count(*) FROM strategy_statement WHERE kind = 'PRINCIPLE'"));
+        assertEquals(3L, count(db, "SELECT count(*) FROM strategy_statement WHERE kind = 'VIEWPOINT'"));
+        assertEquals(4L, count(db, "SELECT count(*) FROM national_goal"));
+        assertEquals(1L, count(db, """
+                SELECT count(*) FROM survey_row WHERE label = '結婚を希望する' AND cell_values = '80.7' || char(10) || '85.1'"""));
+        for (String subject : List.of("WORKSPACE", "ACTOR", "FRAMEWORK_NODE", "INDICATOR", "PERSONA", "JOURNEY",
+                "CHALLENGE", "PROJECT")) {
+            assertTrue(count(db, "SELECT count(*) FROM reading WHERE subject_type = '" + subject + "'") > 0,
+                    "readings on " + subject);
+        }
+    }
+
+    /** City staff read the readings: every one is written in Japanese, not in English with Japanese quotations. */
+    @Test
+    void everyReadingIsWrittenInJapanese() {
+        List<String> readings = TestApp.sampleDatabase().read(c -> Sql.query(c, "SELECT text FROM reading",
+                rs -> rs.getString(1)));
+        assertTrue(readings.size() > 200, "readings: " + readings.size());
+        for (String reading : readings) {
+            String outsideQuotes = reading.replaceAll("「[^」]*」", "");
+            long latinWords = java.util.Arrays.stream(outsideQuotes.split("[^A-Za-z]+"))
+                    .filter(w -> w.length() > 3).count();
+            assertTrue(latinWords <= 2, "written in English: " + reading);
+            assertTrue(outsideQuotes.codePoints().anyMatch(cp -> cp >= 0x3040 && cp <= 0x30ff),
+                    "no kana outside quotations: " + reading);
+        }
+    }
+
     @Test
     void projectCodesRunFromOneZeroOneOneToFourZeroFiveTwo() {
         List<String> codes = TestApp.sampleDatabase().read(c -> Sql.query(c,

@@ -280,9 +280,9 @@ class TracePagesTest {
     @Test
     void budgetRollupsCountASharedProjectOnceAndSaySo() {
         Database db = TestApp.freshSampleDatabase(dir);
-        // 1-03-4 answers 課題2 only; 1-01-1 answers 課題1 and 課題5 (shared).
+        // 1-03-4 answers 課題2 only; 2-01-1 answers 課題4 and 課題5 (shared).
         db.inTransaction(c -> {
-            for (String code : List.of("1-03-4", "1-01-1")) {
+            for (String code : List.of("1-03-4", "2-01-1")) {
                 long id = Sql.queryLong(c, "SELECT id FROM project WHERE code = ?", code);
                 Sql.update(c, "INSERT INTO budget (project_id, fiscal_year, thousand_yen) VALUES (?, 2020, ?)", id,
                         code.equals("1-03-4") ? 1200 : 3000);
@@ -299,8 +299,8 @@ class TracePagesTest {
                 if (row.get("code").asText().equals("2")) {
                     assertEquals(1200, row.get("total").asLong());
                 }
-                if (row.get("code").asText().equals("1")) {
-                    assertEquals(0, row.get("total").asLong(), "1-01-1 is shared, so not in 課題1's own row");
+                if (row.get("code").asText().equals("4")) {
+                    assertEquals(0, row.get("total").asLong(), "2-01-1 is shared, so not in 課題4's own row");
                     assertTrue(row.get("sharedProjects").asInt() >= 1);
                 }
             }
