@@ -33,13 +33,23 @@ class ReviewGridRightsBrowserTest extends FreshBrowserTest {
     private List<Lead> leads() {
         record Led(long project, String actor, long actorId) {
         }
-        List<Led> led = db.read(c -> Sql.query(c, """
-                SELECT MIN(pla.project_id), a.name, a.id FROM actor a
-                JOIN project_lead_actor pla ON pla.actor_id = a.id
-                WHERE (SELECT COUNT(*) FROM project_lead_actor o WHERE o.project_id = pla.project_id) = 1
-                GROUP BY a.id ORDER BY a.id LIMIT 2""",
-                rs -> new Led(rs.getLong(1), rs.getString(2), rs.getLong(3))));
-        assertEquals(2, led.size(), "the sample has two departments leading projects alone");
+        // The sample names no lead department (the document names none): the test makes the first two government
+        // departments the only leads of the first two projects, as a city would once it has decided.
+        List<Long> projects = db.read(c -> Sql.query(c, "SELECT id FROM project WHERE workspace_id = "
+                + "(SELECT id FROM workspace WHERE slug = 'omitama') ORDER BY id LIMIT 2", rs -> rs.getLong(1)));
+        List<Led> led = db.read(c -> Sql.query(c, "SELECT id, name FROM actor WHERE kind = 'GOVERNMENT' AND "
+                + "workspace_id = (SELECT id FROM workspace WHERE slug = 'omitama') ORDER BY id LIMIT 2",
+                rs -> new Led(0, rs.getString(2), rs.getLong(1))));
+        assertEquals(2, led.size(), "the sample has two departments");
+        for (int i = 0; i < 2; i++) {
+            long project = projects.get(i);
+            Led l = led.get(i);
+            led.set(i, new Led(project, l.actor(), l.actorId()));
+            db.inTransaction(c -> Sql.update(c, "DELETE FROM project_lead_actor WHERE project_id = ?", project));
+            db.inTransaction(c -> Sql.update(c,
+                    "INSERT INTO project_lead_actor (project_id, actor_id, position) VALUES (?, ?, 1)",
+                    project, l.actorId()));
+        }
         ApiClient admin = ApiClient.signedIn(app.port(), db);
         List<Lead> leads = new java.util.ArrayList<>();
         for (Led l : led) {
