@@ -1,13 +1,13 @@
 package kusari.edit;
 
 import kusari.change.WorkspaceKind;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import kusari.web.Access;
 import kusari.web.ApiDoc;
+import kusari.web.JsonBody;
 import kusari.web.Route;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -142,10 +142,7 @@ public final class EditApi {
         Workspace ws = resolver.require(ctx);
         long id = id(ws, kind, key);
         ObjectNode body = body(ctx);
-        if (!body.has("version")) {
-            throw ValidationException.of("version", "validation.versionMissing");
-        }
-        long version = integer(body.remove("version"), "version");
+        long version = baseVersion(ctx, body);
         ctx.json(edits.update(ws.id(), kind, id, version, fields(body)).state());
     }
 
@@ -205,19 +202,30 @@ public final class EditApi {
     }
 
     private static ObjectNode body(Context ctx) {
-        String text = ctx.body();
-        if (text.isBlank()) {
-            return JSON.createObjectNode();
+        return JsonBody.object(ctx);
+    }
+
+    /**
+     * The version a change is based on: {@code version} in the body, else the {@code If-Match} header (the ETag
+     * of the read, {@code "7"} or {@code W/"7"}), so a client can PATCH exactly what it read.
+     */
+    private static long baseVersion(Context ctx, ObjectNode body) {
+        if (body.has("version")) {
+            return integer(body.remove("version"), "version");
         }
-        try {
-            JsonNode body = JSON.readTree(text);
-            if (body instanceof ObjectNode object) {
-                return object;
-            }
-        } catch (JsonProcessingException e) {
-            // answered below: the body is not a JSON object
+        String match = ctx.header("If-Match");
+        if (match == null || match.isBlank()) {
+            throw ValidationException.of("version", "validation.versionMissing");
         }
-        throw ValidationException.of("body", "validation.jsonObject");
+        String tag = match.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        if (!tag.matches("\\d{1,18}")) {
+            throw ValidationException.of("If-Match", "validation.notNumber");
+        }
+        return Long.parseLong(tag);
     }
 
     private static Map<String, JsonNode> fields(ObjectNode body) {

@@ -76,6 +76,7 @@ public final class Server {
             cfg.routes.before(Security::headers);
             cfg.routes.before(gate::authenticate);
             cfg.routes.before(Requests::chooseLanguage);
+            cfg.routes.before(Security::refuseMethodOverride);
             cfg.routes.before(Security::checkCsrf);
             cfg.routes.before(Security::checkUtf8);
             // Every matched route is checked against its declared Access, then its workspace is found once.
