@@ -111,7 +111,8 @@ public final class ActorApi {
     void show(Context ctx) {
         Workspace ws = resolver.require(ctx);
         ActorOverview o = overview(ctx, ws, Paging.parse("page", ctx.queryParam("page")));
-        ctx.json(new ActorJson(o.actor().id(), o.actor().name(), o.actor().kind().code(), o.version(), o.fiscalYear(), o.names(),
+        kusari.web.Versioned.json(ctx, o.version(), new ActorJson(o.actor().id(), o.actor().name(),
+                o.actor().kind().code(), o.version(), o.fiscalYear(), o.names(),
                 o.summary(), o.journeys().stream().map(ActorApi::journeyJson).toList(), o.ledProjects(),
                 o.indicators().stream().map(ActorApi::measureJson).toList(), o.stepPaging()));
     }

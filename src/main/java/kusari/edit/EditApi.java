@@ -135,7 +135,8 @@ public final class EditApi {
     private void show(Context ctx, Kind kind) {
         Workspace ws = resolver.require(ctx);
         long id = id(ws, kind, ctx.pathParam("key"));
-        ctx.json(edits.find(ws.id(), kind, id).orElseThrow(() -> new NotFoundException(kind.name(), id)));
+        JsonNode state = edits.find(ws.id(), kind, id).orElseThrow(() -> new NotFoundException(kind.name(), id));
+        kusari.web.Versioned.json(ctx, state.path("version").asLong(), state);
     }
 
     private void update(Context ctx, Kind kind, String key) {
@@ -157,6 +158,14 @@ public final class EditApi {
             } catch (NumberFormatException e) {
                 throw ValidationException.of("version", "validation.notNumber");
             }
+        }
+        if (expected == null) {
+            // If-Match (the ETag of the read) guards a delete like ?version does
+            Long match = kusari.web.Versioned.fromIfMatch(ctx.header("If-Match"));
+            if (match != null && match < 0) {
+                throw ValidationException.of("If-Match", "validation.notNumber");
+            }
+            expected = match;
         }
         EditService.Saved saved = edits.delete(ws.id(), kind, id, expected);
         ctx.json(new DeletedJson(true, saved.changeId()));
@@ -213,19 +222,14 @@ public final class EditApi {
         if (body.has("version")) {
             return integer(body.remove("version"), "version");
         }
-        String match = ctx.header("If-Match");
-        if (match == null || match.isBlank()) {
+        Long match = kusari.web.Versioned.fromIfMatch(ctx.header("If-Match"));
+        if (match == null) {
             throw ValidationException.of("version", "validation.versionMissing");
         }
-        String tag = match.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        tag = tag.replace("\"", "");
-        if (!tag.matches("\\d{1,18}")) {
+        if (match < 0) {
             throw ValidationException.of("If-Match", "validation.notNumber");
         }
-        return Long.parseLong(tag);
+        return match;
     }
 
     private static Map<String, JsonNode> fields(ObjectNode body) {
