@@ -46,6 +46,7 @@ public final class Cli {
               backup <file>                     consistent copy of the database while it is in use, checked and
                                                 flushed to disk before it reports success
               restore <file>                    check a backup and put it in place of the database
+              --version                         print the release
               help                              show this text
             """;
 
@@ -92,6 +93,10 @@ public final class Cli {
                 case "verify-history" -> verifyHistory(rest);
                 case "backup" -> backup(rest);
                 case "restore" -> restore(rest);
+                case "--version", "version" -> {
+                    out.println("kusari " + kusari.web.Operations.version());
+                    yield 0;
+                }
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

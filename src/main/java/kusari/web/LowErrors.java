@@ -22,8 +22,9 @@ final class LowErrors extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
         boolean english = english(request.getHeaders().get(HttpHeader.COOKIE));
-        boolean api = request.getHttpURI() != null && request.getHttpURI().getPath() != null
-                && request.getHttpURI().getPath().startsWith("/api/");
+        // the raw target: a path Jetty refused (%00, broken UTF-8) has no decoded path to ask
+        String target = request.getHttpURI() == null ? "" : request.getHttpURI().asString();
+        boolean api = target.replaceFirst("^[A-Za-z]+://[^/]*", "").startsWith("/api/");
         HttpFields.Mutable headers = response.getHeaders();
         byte[] body = body(code, english, api);
         headers.put(HttpHeader.CONTENT_TYPE, (api ? "application/json" : "text/html") + ";charset=utf-8");

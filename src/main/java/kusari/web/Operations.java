@@ -56,7 +56,20 @@ public final class Operations {
     /** The release, from the jar's manifest (a development build says so). */
     public static String version() {
         String v = Operations.class.getPackage().getImplementationVersion();
-        return v != null ? v : "development";
+        if (v != null) {
+            return v;
+        }
+        // the Maven descriptor every jar built by Maven carries
+        try (var in = Operations.class.getResourceAsStream("/META-INF/maven/kusari/kusari/pom.properties")) {
+            if (in != null) {
+                java.util.Properties p = new java.util.Properties();
+                p.load(in);
+                return p.getProperty("version", "development");
+            }
+        } catch (java.io.IOException e) {
+            // no descriptor: a development build
+        }
+        return "development";
     }
 
     /** One line of the request log; {@code ms} is the time until the answer was ready. */
