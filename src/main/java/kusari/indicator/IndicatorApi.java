@@ -42,7 +42,7 @@ public final class IndicatorApi {
                     "The indicator table: groups of the framework, rows with values, achievement and grade per fiscal year"));
             routes.add(Route.post("/api/v1/workspaces/{ws}/reviews/{year}/values", this::saveValues, Access.EDIT_OWN)
                     .doc(ApiDoc.of("Save a fiscal year's values in one step: {\"cells\": [{indicator, version, state, value,"
-                            + " dataDate, source, note}]}; all or nothing").param("year", FISCAL_YEAR)));
+                            + " dataDate, source, note}]}; all or nothing").body("ReviewCells").param("year", FISCAL_YEAR)));
             routes.add(Route.post("/api/v1/workspaces/{ws}/reviews/{year}/import", this::importCsv, Access.EDIT_OWN)
                     .doc(ApiDoc.of("Dry run of a CSV of actuals (UTF-8 or Shift_JIS) sent as the body; ?apply=true applies"
                             + " it when it has no problem").param("year", FISCAL_YEAR)));
