@@ -229,8 +229,13 @@ public final class Cli {
                     + check.schemaVersion() + ", " + check.historyEntries() + " history entries)");
             // the head hash kept outside the database: verify-history --expect <it> later notices truncation
             String head;
-            try (Database copy = Database.open(Path.of(args.get(0)))) {
-                head = copy.read(kusari.change.HistoryChain::head).orElse("");
+            // read-only and immutable: opening the copy must leave no -wal or -shm file beside it
+            try (java.sql.Connection copy = java.sql.DriverManager.getConnection("jdbc:sqlite:file:"
+                    + Path.of(args.get(0)).toAbsolutePath() + "?immutable=1")) {
+                head = kusari.change.HistoryChain.head(copy).orElse("");
+            } catch (java.sql.SQLException e) {
+                err.println("kusari: the backup is written but its head hash cannot be read: " + e.getMessage());
+                return 1;
             }
             Path headFile = Path.of(args.get(0) + ".head");
             Files.writeString(headFile, head + "\n");
