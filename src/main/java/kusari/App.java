@@ -32,10 +32,19 @@ public final class App {
         }
         if (args.length > 0) {
             // A subcommand (export, import…): run it and exit with its code; see Cli.
-            System.exit(new Cli(config, System.out, System.err, System.getenv()).run(args));
+            System.exit(new Cli(config, utf8(System.out), utf8(System.err), System.getenv()).run(args));
             return;
         }
         serve(config);
+    }
+
+    /**
+     * The command line speaks Japanese: it writes UTF-8 whatever the locale (LANG=C would print "?" for every
+     * kana), which is what every terminal and log collector of today reads.
+     */
+    private static java.io.PrintStream utf8(java.io.PrintStream stream) {
+        return new java.io.PrintStream(new java.io.FileOutputStream(stream == System.err
+                ? java.io.FileDescriptor.err : java.io.FileDescriptor.out), true, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static void serve(AppConfig config) {

@@ -42,10 +42,12 @@ public final class Cli {
                                                 standard input (first line)
               create-token <name> [--label <text>]
                                                 print a new API token for the account <name> (shown only now)
-              verify-history                    check the history's hash chain; reports the first broken entry
+              verify-history [--expect <hash>]  check the history's hash chain; reports the first broken entry; with
+                                                --expect, also deleted newest entries (the hash from backup's .head)
               backup <file>                     consistent copy of the database while it is in use, checked and
                                                 flushed to disk before it reports success
               restore <file>                    check a backup and put it in place of the database
+              --version                         print the release
               help                              show this text
             """;
 
@@ -92,6 +94,10 @@ public final class Cli {
                 case "verify-history" -> verifyHistory(rest);
                 case "backup" -> backup(rest);
                 case "restore" -> restore(rest);
+                case "--version", "version" -> {
+                    out.println("kusari " + kusari.web.Operations.version());
+                    yield 0;
+                }
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
@@ -155,6 +161,18 @@ public final class Cli {
     // --- operations ---
 
     private int verifyHistory(List<String> args) {
+        // --expect <hash>: the head hash kept outside the database (written beside each backup, or noted by a
+        // monitor); deleting the newest entries leaves an intact chain, but not one that still holds that hash
+        String expect = null;
+        int at = args.indexOf("--expect");
+        if (at >= 0) {
+            if (at + 1 >= args.size() || !args.get(at + 1).matches("[0-9a-fA-F]{16,128}")) {
+                throw new UsageError("--expect needs the head hash (hex) that verify-history or backup printed");
+            }
+            expect = args.get(at + 1).toLowerCase(java.util.Locale.ROOT);
+            args.remove(at + 1);
+            args.remove(at);
+        }
         noMore(args);
         if (!Files.isRegularFile(config.dbFile())) {
             err.println("kusari: there is no database at " + config.dbFile().toAbsolutePath() + " (set KUSARI_DB)");
@@ -167,6 +185,23 @@ public final class Cli {
             database.inTransaction(kusari.change.HistoryChain::sealAll);
         }
         var result = database.read(kusari.change.HistoryChain::verify);
+        if (result.intact() && expect != null) {
+            String expected = expect;
+            long since = database.read(c -> kusari.db.Sql.queryOne(c,
+                    "SELECT COUNT(*) FROM change_log WHERE id > (SELECT id FROM change_log WHERE hash = ?)",
+                    rs -> rs.getLong(1), expected)).orElse(-1L);
+            boolean known = database.read(c -> kusari.db.Sql.queryLong(c,
+                    "SELECT COUNT(*) FROM change_log WHERE hash = ?", expected)) > 0;
+            if (!known) {
+                err.println("history truncated: the expected head " + expected + " is no longer in the history;"
+                        + " the newest entries were deleted (" + result.checked() + " entries remain, newest hash "
+                        + result.headHash() + ")");
+                return 1;
+            }
+            out.println("history intact: " + result.checked() + " entries; the expected head is present, " + since
+                    + " entries since; newest hash " + result.headHash());
+            return 0;
+        }
         if (result.intact()) {
             out.println("history intact: " + result.checked() + " entries; newest hash " + result.headHash());
             return 0;
@@ -192,6 +227,19 @@ public final class Cli {
             }
             out.println("backup written to " + Path.of(args.get(0)).toAbsolutePath() + " (integrity ok, schema "
                     + check.schemaVersion() + ", " + check.historyEntries() + " history entries)");
+            // the head hash kept outside the database: verify-history --expect <it> later notices truncation
+            String head;
+            // read-only and immutable: opening the copy must leave no -wal or -shm file beside it
+            try (java.sql.Connection copy = java.sql.DriverManager.getConnection("jdbc:sqlite:file:"
+                    + Path.of(args.get(0)).toAbsolutePath() + "?immutable=1")) {
+                head = kusari.change.HistoryChain.head(copy).orElse("");
+            } catch (java.sql.SQLException e) {
+                err.println("kusari: the backup is written but its head hash cannot be read: " + e.getMessage());
+                return 1;
+            }
+            Path headFile = Path.of(args.get(0) + ".head");
+            Files.writeString(headFile, head + "\n");
+            out.println("head hash " + (head.isEmpty() ? "(no history yet)" : head) + " written to " + headFile.toAbsolutePath());
             return 0;
         } catch (IOException e) {
             err.println("kusari: backup failed: " + e.getMessage());

@@ -111,7 +111,8 @@ public final class ActorApi {
     void show(Context ctx) {
         Workspace ws = resolver.require(ctx);
         ActorOverview o = overview(ctx, ws, Paging.parse("page", ctx.queryParam("page")));
-        ctx.json(new ActorJson(o.actor().id(), o.actor().name(), o.actor().kind().code(), o.version(), o.fiscalYear(), o.names(),
+        kusari.web.Versioned.json(ctx, o.version(), new ActorJson(o.actor().id(), o.actor().name(),
+                o.actor().kind().code(), o.version(), o.fiscalYear(), o.names(),
                 o.summary(), o.journeys().stream().map(ActorApi::journeyJson).toList(), o.ledProjects(),
                 o.indicators().stream().map(ActorApi::measureJson).toList(), o.stepPaging()));
     }
@@ -155,14 +156,13 @@ public final class ActorApi {
         if (service.repository().findById(ws.id(), id).isEmpty()) {
             throw NotFound.of(ctx, "error.notFound.actor", ctx.pathParam("id"));
         }
-        JsonNode body;
-        try {
-            body = JSON.readTree(ctx.bodyAsBytes());
-        } catch (java.io.IOException e) {
-            body = null;
-        }
-        if (body == null || !body.isObject()) {
+        // strict reading: duplicate keys, trailing content, control characters and a missing JSON type are refused
+        JsonNode body = kusari.web.JsonBody.object(ctx);
+        if (body.isEmpty()) {
             throw new BadRequestResponse(Requests.ui(ctx).t("api.error.jsonObject"));
+        }
+        if (body.has("name") && !body.get("name").isTextual() && !body.get("name").isNull()) {
+            throw kusari.core.ValidationException.of("name", "validation.notText");
         }
         ActorName renamed = service.rename(ws, id, new ActorService.Rename(text(body, "name"), text(body, "fromFiscalYear"),
                 text(body, "version")));

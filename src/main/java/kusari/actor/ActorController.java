@@ -171,9 +171,18 @@ public final class ActorController {
         if (field != null && repo.policyFields(ws.id()).stream().noneMatch(f -> f.code().equals(field))) {
             throw new BadRequestResponse(Requests.ui(ctx).t("matrix.error.field", field));
         }
-        return ResponsibilityMatrix.of(repo.actorRows(ws.id()), repo.names(ws.id()), repo.matrixColumns(ws.id()),
+        String sort = blankToNull(ctx.queryParam("sort"));
+        var columns = repo.matrixColumns(ws.id());
+        // an unknown order is said, not ignored: name, total or persona:<slug> of a column
+        if (sort != null && !sort.equals(ResponsibilityMatrix.Filter.SORT_NAME)
+                && !sort.equals(ResponsibilityMatrix.Filter.SORT_TOTAL)
+                && !(sort.startsWith(ResponsibilityMatrix.Filter.SORT_PERSONA) && columns.stream().anyMatch(col -> col.personaSlug()
+                        .equals(sort.substring(ResponsibilityMatrix.Filter.SORT_PERSONA.length()))))) {
+            throw new BadRequestResponse(Requests.ui(ctx).t("matrix.error.sort", sort));
+        }
+        return ResponsibilityMatrix.of(repo.actorRows(ws.id()), repo.names(ws.id()), columns,
                 repo.stepsByActorAndPersona(ws.id()),
-                new ResponsibilityMatrix.Filter(kind, field, fy, blankToNull(ctx.queryParam("sort"))));
+                new ResponsibilityMatrix.Filter(kind, field, fy, sort));
     }
 
     /** The chosen fiscal year ({@code ?fy=2022}), or null for the newest names. */

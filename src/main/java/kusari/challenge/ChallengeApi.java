@@ -35,7 +35,7 @@ public final class ChallengeApi {
     record ChallengeSummaryJson(int number, String title, long steps, long journeys, long projects) {
     }
 
-    record ChallengeJson(int number, String title, List<String> evidence, List<String> approaches,
+    record ChallengeJson(int number, long version, String title, List<String> evidence, List<String> approaches,
                          List<String> actionIndicators, List<SpannedStep> steps, List<LinkedProject> projects) {
     }
 
@@ -50,7 +50,8 @@ public final class ChallengeApi {
         int number = NotFound.pathInt(ctx, "number", "error.notFound.challenge");
         Challenge ch = challenges.findByNumber(ws.id(), number)
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.challenge", ctx.pathParam("number")));
-        ctx.json(new ChallengeJson(ch.number(), ch.title(), challenges.findEvidence(ch.id()),
+        long version = challenges.version(ch.id());
+        kusari.web.Versioned.json(ctx, version, new ChallengeJson(ch.number(), version, ch.title(), challenges.findEvidence(ch.id()),
                 challenges.findApproaches(ch.id()),
                 indicators.findByChallenge(ch.id()).stream().map(Indicator::name).toList(),
                 challenges.findSteps(ch.id()), challenges.findProjects(ch.id())));

@@ -95,4 +95,9 @@ public final class ChallengeRepository implements ChallengeQueries {
     static Challenge toChallenge(ResultSet rs) throws SQLException {
         return new Challenge(rs.getLong("id"), rs.getInt("number"), rs.getString("title"));
     }
+
+    /** The current version of one challenge, for the API's read (a client PATCHes what it read). */
+    public long version(long id) {
+        return database.read(c -> kusari.db.Sql.queryLong(c, "SELECT version FROM challenge WHERE id = ?", id));
+    }
 }

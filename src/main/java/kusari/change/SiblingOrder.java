@@ -30,12 +30,23 @@ final class SiblingOrder {
                 scopeParams(c, kind, workspaceId, scope));
     }
 
-    /** Puts {@code id} at {@code index} among its siblings (0 = first; beyond the end = last). */
+    /** Puts {@code id} at {@code index} among its siblings (0 = first, the number of siblings = last). */
     static void place(Connection c, Kind kind, long workspaceId, long id, int index) throws SQLException {
         List<Long> order = siblings(c, kind, workspaceId, id);
         order.remove(id);
-        order.add(Math.max(0, Math.min(index, order.size())), id);
+        checkIndex(index, order.size());
+        order.add(index, id);
         applyAround(c, kind, workspaceId, id, order);
+    }
+
+    /**
+     * A place that does not exist (−5, or far beyond the last sibling) is refused rather than quietly taken as
+     * the first or the last: the client meant something else, and should be told.
+     */
+    static void checkIndex(int index, int others) {
+        if (index < 0 || index > others) {
+            throw kusari.core.ValidationException.of("index", "validation.indexRange", others);
+        }
     }
 
     /** Like {@link #apply}, for the siblings of {@code member}. */

@@ -1,5 +1,6 @@
 package kusari.change;
 
+import kusari.core.Characters;
 import kusari.core.FieldError;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,12 +34,15 @@ final class Values {
         return switch (field.type()) {
             case TEXT, TEXTAREA -> {
                 // accounts (bad input): an object or a list where text belongs is a mistake, not text
-                if (input != null && input.isContainerNode()) {
+                if (input != null && (input.isContainerNode() || input.isNumber() || input.isBoolean())) {
                     errors.add(FieldError.of(name, "validation.notText"));
                     yield "";
                 }
                 String text = text(input, field.type() == Field.Type.TEXT);
-                if (text.length() > field.maxLength()) {
+                String problem = Characters.problem(text);
+                if (problem != null) {
+                    errors.add(FieldError.of(name, problem));
+                } else if (Characters.length(text) > field.maxLength()) {
                     errors.add(FieldError.of(name, "validation.tooLong", field.maxLength()));
                 } else if (field.required() && text.isEmpty()) {
                     errors.add(FieldError.of(name, "validation.required"));
@@ -46,6 +50,10 @@ final class Values {
                 yield text;
             }
             case SLUG -> {
+                if (input != null && (input.isContainerNode() || input.isNumber() || input.isBoolean())) {
+                    errors.add(FieldError.of(name, "validation.notText"));
+                    yield "";
+                }
                 String text = text(input, true);
                 if (text.isEmpty()) {
                     errors.add(FieldError.of(name, "validation.required"));
@@ -107,7 +115,11 @@ final class Values {
                     errors.add(FieldError.of(name, "validation.tooMany", field.max()));
                 }
                 for (String line : lines) {
-                    if (line.length() > field.lineMaxLength()) {
+                    if (Characters.problem(line) != null) {
+                        errors.add(FieldError.of(name, Characters.problem(line)));
+                        break;
+                    }
+                    if (Characters.length(line) > field.lineMaxLength()) {
                         errors.add(FieldError.of(name, "validation.tooLong", field.lineMaxLength()));
                         break;
                     }

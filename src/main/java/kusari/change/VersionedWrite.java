@@ -134,7 +134,8 @@ final class VersionedWrite {
         List<Long> before = SiblingOrder.siblings(c, kind, workspaceId, id);
         List<Long> after = new ArrayList<>(before);
         after.remove(id);
-        after.add(Math.max(0, Math.min(index, after.size())), id);
+        SiblingOrder.checkIndex(index, after.size());
+        after.add(index, id);
         if (after.equals(before)) {
             return null;
         }

@@ -1,13 +1,13 @@
 package kusari.edit;
 
 import kusari.change.WorkspaceKind;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import kusari.web.Access;
 import kusari.web.ApiDoc;
+import kusari.web.JsonBody;
 import kusari.web.Route;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -138,17 +138,15 @@ public final class EditApi {
     private void show(Context ctx, Kind kind) {
         Workspace ws = resolver.require(ctx);
         long id = id(ws, kind, ctx.pathParam("key"));
-        ctx.json(edits.find(ws.id(), kind, id).orElseThrow(() -> new NotFoundException(kind.name(), id)));
+        JsonNode state = edits.find(ws.id(), kind, id).orElseThrow(() -> new NotFoundException(kind.name(), id));
+        kusari.web.Versioned.json(ctx, state.path("version").asLong(), state);
     }
 
     private void update(Context ctx, Kind kind, String key) {
         Workspace ws = resolver.require(ctx);
         long id = id(ws, kind, key);
         ObjectNode body = body(ctx);
-        if (!body.has("version")) {
-            throw ValidationException.of("version", "validation.versionMissing");
-        }
-        long version = integer(body.remove("version"), "version");
+        long version = baseVersion(ctx, body);
         EditService.Saved saved = edits.update(ws.id(), kind, id, version, fields(body));
         changeHeader(ctx, saved);
         ctx.json(saved.state());
@@ -165,6 +163,14 @@ public final class EditApi {
             } catch (NumberFormatException e) {
                 throw ValidationException.of("version", "validation.notNumber");
             }
+        }
+        if (expected == null) {
+            // If-Match (the ETag of the read) guards a delete like ?version does
+            Long match = kusari.web.Versioned.fromIfMatch(ctx.header("If-Match"));
+            if (match != null && match < 0) {
+                throw ValidationException.of("If-Match", "validation.notNumber");
+            }
+            expected = match;
         }
         EditService.Saved saved = edits.delete(ws.id(), kind, id, expected);
         ctx.json(new DeletedJson(true, saved.changeId()));
@@ -223,19 +229,25 @@ public final class EditApi {
     }
 
     private static ObjectNode body(Context ctx) {
-        String text = ctx.body();
-        if (text.isBlank()) {
-            return JSON.createObjectNode();
+        return JsonBody.object(ctx);
+    }
+
+    /**
+     * The version a change is based on: {@code version} in the body, else the {@code If-Match} header (the ETag
+     * of the read, {@code "7"} or {@code W/"7"}), so a client can PATCH exactly what it read.
+     */
+    private static long baseVersion(Context ctx, ObjectNode body) {
+        if (body.has("version")) {
+            return integer(body.remove("version"), "version");
         }
-        try {
-            JsonNode body = JSON.readTree(text);
-            if (body instanceof ObjectNode object) {
-                return object;
-            }
-        } catch (JsonProcessingException e) {
-            // answered below: the body is not a JSON object
+        Long match = kusari.web.Versioned.fromIfMatch(ctx.header("If-Match"));
+        if (match == null) {
+            throw ValidationException.of("version", "validation.versionMissing");
         }
-        throw ValidationException.of("body", "validation.jsonObject");
+        if (match < 0) {
+            throw ValidationException.of("If-Match", "validation.notNumber");
+        }
+        return match;
     }
 
     private static Map<String, JsonNode> fields(ObjectNode body) {

@@ -90,6 +90,11 @@ public final class OpenApi {
         }
         schemas.set("WorkspaceCopy", object("slug", "name"));
         schemas.set("Move", object("index"));
+        schemas.set("ReviewCells", reviewCells());
+        // what every write answers: the thing's state as its kind declares it, with its id and version
+        schemas.set("State", JSON.objectNode().put("type", "object").put("additionalProperties", true)
+                .set("properties", JSON.objectNode()
+                        .set("version", JSON.objectNode().put("type", "integer"))));
         for (LinkKind link : kinds.allLinks()) {
             ObjectNode linkSchema = JSON.objectNode().put("type", "object");
             linkSchema.putArray("required").add(link.left().name()).add(link.right().name());
@@ -103,6 +108,7 @@ public final class OpenApi {
         // OpenAPI forbids two paths that differ only in the names of their parameters, and the read and the write
         // routes of a collection name their key differently ({id}, {number}, {code}; {key}): routes of one shape
         // share one path item, whose parameters are named as most of its routes name them.
+        java.util.Set<String> operationIds = new java.util.HashSet<>();
         Map<String, List<Route>> byShape = new LinkedHashMap<>();
         for (Route route : routes.api()) {
             byShape.computeIfAbsent(route.path().shape(), s -> new ArrayList<>()).add(route);
@@ -111,7 +117,9 @@ public final class OpenApi {
             RoutePath named = mostNamed(group);
             ObjectNode item = child(paths, named.template().substring(Route.API.length()));
             for (Route route : group) {
-                item.set(route.method().name().toLowerCase(Locale.ROOT), operation(route.method(), route.doc()));
+                ObjectNode op = operation(route.method(), route.doc());
+                op.put("operationId", operationId(route, operationIds));
+                item.set(route.method().name().toLowerCase(Locale.ROOT), op);
                 for (int i = 0; i < named.params().size(); i++) {
                     String description = route.doc().parameters().get(route.path().params().get(i));
                     if (description != null) {
@@ -125,6 +133,43 @@ public final class OpenApi {
             }
         }
         return doc;
+    }
+
+    /**
+     * A unique name for a client generator: the method and the path's words, e.g. {@code patchSteps} for PATCH
+     * /workspaces/{ws}/steps/{key} and {@code getPersonasById}; a number is added in the rare case of a tie.
+     */
+    private static String operationId(Route route, java.util.Set<String> taken) {
+        StringBuilder id = new StringBuilder(route.method().name().toLowerCase(Locale.ROOT));
+        String[] parts = route.path().template().substring(Route.API.length()).split("[/.\\-]+");
+        for (String part : parts) {
+            if (part.isEmpty() || part.equals("workspaces") || part.equals("{ws}")) {
+                continue;
+            }
+            String word = part.startsWith("{") ? "By" + part.substring(1, part.length() - 1) : part;
+            id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        String base = id.toString();
+        String unique = base;
+        for (int n = 2; !taken.add(unique); n++) {
+            unique = base + n;
+        }
+        return unique;
+    }
+
+    /** The body of the review values: {"cells": [...]}, every text of a cell optional. */
+    private static ObjectNode reviewCells() {
+        ObjectNode cell = JSON.objectNode().put("type", "object").put("additionalProperties", false);
+        ObjectNode props = cell.putObject("properties");
+        props.putObject("indicator").put("type", "integer");
+        props.putObject("version").put("type", "integer");
+        for (String text : List.of("state", "value", "dataDate", "source", "note")) {
+            props.putObject(text).put("type", "string");
+        }
+        ObjectNode schema = JSON.objectNode().put("type", "object").put("additionalProperties", false);
+        schema.putArray("required").add("cells");
+        schema.putObject("properties").putObject("cells").put("type", "array").set("items", cell);
+        return schema;
     }
 
     /** The template most routes of one shape are declared with; the first declared of those when tied. */
@@ -233,7 +278,9 @@ public final class OpenApi {
             op.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
                     .putObject("schema").put("$ref", "#/components/schemas/" + schema);
         }
-        op.putObject("responses").putObject(String.valueOf(status)).put("description", "Done: the new state");
+        op.putObject("responses").putObject(String.valueOf(status)).put("description", "Done: the new state")
+                .putObject("content").putObject("application/json").putObject("schema")
+                .put("$ref", "#/components/schemas/State");
         errors(op, "400", "403", "404", "409");
         return op;
     }

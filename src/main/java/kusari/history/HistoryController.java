@@ -63,11 +63,22 @@ public final class HistoryController {
                         .doc("The newest change id"));
     }
 
+    /** {@code ?before=<change id>} for older changes; anything but a change id is a 400, not the newest page. */
+    private static Long before(Context ctx) {
+        String raw = ctx.queryParam("before");
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        if (!raw.strip().matches("\\d{1,18}")) {
+            throw new io.javalin.http.BadRequestResponse(Requests.ui(ctx).t("history.error.before", raw));
+        }
+        return Long.valueOf(raw.strip());
+    }
+
     private void timeline(Context ctx) {
         Workspace ws = resolver.require(ctx);
         Ui ui = Requests.ui(ctx);
-        Long before = ctx.queryParam("before") != null && ctx.queryParam("before").matches("\\d{1,18}")
-                ? Long.valueOf(ctx.queryParam("before")) : null;
+        Long before = before(ctx);
         List<ChangeEntry> entries = database.read(c -> ChangeLog.forWorkspace(c, ws.id(), before, PAGE_SIZE));
         String older = entries.size() == PAGE_SIZE
                 ? Links.history(ws.slug()) + "?before=" + entries.get(entries.size() - 1).id() : null;
@@ -146,8 +157,7 @@ public final class HistoryController {
 
     private void timelineJson(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        Long before = ctx.queryParam("before") != null && ctx.queryParam("before").matches("\\d{1,18}")
-                ? Long.valueOf(ctx.queryParam("before")) : null;
+        Long before = before(ctx);
         ctx.json(database.read(c -> ChangeLog.forWorkspace(c, ws.id(), before, PAGE_SIZE)));
     }
 

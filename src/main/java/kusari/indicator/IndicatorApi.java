@@ -42,7 +42,7 @@ public final class IndicatorApi {
                     "The indicator table: groups of the framework, rows with values, achievement and grade per fiscal year"));
             routes.add(Route.post("/api/v1/workspaces/{ws}/reviews/{year}/values", this::saveValues, Access.EDIT_OWN)
                     .doc(ApiDoc.of("Save a fiscal year's values in one step: {\"cells\": [{indicator, version, state, value,"
-                            + " dataDate, source, note}]}; all or nothing").param("year", FISCAL_YEAR)));
+                            + " dataDate, source, note}]}; all or nothing").body("ReviewCells").param("year", FISCAL_YEAR)));
             routes.add(Route.post("/api/v1/workspaces/{ws}/reviews/{year}/import", this::importCsv, Access.EDIT_OWN)
                     .doc(ApiDoc.of("Dry run of a CSV of actuals (UTF-8 or Shift_JIS) sent as the body; ?apply=true applies"
                             + " it when it has no problem").param("year", FISCAL_YEAR)));
@@ -116,12 +116,8 @@ public final class IndicatorApi {
         Workspace ws = resolver.require(ctx);
         int year = kusari.core.FiscalYear.parse(ctx.pathParam("year")).map(kusari.core.FiscalYear::year)
                 .orElseThrow(() -> kusari.core.ValidationException.of("fiscalYear", "validation.year"));
-        CellsJson body;
-        try {
-            body = ctx.bodyAsClass(CellsJson.class);
-        } catch (Exception e) { // Jackson's mismatches arrive unchecked through Javalin's mapper, e.g. "cells": 3
-            throw kusari.core.ValidationException.of("cells", "validation.badJson");
-        }
+        // strict: [] or { or "cells": "x" is a 400 naming the field, never Jackson's exception
+        CellsJson body = kusari.web.JsonBody.as(ctx, CellsJson.class);
         if (body == null || body.cells() == null) {
             throw kusari.core.ValidationException.of("cells", "validation.required");
         }
@@ -149,7 +145,12 @@ public final class IndicatorApi {
         }
         Ui ui = Requests.ui(ctx);
         ActualsCsv.Report report = ActualsCsv.read(bytes, year, indicators.findAll(ws.id()), reviews.year(ws.id(), year), ui);
-        boolean apply = "true".equals(ctx.queryParam("apply"));
+        String applyParam = ctx.queryParam("apply");
+        // apply=yes must not quietly become a dry run: only true or false
+        if (applyParam != null && !applyParam.equals("true") && !applyParam.equals("false")) {
+            throw kusari.core.ValidationException.of("apply", "validation.trueOrFalse");
+        }
+        boolean apply = "true".equals(applyParam);
         if (apply && report.errors() > 0) {
             ctx.status(400);
             ctx.json(new CsvImportJson(report, false, 400, ui.t("import.csv.refused"), null));

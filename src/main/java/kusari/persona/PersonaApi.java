@@ -39,7 +39,7 @@ public final class PersonaApi {
                               List<String> journeys) {
     }
 
-    record PersonaJson(String id, String label, int order, String tagline, String profile, String policyField,
+    record PersonaJson(String id, long version, String label, int order, String tagline, String profile, String policyField,
                        String policyFieldTitle, List<String> attributes, List<String> story, List<JourneyJson> journeys) {
     }
 
@@ -70,8 +70,9 @@ public final class PersonaApi {
         Workspace ws = resolver.require(ctx);
         String id = ctx.pathParam("id");
         Persona p = personas.findBySlug(ws.id(), id).orElseThrow(() -> NotFound.of(ctx, "error.notFound.persona", id));
-        ctx.json(new PersonaJson(p.slug(), p.label(), p.position(), p.tagline(), p.profile(), p.policyFieldCode(),
-                p.policyFieldTitle(), p.attributes(), p.storyParagraphs(),
+        long version = personas.version(p.id());
+        kusari.web.Versioned.json(ctx, version, new PersonaJson(p.slug(), version, p.label(), p.position(), p.tagline(),
+                p.profile(), p.policyFieldCode(), p.policyFieldTitle(), p.attributes(), p.storyParagraphs(),
                 journeys.findByPersona(p.id()).stream().map(this::journeyJson).toList()));
     }
 

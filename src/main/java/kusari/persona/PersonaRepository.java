@@ -58,4 +58,9 @@ public final class PersonaRepository implements PersonaQueries {
                 rs.getString("tagline"), rs.getString("profile"), rs.getString("story"),
                 code == null ? "" : code, title == null ? "" : title, List.of());
     }
+
+    /** The current version of one persona, for the API's read (a client PATCHes what it read). */
+    public long version(long id) {
+        return database.read(c -> kusari.db.Sql.queryLong(c, "SELECT version FROM persona WHERE id = ?", id));
+    }
 }

@@ -122,7 +122,7 @@ public final class StrategyApi {
     record ServedChallengeJson(int number, String title, String basis, String note, List<StepRefJson> steps) {
     }
 
-    record ProjectJson(String code, String name, String description, boolean experienceChain, List<PathJson> path,
+    record ProjectJson(String code, long version, String name, String description, boolean experienceChain, List<PathJson> path,
                        List<ActorRefJson> leadActors, List<Budget> budgets, List<IndicatorJson> indicators,
                        List<ServedChallengeJson> challenges) {
     }
@@ -139,7 +139,8 @@ public final class StrategyApi {
                     .map(s -> new StepRefJson(s.personaSlug(), s.personaLabel(), s.journeySlug(), s.position(),
                             s.title(), s.emotionScore(), s.painPoint())).toList()));
         }
-        ctx.json(new ProjectJson(p.code(), p.name(), p.description(), p.experienceChain(),
+        long version = strategy.version(p.id());
+        kusari.web.Versioned.json(ctx, version, new ProjectJson(p.code(), version, p.name(), p.description(), p.experienceChain(),
                 strategy.pathTo(p.nodeId()).stream()
                         .map(n -> new PathJson(n.code(), ws.levelLabel(n.depth()), n.title())).toList(),
                 actors.findLeadsOfProject(p.id()).stream().map(ActorRefJson::of).toList(),

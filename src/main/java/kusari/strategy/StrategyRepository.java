@@ -74,4 +74,9 @@ public final class StrategyRepository implements StrategyQueries {
         return new Project(rs.getLong("id"), rs.getLong("node_id"), rs.getString("code"), rs.getString("name"),
                 rs.getString("description"), rs.getInt("experience_chain") == 1);
     }
+
+    /** The current version of one project, for the API's read (a client PATCHes what it read). */
+    public long version(long id) {
+        return database.read(c -> kusari.db.Sql.queryLong(c, "SELECT version FROM project WHERE id = ?", id));
+    }
 }

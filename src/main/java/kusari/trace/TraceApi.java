@@ -116,15 +116,7 @@ public final class TraceApi {
 
     void dismiss(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        JsonNode body;
-        try {
-            body = ctx.bodyAsClass(JsonNode.class);
-        } catch (Exception e) { // Jackson's parse errors arrive unchecked through Javalin's mapper
-            throw ValidationException.of("body", "chain.dismiss.badJson");
-        }
-        if (body == null || !body.isObject()) {
-            throw ValidationException.of("body", "chain.dismiss.badJson");
-        }
+        JsonNode body = kusari.web.JsonBody.object(ctx);
         String key = body.path("key").asText("");
         String reason = body.path("reason").asText("");
         long id = chainCheck.dismiss(ws, key, reason);

@@ -32,6 +32,12 @@ public final class ErrorPages {
             if (e.getStatus() == 404 && message != null && message.startsWith("Endpoint ")) {
                 message = Requests.ui(ctx).t("error.notFound.page", ctx.path());
             }
+            if (e.getStatus() == 413) { // Javalin's own words are English
+                message = Requests.ui(ctx).t("error.bodyTooLarge", Server.MAX_REQUEST_BYTES / 1_000_000);
+            }
+            if (e.getStatus() == 405) {
+                message = methodNotAllowed(ctx);
+            }
             answer(ctx, e.getStatus(), message);
         });
         // Services refuse bad values and stale versions with these; forms catch them to re-show themselves,
@@ -63,6 +69,26 @@ public final class ErrorPages {
                 answer(ctx, 404, Requests.ui(ctx).t("error.notFound.page", ctx.path()));
             }
         });
+    }
+
+    /** A method the path does not take: the methods it does take, in the Allow header and in words. */
+    private static String methodNotAllowed(Context ctx) {
+        java.util.Set<String> allowed = new java.util.TreeSet<>();
+        RouteTable table = Server.routes(ctx);
+        if (table != null) {
+            for (Route route : table.routes()) {
+                String pattern = route.path().template().replaceAll("\\{[^/]+}", "[^/]+");
+                if (ctx.path().matches(pattern)) {
+                    allowed.add(route.method().name());
+                }
+            }
+        }
+        if (allowed.contains("GET")) {
+            allowed.add("HEAD");
+        }
+        String allow = String.join(", ", allowed);
+        ctx.header("Allow", allow);
+        return Requests.ui(ctx).t("error.methodNotAllowed", ctx.req().getMethod(), allow);
     }
 
     /** A field error in the user's language. */

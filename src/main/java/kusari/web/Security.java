@@ -96,6 +96,22 @@ public final class Security {
         }
     }
 
+    /** Headers by which some frameworks let a client pretend to use another method. */
+    private static final java.util.List<String> METHOD_OVERRIDES = java.util.List.of(
+            "X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
+
+    /**
+     * Refuses every method override: Javalin would otherwise route a GET with {@code X-HTTP-Method-Override:
+     * DELETE} to the delete, so a link or an image could delete a step. A request means its own method only.
+     */
+    static void refuseMethodOverride(Context ctx) {
+        for (String header : METHOD_OVERRIDES) {
+            if (ctx.req().getHeader(header) != null) {
+                throw new io.javalin.http.BadRequestResponse(Requests.ui(ctx).t("error.methodOverride", header));
+            }
+        }
+    }
+
     /** This browser's CSRF token, issued on first visit. */
     static String csrfToken(Context ctx) {
         String token = ctx.attribute(CSRF_ATTRIBUTE);

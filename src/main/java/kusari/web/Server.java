@@ -35,7 +35,7 @@ public final class Server {
     public static Javalin create(AppConfig config, Database database, Gate gate, WorkspaceResolver workspaces,
                                  List<Feature> features) {
         List<Feature> all = new java.util.ArrayList<>(features);
-        all.add(() -> List.of(Assets.route()));
+        all.add(() -> List.of(Assets.route(), Operations.health(database)));
         RouteTable routes = RouteTable.of(all);
         Assets.load(config.staticDir() != null ? config.staticDir()
                 : config.devTemplates() ? Path.of("static") : null, !config.devTemplates());
@@ -77,6 +77,7 @@ public final class Server {
             cfg.routes.before(Security::headers);
             cfg.routes.before(gate::authenticate);
             cfg.routes.before(Requests::chooseLanguage);
+            cfg.routes.before(Security::refuseMethodOverride);
             cfg.routes.before(Security::checkCsrf);
             cfg.routes.before(Security::checkUtf8);
             // Every matched route is checked against its declared Access, then its workspace is found once.
@@ -93,7 +94,20 @@ public final class Server {
                         route.keptPage() ? kept.keep(route.handler()) : route.handler(), route.access());
             }
             cfg.appData(ROUTES, routes);
+            operations(cfg);
         });
+    }
+
+    /**
+     * Operating and refusing below the routes: one request-log line per answer, Kusari's own answer for errors
+     * Jetty finds before any route (broken path encoding, control characters in headers), and 405 with Allow
+     * for a method a path does not take.
+     */
+    private static void operations(io.javalin.config.JavalinConfig cfg) {
+        cfg.requestLogger.http(Operations::log);
+        cfg.http.prefer405over404 = true;
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new LowErrors()));
+        cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new LowErrors()));
     }
 
     private static void endReads(Context ctx) {
