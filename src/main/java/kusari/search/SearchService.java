@@ -37,18 +37,17 @@ public final class SearchService {
         }
         String index = query.grams() ? "search_gram" : "search_fts";
         return database.read(c -> {
-            int total = (int) Sql.queryLong(c, "SELECT COUNT(*) FROM " + index + " f JOIN search_doc d ON d.id = f.rowid"
-                    + " WHERE " + index + " MATCH ? AND d.workspace_id = ?", query.match(), ws.id());
-            if (total == 0) {
-                return new SearchResults(List.of(), 0, offset, limit);
+            record Row(String kind, long ref, String title, String body, int total) {
             }
-            record Row(String kind, long ref, String title, String body) {
-            }
-            List<Row> rows = Sql.query(c, "SELECT d.kind, d.ref, d.title, d.body FROM " + index + " f"
-                    + " JOIN search_doc d ON d.id = f.rowid WHERE " + index + " MATCH ? AND d.workspace_id = ?"
+            // one pass over the matches gives the page and the total (count over the whole match, before LIMIT)
+            List<Row> rows = Sql.query(c, "SELECT d.kind, d.ref, d.title, d.body, COUNT(*) OVER () FROM " + index
+                    + " f JOIN search_doc d ON d.id = f.rowid WHERE " + index + " MATCH ? AND d.workspace_id = ?"
                     + " ORDER BY f.rank, d.id LIMIT ? OFFSET ?",
-                    rs -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)),
+                    rs -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5)),
                     query.match(), ws.id(), limit, offset);
+            int total = rows.isEmpty() ? (offset == 0 ? 0 : (int) Sql.queryLong(c, "SELECT COUNT(*) FROM " + index
+                    + " f JOIN search_doc d ON d.id = f.rowid WHERE " + index + " MATCH ? AND d.workspace_id = ?",
+                    query.match(), ws.id())) : rows.get(0).total();
             List<SearchHit> hits = new ArrayList<>();
             for (Row r : rows) {
                 Kind kind = kinds.byName(r.kind()).orElse(null);
