@@ -121,7 +121,8 @@ public final class ActorController {
         long id = NotFound.pathLong(ctx, "id", "error.notFound.actor");
         ActorOverview o = service.overview(ws, id, fy, null)
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.actor", ctx.pathParam("id")));
-        ctx.render("actor/checklist.jte", Map.of("page", new ChecklistPage(Requests.ui(ctx), ws, o)));
+        ctx.render("actor/checklist.jte", Map.of("page", new ChecklistPage(Requests.ui(ctx), ws, o,
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")))));
     }
 
     void matrix(Context ctx) {
