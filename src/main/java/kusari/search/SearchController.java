@@ -36,7 +36,7 @@ public final class SearchController {
                         "Search the workspace's personas, journeys, steps, actions, actors (current and former names),"
                                 + " challenges, framework items, projects and indicators: ?q= (words of 1 character"
                                 + " and more, all must occur; ranked best first) → {results: [{kind, key, title,"
-                                + " snippet, href}], total}")
+                                + " snippet, href}], total}; totalCapped: more than total match, ranked among the first total")
                         .query("offset", "Results to skip (0 unless given)")
                         .query("limit", "Results to give, 1–" + SearchService.MAX_LIMIT + " (" + API_DEFAULT + " unless given)")));
     }
@@ -44,7 +44,7 @@ public final class SearchController {
     record ResultJson(String kind, String key, String title, String snippet, String place, String href) {
     }
 
-    record ResultsJson(String query, List<ResultJson> results, int total, int offset, int limit) {
+    record ResultsJson(String query, List<ResultJson> results, int total, boolean totalCapped, int offset, int limit) {
     }
 
     void page(Context ctx) {
@@ -77,7 +77,7 @@ public final class SearchController {
         int limit = number(ctx, "limit", API_DEFAULT, 1, SearchService.MAX_LIMIT);
         SearchResults r = search.search(ws, q, offset, limit);
         ctx.json(new ResultsJson(q, r.hits().stream().map(h -> new ResultJson(h.kind(), h.key(), h.title().plain(),
-                h.snippet().plain(), h.place(), h.href())).toList(), r.total(), offset, limit));
+                h.snippet().plain(), h.place(), h.href())).toList(), r.total(), r.capped(), offset, limit));
     }
 
     private static int number(Context ctx, String name, int otherwise, int min, int max) {

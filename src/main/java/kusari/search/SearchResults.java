@@ -5,10 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One page of results, best first, and how many there are in all. */
-public record SearchResults(List<SearchHit> hits, int total, int offset, int limit) {
+/**
+ * One page of results, best first, and how many there are in all ({@code capped}: at least that many; see
+ * {@link SearchService#CAP}).
+ */
+public record SearchResults(List<SearchHit> hits, int total, boolean capped, int offset, int limit) {
 
-    static final SearchResults NONE = new SearchResults(List.of(), 0, 0, 0);
+    static final SearchResults NONE = new SearchResults(List.of(), 0, false, 0, 0);
 
     /** The same results by kind, each group in rank order, the groups in the order of their best result. */
     public List<Group> groups() {

@@ -21,6 +21,12 @@ public final class SearchService {
     /** The most results one page or one API answer holds. */
     public static final int MAX_LIMIT = 100;
 
+    /**
+     * The most matches counted and ranked. A query matching more (「目」 in 100,000 steps) says so and is ranked
+     * among the first this many; a person narrows it with another word.
+     */
+    public static final int CAP = 1000;
+
     private final Database database;
     private final Kinds kinds;
 
@@ -37,17 +43,24 @@ public final class SearchService {
         }
         String index = query.grams() ? "search_gram" : "search_fts";
         return database.read(c -> {
-            record Row(String kind, long ref, String title, String body, int total) {
+            String from = " FROM " + index + " f JOIN search_doc d ON d.id = f.rowid WHERE " + index
+                    + " MATCH ? AND d.workspace_id = ?";
+            // The matches in index order, at most CAP + 1: the index streams them, so a vague query (one common
+            // character) costs no more than a precise one. Beyond CAP the ranking is among the first CAP.
+            List<Long> first = Sql.query(c, "SELECT f.rowid" + from + " LIMIT ?", rs -> rs.getLong(1),
+                    query.match(), ws.id(), CAP + 1);
+            if (first.isEmpty()) {
+                return new SearchResults(List.of(), 0, false, offset, limit);
             }
-            // one pass over the matches gives the page and the total (count over the whole match, before LIMIT)
-            List<Row> rows = Sql.query(c, "SELECT d.kind, d.ref, d.title, d.body, COUNT(*) OVER () FROM " + index
-                    + " f JOIN search_doc d ON d.id = f.rowid WHERE " + index + " MATCH ? AND d.workspace_id = ?"
+            boolean capped = first.size() > CAP;
+            long last = first.get(Math.min(first.size(), CAP) - 1);
+            record Row(String kind, long ref, String title, String body) {
+            }
+            List<Row> rows = Sql.query(c, "SELECT d.kind, d.ref, d.title, d.body" + from + " AND f.rowid <= ?"
                     + " ORDER BY f.rank, d.id LIMIT ? OFFSET ?",
-                    rs -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5)),
-                    query.match(), ws.id(), limit, offset);
-            int total = rows.isEmpty() ? (offset == 0 ? 0 : (int) Sql.queryLong(c, "SELECT COUNT(*) FROM " + index
-                    + " f JOIN search_doc d ON d.id = f.rowid WHERE " + index + " MATCH ? AND d.workspace_id = ?",
-                    query.match(), ws.id())) : rows.get(0).total();
+                    rs -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)),
+                    query.match(), ws.id(), last, limit, offset);
+            int total = Math.min(first.size(), CAP);
             List<SearchHit> hits = new ArrayList<>();
             for (Row r : rows) {
                 Kind kind = kinds.byName(r.kind()).orElse(null);
@@ -59,7 +72,7 @@ public final class SearchService {
                         Marked.snippet(r.body(), query.terms()), place(c, findable, r.ref()),
                         kind.viewer().url(c, ws.slug(), r.ref())));
             }
-            return new SearchResults(hits, total, offset, limit);
+            return new SearchResults(hits, total, capped, offset, limit);
         });
     }
 
