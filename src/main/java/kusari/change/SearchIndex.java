@@ -152,11 +152,7 @@ public final class SearchIndex {
     }
 
     private static void drop(Connection c, long workspaceId) throws SQLException {
-        Sql.update(c, "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_doc WHERE workspace_id = ?)",
-                workspaceId);
-        Sql.update(c, "DELETE FROM search_gram WHERE rowid IN (SELECT id FROM search_doc WHERE workspace_id = ?)",
-                workspaceId);
-        Sql.update(c, "DELETE FROM search_doc WHERE workspace_id = ?", workspaceId);
+        dropDocs(c, Sql.query(c, "SELECT id FROM search_doc WHERE workspace_id = ?", rs -> rs.getLong(1), workspaceId));
         Sql.update(c, "DELETE FROM search_built WHERE workspace_id = ?", workspaceId);
     }
 
@@ -169,10 +165,17 @@ public final class SearchIndex {
         if (ids.isEmpty()) {
             return;
         }
-        String list = ids.toString();
-        Sql.update(c, "DELETE FROM search_fts WHERE rowid IN (SELECT value FROM json_each(?))", list);
-        Sql.update(c, "DELETE FROM search_gram WHERE rowid IN (SELECT value FROM json_each(?))", list);
-        Sql.update(c, "DELETE FROM search_doc WHERE id IN (SELECT value FROM json_each(?))", list);
+        // one rowid at a time: FTS5 finds a row by "rowid = ?" directly, where "rowid IN (…)" would scan the index
+        try (PreparedStatement fts = c.prepareStatement("DELETE FROM search_fts WHERE rowid = ?");
+             PreparedStatement gram = c.prepareStatement("DELETE FROM search_gram WHERE rowid = ?");
+             PreparedStatement doc = c.prepareStatement("DELETE FROM search_doc WHERE id = ?")) {
+            for (long id : ids) {
+                for (PreparedStatement p : List.of(fts, gram, doc)) {
+                    p.setLong(1, id);
+                    p.executeUpdate();
+                }
+            }
+        }
     }
 
     /** Drops the rows of a workspace whose entity is gone (deleted along with what a person deleted). */

@@ -46,11 +46,8 @@ record SearchQuery(List<String> terms, String match, boolean grams) {
             }
         } else {
             for (String w : words) {
-                // punctuation is not in this index: the letters around it are looked for as words of their own
-                for (String piece : w.split("[^\\p{L}\\p{N}]+")) {
-                    if (piece.isEmpty()) {
-                        continue;
-                    }
+                // only letters and digits are in this index: the runs of them around punctuation are words of their own
+                for (String piece : letterRuns(w)) {
                     terms.add(piece);
                     if (piece.codePointCount(0, piece.length()) == 1) {
                         parts.add(quote(piece) + "*");
@@ -66,6 +63,24 @@ record SearchQuery(List<String> terms, String match, boolean grams) {
             return null;
         }
         return new SearchQuery(List.copyOf(terms), String.join(" ", parts), grams);
+    }
+
+    /** The runs of letters and digits of a word, as {@link SearchIndex#grams} sees them. */
+    static List<String> letterRuns(String word) {
+        List<String> runs = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        word.codePoints().forEach(cp -> {
+            if (Character.isLetterOrDigit(cp)) {
+                run.appendCodePoint(cp);
+            } else if (!run.isEmpty()) {
+                runs.add(run.toString());
+                run.setLength(0);
+            }
+        });
+        if (!run.isEmpty()) {
+            runs.add(run.toString());
+        }
+        return runs;
     }
 
     private static String quote(String s) {
