@@ -41,6 +41,9 @@ import kusari.journey.JourneyRepository;
 import kusari.persona.PersonaApi;
 import kusari.persona.PersonaController;
 import kusari.persona.PersonaRepository;
+import kusari.search.SearchController;
+import kusari.search.SearchKinds;
+import kusari.search.SearchService;
 import kusari.strategy.Framework;
 import kusari.strategy.StrategyApi;
 import kusari.strategy.StrategyController;
@@ -85,6 +88,9 @@ public final class Kusari {
         ReadingRepository readings = new ReadingRepository(database);
         Framework framework = new Framework(database, strategy, indicators);
         EditService edits = new EditService(database, EditKinds.all(), ImportService.trees());
+        // what the search finds; every change keeps it current from here on, and what is not yet indexed is now
+        kusari.change.SearchIndex.declare(SearchKinds.ALL);
+        kusari.change.SearchIndex.ensureBuilt(database);
         TraceService traces = new TraceService(database);
         ChainCheck chainCheck = new ChainCheck(database, Clock.system(JAPAN));
         BudgetRollups budgetRollups = new BudgetRollups(database);
@@ -116,7 +122,8 @@ public final class Kusari {
                 files,
                 new TraceController(resolver, traces, chainCheck, budgetRollups)::routes,
                 new TraceApi(resolver, traces, chainCheck, budgetRollups)::routes,
-                new IndicatorController(resolver, indicators, indicatorTable, reviews, Clock.system(JAPAN))::routes);
+                new IndicatorController(resolver, indicators, indicatorTable, reviews, Clock.system(JAPAN))::routes,
+                new SearchController(resolver, new SearchService(database, edits.kinds()))::routes);
         return Server.create(config, database, authorizer, resolver, features);
     }
 }

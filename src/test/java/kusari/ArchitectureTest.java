@@ -27,7 +27,7 @@ class ArchitectureTest {
     private static final List<String> LAYERS = List.of("db", "core", "web", "change");
 
     private static final Set<String> FEATURES = Set.of("account", "actor", "challenge", "edit", "files", "history",
-            "home", "indicator", "journey", "persona", "strategy", "trace");
+            "home", "indicator", "journey", "persona", "strategy", "trace", "search");
 
     /** What a feature offers to others: its read interface, the records it answers with and the values they hold. */
     private static final Map<String, Set<String>> OFFERED = Map.of(

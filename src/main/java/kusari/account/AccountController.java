@@ -78,6 +78,10 @@ public final class AccountController {
             accounts.signOut(before.sessionToken());
         }
         Authorizer.setSessionCookie(ctx, result.sessionToken());
+        // a department member asked for nothing in particular lands on its own department's page
+        if (next.equals(Links.workspaces())) {
+            next = accounts.memberLanding(result.account().id()).orElse(next);
+        }
         ctx.redirect(next, HttpStatus.SEE_OTHER);
     }
 

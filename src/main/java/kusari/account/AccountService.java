@@ -201,6 +201,26 @@ public final class AccountService {
         return database.read(c -> AccountRepository.memberships(c, accountId));
     }
 
+    /**
+     * Where a department member starts: the page of its department (the first of its actors by the directory's
+     * order) when it is a member of exactly one workspace; empty for everyone else.
+     */
+    public Optional<String> memberLanding(long accountId) {
+        Map<Long, Membership> all = memberships(accountId);
+        if (all.size() != 1) {
+            return Optional.empty();
+        }
+        Map.Entry<Long, Membership> only = all.entrySet().iterator().next();
+        if (only.getValue().role() != Role.MEMBER || only.getValue().actorIds().isEmpty()) {
+            return Optional.empty();
+        }
+        String ids = only.getValue().actorIds().toString();
+        return database.read(c -> kusari.db.Sql.queryOne(c, """
+                SELECT w.slug, a.id FROM actor a JOIN workspace w ON w.id = a.workspace_id
+                WHERE a.workspace_id = ? AND a.id IN (SELECT value FROM json_each(?)) ORDER BY a.position, a.id LIMIT 1""",
+                rs -> kusari.web.Links.actor(rs.getString(1), rs.getLong(2)), only.getKey(), ids));
+    }
+
     public void setRole(long accountId, long workspaceId, Role role, Set<Long> actorIds) {
         database.inTransaction(c -> {
             AccountRepository.setRole(c, accountId, workspaceId, role, actorIds);

@@ -126,7 +126,8 @@ public final class ActorController {
         long id = NotFound.pathLong(ctx, "id", "error.notFound.actor");
         ActorOverview o = service.overview(ws, id, fy, null)
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.actor", ctx.pathParam("id")));
-        Pages.render(ctx, "actor/checklist.jte", new ChecklistPage(Requests.ui(ctx), ws, o));
+        Pages.render(ctx, "actor/checklist.jte", new ChecklistPage(Requests.ui(ctx), ws, o,
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"))));
     }
 
     void matrix(Context ctx) {

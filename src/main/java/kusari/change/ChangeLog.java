@@ -49,6 +49,8 @@ public final class ChangeLog {
                 toText(change.before()), toText(change.after()));
         // every entry carries the hash of the one before (tamper-evident, see HistoryChain)
         HistoryChain.seal(c);
+        // the search finds what the change left, from the same transaction on
+        SearchIndex.afterChange(c, change);
         return id;
     }
 

@@ -506,4 +506,22 @@ public final class Links {
         return ROLES.fill(ws);
     }
     // --- end municipal ---
+
+    // --- search across the chain ---
+
+    public static final RoutePath SEARCH = RoutePath.of("/w/{ws}/search");
+    public static final RoutePath API_SEARCH = RoutePath.of("/api/v1/workspaces/{ws}/search");
+
+    /** The search page of a workspace for {@code query} (null: the empty form), from result {@code offset} on. */
+    public static String search(String ws, String query, int offset) {
+        String url = SEARCH.fill(ws);
+        if (query != null) {
+            url += "?q=" + enc(query) + (offset > 0 ? "&offset=" + offset : "");
+        }
+        return url;
+    }
+
+    public static String apiSearch(String ws, String query) {
+        return API_SEARCH.fill(ws) + "?q=" + enc(query);
+    }
 }

@@ -1,0 +1,12 @@
+package kusari.search;
+
+import kusari.core.Ui;
+import kusari.core.Workspace;
+
+/**
+ * The search page: what was asked, the results grouped by kind, or why nothing was looked for ({@code error}, a
+ * message key with its argument).
+ */
+public record SearchPage(Ui ui, Workspace workspace, String query, SearchResults results, String error,
+                         Object errorArg, String nextPage) {
+}

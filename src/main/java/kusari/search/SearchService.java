@@ -1,0 +1,90 @@
+package kusari.search;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import kusari.change.Findable;
+import kusari.change.Kind;
+import kusari.change.Kinds;
+import kusari.change.SearchIndex;
+import kusari.core.Workspace;
+import kusari.db.Database;
+import kusari.db.Sql;
+
+/**
+ * Searches one workspace: ranks the index rows that hold every word (bm25, a title match weighing four times a
+ * match in the other text), then for the page shown only reads each result's key, page and place.
+ */
+public final class SearchService {
+
+    /** The most results one page or one API answer holds. */
+    public static final int MAX_LIMIT = 100;
+
+    /**
+     * The most matches counted and ranked. A query matching more (「目」 in 100,000 steps) says so and is ranked
+     * among the first this many; a person narrows it with another word.
+     */
+    public static final int CAP = 1000;
+
+    private final Database database;
+    private final Kinds kinds;
+
+    public SearchService(Database database, Kinds kinds) {
+        this.database = database;
+        this.kinds = kinds;
+    }
+
+    /** Results {@code offset}… of {@code text} (at most {@code limit}); none for an empty query. */
+    public SearchResults search(Workspace ws, String text, int offset, int limit) {
+        SearchQuery query = SearchQuery.parse(text);
+        if (query == null) {
+            return SearchResults.NONE;
+        }
+        String index = query.grams() ? "search_gram" : "search_fts";
+        return database.read(c -> {
+            String from = " FROM " + index + " f JOIN search_doc d ON d.id = f.rowid WHERE " + index
+                    + " MATCH ? AND d.workspace_id = ?";
+            // The matches in index order, at most CAP + 1: the index streams them, so a vague query (one common
+            // character) costs no more than a precise one. Beyond CAP the ranking is among the first CAP.
+            List<Long> first = Sql.query(c, "SELECT f.rowid" + from + " LIMIT ?", rs -> rs.getLong(1),
+                    query.match(), ws.id(), CAP + 1);
+            if (first.isEmpty()) {
+                return new SearchResults(List.of(), 0, false, offset, limit);
+            }
+            boolean capped = first.size() > CAP;
+            long last = first.get(Math.min(first.size(), CAP) - 1);
+            record Row(String kind, long ref, String title, String body) {
+            }
+            List<Row> rows = Sql.query(c, "SELECT d.kind, d.ref, d.title, d.body" + from + " AND f.rowid <= ?"
+                    + " ORDER BY f.rank, d.id LIMIT ? OFFSET ?",
+                    rs -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)),
+                    query.match(), ws.id(), last, limit, offset);
+            int total = Math.min(first.size(), CAP);
+            List<SearchHit> hits = new ArrayList<>();
+            for (Row r : rows) {
+                Kind kind = kinds.byName(r.kind()).orElse(null);
+                Findable findable = SearchIndex.declared().get(r.kind());
+                if (kind == null) {
+                    continue;
+                }
+                hits.add(new SearchHit(r.kind(), key(c, kind, r.ref()), Marked.of(r.title(), query.terms()),
+                        Marked.snippet(r.body(), query.terms()), place(c, findable, r.ref()),
+                        kind.viewer().url(c, ws.slug(), r.ref())));
+            }
+            return new SearchResults(hits, total, capped, offset, limit);
+        });
+    }
+
+    private static String key(Connection c, Kind kind, long id) throws SQLException {
+        return Sql.queryOne(c, "SELECT " + kind.keyColumn() + " FROM " + kind.table() + " WHERE id = ?",
+                rs -> rs.getString(1), id).orElse(String.valueOf(id));
+    }
+
+    private static String place(Connection c, Findable f, long id) throws SQLException {
+        if (f == null || f.placeSql() == null) {
+            return null;
+        }
+        return Sql.queryOne(c, f.placeSql(), rs -> rs.getString(1), id).orElse(null);
+    }
+}
