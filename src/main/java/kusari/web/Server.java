@@ -92,7 +92,7 @@ public final class Server {
         });
     }
 
-    private static void endReads(Context ctx) {
+    static void endReads(Context ctx) {
         Database.RequestScope scope = ctx.attribute(READS);
         if (scope != null) {
             scope.close();
