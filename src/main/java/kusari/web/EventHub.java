@@ -115,10 +115,15 @@ public final class EventHub {
     private void keepAlive() {
         for (Set<Stream> streams : channels.values()) {
             for (Stream s : streams) {
-                if (s.client.terminated()) {
+                try {
+                    if (s.client.terminated()) {
+                        remove(s);
+                    } else {
+                        s.client.sendComment("keep-alive");
+                    }
+                } catch (RuntimeException gone) {
+                    // the phone went away between two keep-alives
                     remove(s);
-                } else {
-                    s.client.sendComment("keep-alive");
                 }
             }
         }
