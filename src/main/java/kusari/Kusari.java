@@ -124,7 +124,7 @@ public final class Kusari {
                 new TraceApi(resolver, traces, chainCheck, budgetRollups)::routes,
                 new IndicatorController(resolver, indicators, indicatorTable, reviews, Clock.system(JAPAN))::routes,
                 new WorkshopApi(resolver, new WorkshopService(new WorkshopRepository(database), journeys, workshopEvents,
-                        clock), journeys, config));
+                        clock), journeys, config, edits));
         return Server.create(config, database, authorizer, resolver, features);
     }
 }

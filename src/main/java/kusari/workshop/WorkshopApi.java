@@ -38,12 +38,15 @@ public final class WorkshopApi implements Feature {
     private final WorkshopService service;
     private final JourneyQueries journeys;
     private final AppConfig config;
+    private final Promotions promotions;
 
-    public WorkshopApi(WorkspaceResolver resolver, WorkshopService service, JourneyQueries journeys, AppConfig config) {
+    public WorkshopApi(WorkspaceResolver resolver, WorkshopService service, JourneyQueries journeys, AppConfig config,
+                       kusari.change.EditService edits) {
         this.resolver = resolver;
         this.service = service;
         this.journeys = journeys;
         this.config = config;
+        this.promotions = new Promotions(edits, service.repository(), journeys, service);
     }
 
     @Override
@@ -59,6 +62,8 @@ public final class WorkshopApi implements Feature {
                         .doc("Change a workshop's phase, focused step, timer, spotlight or status (CLOSED), with its version"),
                 new Route(HandlerType.POST, WorkshopPaths.HIDE, this::hide, Access.EDIT, null)
                         .doc("Hide a card from the room or show it again (moderation, recorded)"),
+                new Route(HandlerType.POST, WorkshopPaths.PROMOTE, this::promote, Access.EDIT, null)
+                        .doc("Turn a card into a step's painPoint or emotionText, or a new step before or after its own"),
                 Route.sse(WorkshopPaths.BOARD_EVENTS.template(), this::boardEvents, Access.EDIT)
                         .doc("The workshop's events as text/event-stream, for the projector"),
                 Route.get(WorkshopPaths.BOARD, this::board, Access.EDIT),
@@ -180,6 +185,11 @@ public final class WorkshopApi implements Feature {
         long card = pathLong(ctx, "card");
         ObjectNode in = ctx.body().isBlank() ? JSON.createObjectNode() : body(ctx);
         ctx.json(cardJson(service.hide(w.workspaceId(), w.id(), card, in.path("hidden").asBoolean(true))));
+    }
+
+    void promote(Context ctx) {
+        Workshop w = mine(ctx);
+        ctx.json(promotions.promote(w, pathLong(ctx, "card"), body(ctx)));
     }
 
     void boardEvents(SseClient client) {

@@ -9,6 +9,7 @@ public final class WorkshopPaths {
     public static final RoutePath WORKSHOP = RoutePath.of("/api/v1/workspaces/{ws}/workshops/{id}");
     public static final RoutePath BOARD_EVENTS = RoutePath.of("/api/v1/workspaces/{ws}/workshops/{id}/events");
     public static final RoutePath HIDE = RoutePath.of("/api/v1/workspaces/{ws}/workshops/{id}/cards/{card}/hide");
+    public static final RoutePath PROMOTE = RoutePath.of("/api/v1/workspaces/{ws}/workshops/{id}/cards/{card}/promote");
     public static final RoutePath BOARD = RoutePath.of("/w/{ws}/workshops/{id}/board");
     public static final RoutePath JOIN = RoutePath.of("/j/{code}");
     public static final RoutePath JOINED = RoutePath.of("/api/v1/join/{code}");

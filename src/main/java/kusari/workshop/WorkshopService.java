@@ -188,6 +188,17 @@ public final class WorkshopService {
         return card;
     }
 
+    /** What became of a card (e.g. "painPoint:412", the history entry that made it so), told to the room. */
+    void became(Workshop w, long cardId, String what) {
+        workshops.database().inTransaction(c -> {
+            Sql.update(c, "UPDATE workshop_card SET became = ?, version = version + 1 WHERE id = ?", what, cardId);
+            Card k = workshops.card(c, w.id(), cardId).orElseThrow();
+            WorkshopRepository.addEvent(c, w.id(), "card", cardEvent(k), now());
+            return null;
+        });
+        hub.wake(channel(w.id()));
+    }
+
     // ------------------------------------------------------------------ participants
 
     /** The open workshop of a typed code; a wrong code counts against the address. */

@@ -285,4 +285,51 @@ class WorkshopApiTest {
         assertTrue(board.body().contains(w.get("code").asText()));
         assertEquals(w.get("joinUrl").asText(), QrDecode.fromSvg(board.body()));
     }
+
+    @Test
+    void aCardBecomesAPainPointNamedInTheHistoryAndIsUndone() throws Exception {
+        JsonNode w = open();
+        String code = w.get("code").asText();
+        long card = JSON.readTree(card(code, join(code), "教室の日程が平日だけで行けない").body()).get("id").asLong();
+        String promote = BASE + "/" + w.get("id").asLong() + "/cards/" + card + "/promote";
+        long stepId = db.read(c -> Sql.queryLong(c, "SELECT s.id FROM step s JOIN journey j ON j.id = s.journey_id"
+                + " WHERE j.slug = 'b' AND s.position = 2"));
+        String before = db.read(c -> Sql.queryOne(c, "SELECT pain_point FROM step WHERE id = ?", rs -> rs.getString(1),
+                stepId)).orElseThrow();
+
+        assertEquals(400, send("POST", promote, admin, "{\"to\": \"somewhere\"}", true).statusCode());
+        assertEquals(400, send("POST", promote, admin, "{\"to\": \"step\"}", true).statusCode(),
+                "a new step asks before or after, it does not default");
+        HttpResponse<String> res = send("POST", promote, admin, "{\"to\": \"painPoint\"}", true);
+        assertEquals(200, res.statusCode(), res.body());
+        long change = JSON.readTree(res.body()).get("changeId").asLong();
+        String after = db.read(c -> Sql.queryOne(c, "SELECT pain_point FROM step WHERE id = ?", rs -> rs.getString(1),
+                stepId)).orElseThrow();
+        assertTrue(after.endsWith("教室の日程が平日だけで行けない"), after);
+        String summary = db.read(c -> Sql.queryOne(c, "SELECT summary FROM change_log WHERE id = ?",
+                rs -> rs.getString(1), change)).orElseThrow();
+        assertTrue(summary.contains("カード #" + card), summary);
+        assertEquals("painPoint:" + change, db.read(c -> Sql.queryOne(c, "SELECT became FROM workshop_card WHERE id = ?",
+                rs -> rs.getString(1), card)).orElseThrow());
+        // a participant cannot promote
+        int byPhone = send("POST", promote, join(code), "{\"to\": \"painPoint\"}", true).statusCode();
+        assertTrue(byPhone == 401 || byPhone == 403, "a phone promoted: " + byPhone);
+
+        HttpResponse<String> undone = send("POST", "/api/v1/workspaces/omitama/history/" + change + "/revert", admin, null, true);
+        assertTrue(undone.statusCode() < 300, undone.body());
+        assertEquals(before, db.read(c -> Sql.queryOne(c, "SELECT pain_point FROM step WHERE id = ?",
+                rs -> rs.getString(1), stepId)).orElseThrow());
+    }
+
+    @Test
+    void aCardBecomesANewStepAfterItsOwn() throws Exception {
+        JsonNode w = open();
+        String code = w.get("code").asText();
+        long card = JSON.readTree(card(code, join(code), "託児の予約").body()).get("id").asLong();
+        HttpResponse<String> res = send("POST", BASE + "/" + w.get("id").asLong() + "/cards/" + card + "/promote", admin,
+                "{\"to\": \"step\", \"where\": \"after\"}", true);
+        assertEquals(200, res.statusCode(), res.body());
+        assertEquals(3L, (long) db.read(c -> Sql.queryLong(c, "SELECT s.position FROM step s JOIN journey j"
+                + " ON j.id = s.journey_id WHERE j.slug = 'b' AND s.title = '託児の予約'")));
+    }
 }
