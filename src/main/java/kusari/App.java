@@ -63,6 +63,8 @@ public final class App {
         database.inTransaction(kusari.change.HistoryChain::sealAll);
         Javalin app = Kusari.create(config, database).start(config.port());
         LOG.info("Kusari is running at http://localhost:{}/", app.port());
+        // the address workshop phones are sent to (join links and QR codes): KUSARI_PUBLIC_URL, else localhost
+        LOG.info("Workshop join links start with {}/ (KUSARI_PUBLIC_URL)", config.publicBaseUrl(app.port()));
         // no default password; while no administrator exists, a one-time link creates one
         new kusari.account.AccountService(database, java.time.Clock.systemUTC(), config.sessionIdle())
                 .issueSetupToken().ifPresent(token -> System.out.println("""

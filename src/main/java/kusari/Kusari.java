@@ -56,6 +56,10 @@ import kusari.trace.TraceService;
 import kusari.web.Feature;
 import kusari.web.Server;
 import kusari.web.Transport;
+import kusari.web.EventHub;
+import kusari.workshop.WorkshopApi;
+import kusari.workshop.WorkshopRepository;
+import kusari.workshop.WorkshopService;
 
 /**
  * The composition root: builds every feature on one database and hands them to the web layer. The only class
@@ -100,6 +104,8 @@ public final class Kusari {
         FilesController files = new FilesController(resolver, new WorkspaceExporter(database),
                 new ImportService(database), ImportUploads.besideDatabase(config.dbFile()));
 
+        // the live workshop's push: one hub for the app, woken after each commit
+        EventHub workshopEvents = new EventHub();
         List<Feature> features = List.of(
                 new AccountController(accounts, new Transport(config.https(), config.trustedProxies()))::routes,
                 new AdminController(accounts, workspaces, database, authorizer)::routes,
@@ -123,7 +129,9 @@ public final class Kusari {
                 new TraceController(resolver, traces, chainCheck, budgetRollups)::routes,
                 new TraceApi(resolver, traces, chainCheck, budgetRollups)::routes,
                 new IndicatorController(resolver, indicators, indicatorTable, reviews, Clock.system(JAPAN))::routes,
-                new SearchController(resolver, new SearchService(database, edits.kinds()))::routes);
+                new SearchController(resolver, new SearchService(database, edits.kinds()))::routes,
+                new WorkshopApi(resolver, new WorkshopService(new WorkshopRepository(database), journeys, workshopEvents,
+                        clock), journeys, config, edits));
         return Server.create(config, database, authorizer, resolver, features);
     }
 }

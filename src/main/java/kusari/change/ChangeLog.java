@@ -39,7 +39,34 @@ public final class ChangeLog {
         return record(c, author.name(), change);
     }
 
+    /**
+     * Where the changes made on this thread come from, added to their summary while {@link #noting} runs (e.g.
+     * 「ワークショップ「…」のカード #12 から」): the history then names the source of a change, such as a
+     * resident's card in a workshop, and the note is sealed into the hash chain with the rest of the entry.
+     */
+    private static final ThreadLocal<String> NOTE = new ThreadLocal<>();
+
+    /** Runs {@code work} with its changes' summaries noting {@code note}. */
+    public static <T> T noting(String note, java.util.function.Supplier<T> work) {
+        String before = NOTE.get();
+        NOTE.set(note);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                NOTE.remove();
+            } else {
+                NOTE.set(before);
+            }
+        }
+    }
+
     public static long record(Connection c, String author, Change change) throws SQLException {
+        String note = NOTE.get();
+        if (note != null && !note.isBlank()) {
+            change = new Change(change.workspaceId(), change.entity(), change.entityId(), change.operation(),
+                    change.summary() + "（" + note + "）", change.before(), change.after());
+        }
         long id = Sql.insert(c, """
                 INSERT INTO change_log (workspace_id, changed_at, changed_by, entity, entity_id, operation, summary,
                                         before_json, after_json)

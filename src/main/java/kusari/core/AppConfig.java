@@ -15,9 +15,27 @@ import java.util.Map;
  * @param sessionIdle    KUSARI_SESSION_IDLE_MINUTES, default 30: a session unused this long is over
  * @param staticDir      KUSARI_STATIC_DIR: serve /static from this folder on disk instead of the class path (the
  *                       performance benchmark puts copies of pages there to compare them with a plain file); null: not set
+ * @param publicUrl      KUSARI_PUBLIC_URL: the address phones in the room reach (a city hall's LAN address), from
+ *                       which the workshop's join link and QR code are made; null: http://localhost:&lt;port&gt;
  */
 public record AppConfig(int port, Path dbFile, Path dataDir, boolean devTemplates, boolean https,
-                        java.util.Set<String> trustedProxies, java.time.Duration sessionIdle, Path staticDir) {
+                        java.util.Set<String> trustedProxies, java.time.Duration sessionIdle, Path staticDir,
+                        String publicUrl) {
+
+    /** Without a public address: the join links start with http://localhost:&lt;port&gt;. */
+    public AppConfig(int port, Path dbFile, Path dataDir, boolean devTemplates, boolean https,
+                     java.util.Set<String> trustedProxies, java.time.Duration sessionIdle, Path staticDir) {
+        this(port, dbFile, dataDir, devTemplates, https, trustedProxies, sessionIdle, staticDir, null);
+    }
+
+    /** The base of the join links, without a trailing slash. */
+    public String publicBaseUrl(int actualPort) {
+        if (publicUrl != null && !publicUrl.isBlank()) {
+            String url = publicUrl.strip();
+            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        }
+        return "http://localhost:" + actualPort;
+    }
 
     /** Static files from the class path (or from static/ when developing templates). */
     public AppConfig(int port, Path dbFile, Path dataDir, boolean devTemplates, boolean https,
@@ -75,7 +93,12 @@ public record AppConfig(int port, Path dbFile, Path dataDir, boolean devTemplate
                 throw new IllegalArgumentException("KUSARI_STATIC_DIR must be an existing folder, not \"" + staticText + "\"");
             }
         }
+        String publicUrl = env.get("KUSARI_PUBLIC_URL");
+        if (publicUrl != null && !publicUrl.isBlank() && !publicUrl.strip().matches("https?://[^\\s/]+(/\\S*)?")) {
+            throw new IllegalArgumentException("KUSARI_PUBLIC_URL must be an address such as http://192.168.1.10:7070, not \""
+                    + publicUrl + "\"");
+        }
         return new AppConfig(port, dbFile, dataDir, dev, https, java.util.Set.copyOf(proxies), java.time.Duration.ofMinutes(idle),
-                staticDir);
+                staticDir, publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip());
     }
 }

@@ -17,4 +17,7 @@ public interface JourneyQueries {
 
     /** The journey map: steps, actors' rows, the emotion curve and the challenge bands. */
     JourneyMap loadMap(Journey journey);
+
+    /** A journey of the workspace by its slug (a live workshop is opened on it). */
+    java.util.Optional<Journey> findBySlug(long workspaceId, String slug);
 }

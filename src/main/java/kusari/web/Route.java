@@ -50,6 +50,18 @@ public record Route(HandlerType method, RoutePath path, Handler handler, Access 
         return new Route(HandlerType.DELETE, RoutePath.of(path), handler, access, null);
     }
 
+    /**
+     * A stream of Server-Sent Events ({@code text/event-stream}), declared like any GET. The request's shared read
+     * snapshot ends before the stream starts: a stream lasts an hour, a snapshot must not (it would hold back the
+     * database's write-ahead log); the stream reads its events afresh each time it is woken ({@link EventHub}).
+     */
+    public static Route sse(String path, java.util.function.Consumer<io.javalin.http.sse.SseClient> stream, Access access) {
+        return new Route(HandlerType.GET, RoutePath.of(path), new io.javalin.http.sse.SseHandler(client -> {
+            Server.endReads(client.ctx());
+            stream.accept(client);
+        }), access, null);
+    }
+
     /** The same route described in the OpenAPI document by this summary. */
     public Route doc(String summary) {
         return doc(ApiDoc.of(summary));

@@ -110,7 +110,7 @@ public final class Server {
         cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new LowErrors()));
     }
 
-    private static void endReads(Context ctx) {
+    static void endReads(Context ctx) {
         Database.RequestScope scope = ctx.attribute(READS);
         if (scope != null) {
             scope.close();

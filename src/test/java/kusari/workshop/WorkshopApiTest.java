@@ -1,0 +1,335 @@
+package kusari.workshop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kusari.ApiClient;
+import kusari.Kusari;
+import kusari.TestApp;
+import kusari.core.AppConfig;
+import kusari.db.Database;
+import kusari.db.Sql;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The workshop's JSON contract, the participant's grant and every refusal. */
+class WorkshopApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CSRF = ApiClient.CSRF;
+    private static final String BASE = "/api/v1/workspaces/omitama/workshops";
+
+    @TempDir
+    Path dir;
+    Database db;
+    Javalin app;
+    String admin;
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeEach
+    void start() {
+        db = TestApp.freshSampleDatabase(dir);
+        admin = TestApp.adminCookie(db);
+        app = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false, false, java.util.Set.of(),
+                Duration.ofMinutes(30), null, "http://192.168.10.5:7070/"), db).start("127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+    }
+
+    HttpResponse<String> send(String method, String path, String cookie, String body, boolean csrf) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        b.header("Cookie", "kusari_csrf=" + CSRF + (cookie == null ? "" : "; " + cookie));
+        if (csrf) {
+            b.header("X-CSRF-Token", CSRF);
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    JsonNode open() throws Exception {
+        HttpResponse<String> res = send("POST", BASE, admin, "{\"journey\": \"b\", \"title\": \"Bさんの体験を聞く会\"}", true);
+        assertEquals(201, res.statusCode(), res.body());
+        return JSON.readTree(res.body());
+    }
+
+    /** Joins as a new phone: its participant cookie. */
+    String join(String code) throws Exception {
+        HttpResponse<String> res = send("GET", "/j/" + code, null, null, false);
+        assertEquals(200, res.statusCode(), res.body());
+        String set = res.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("kusari_workshop_"))
+                .findFirst().orElseThrow();
+        assertTrue(set.contains("HttpOnly"), set);
+        assertTrue(set.contains("SameSite=Lax"), set);
+        return set.substring(0, set.indexOf(';'));
+    }
+
+    HttpResponse<String> card(String code, String cookie, String text) throws Exception {
+        return send("POST", "/api/v1/join/" + code + "/cards", cookie,
+                JSON.createObjectNode().put("step", 2).put("kind", "TROUBLE").put("text", text).toString(), true);
+    }
+
+    @Test
+    void aWorkshopIsOpenedJoinedPostedToAndClosed() throws Exception {
+        JsonNode w = open();
+        String code = w.get("code").asText();
+        assertTrue(code.matches("[" + JoinCode.ALPHABET + "]{6}"), code);
+        assertEquals("http://192.168.10.5:7070/j/" + code, w.get("joinUrl").asText());
+        assertEquals("OPEN", w.get("status").asText());
+        assertEquals(1, w.get("version").asInt());
+
+        String phone = join(code);
+        HttpResponse<String> posted = card(code, phone, "窓口で<b>3回</b>説明した");
+        assertEquals(201, posted.statusCode(), posted.body());
+        JsonNode card = JSON.readTree(posted.body());
+        assertTrue(card.get("id").asLong() > 0);
+        assertEquals("窓口で<b>3回</b>説明した", card.get("text").asText());
+
+        JsonNode shown = JSON.readTree(send("GET", BASE + "/" + w.get("id").asLong(), admin, null, false).body());
+        assertEquals(1, shown.get("cards").size());
+        assertEquals("b", shown.get("journey").asText());
+
+        HttpResponse<String> closed = send("PATCH", BASE + "/" + w.get("id").asLong(), admin,
+                "{\"status\": \"CLOSED\", \"version\": 1}", true);
+        assertEquals(200, closed.statusCode(), closed.body());
+        assertEquals("CLOSED", JSON.readTree(closed.body()).get("status").asText());
+
+        HttpResponse<String> late = card(code, phone, "終わってから");
+        assertEquals(403, late.statusCode());
+        assertTrue(late.body().contains("このワークショップは終了しました"), late.body());
+        assertEquals(403, send("GET", "/j/" + code, null, null, false).statusCode());
+    }
+
+    @Test
+    void aStaleVersionIsAConflict() throws Exception {
+        JsonNode w = open();
+        String path = BASE + "/" + w.get("id").asLong();
+        assertEquals(200, send("PATCH", path, admin, "{\"phase\": \"VOTE\", \"version\": 1}", true).statusCode());
+        assertEquals(409, send("PATCH", path, admin, "{\"status\": \"CLOSED\", \"version\": 1}", true).statusCode());
+        assertEquals(400, send("PATCH", path, admin, "{\"status\": \"CLOSED\"}", true).statusCode());
+    }
+
+    @Test
+    void cardsAreRefusedInWordsWhenTooLongWrongOrWithoutCsrf() throws Exception {
+        String code = open().get("code").asText();
+        String phone = join(code);
+        HttpResponse<String> tooLong = card(code, phone, "あ".repeat(WorkshopService.MAX_TEXT + 1));
+        assertEquals(400, tooLong.statusCode());
+        assertTrue(tooLong.body().contains("カードは200文字までです"), tooLong.body());
+        HttpResponse<String> empty = card(code, phone, "  ");
+        assertEquals(400, empty.statusCode());
+        HttpResponse<String> badStep = send("POST", "/api/v1/join/" + code + "/cards", phone,
+                "{\"step\": 99, \"kind\": \"JOY\", \"text\": \"x\"}", true);
+        assertEquals(400, badStep.statusCode());
+        HttpResponse<String> badKind = send("POST", "/api/v1/join/" + code + "/cards", phone,
+                "{\"step\": 1, \"kind\": \"ANGRY\", \"text\": \"x\"}", true);
+        assertEquals(400, badKind.statusCode());
+        HttpResponse<String> noCsrf = send("POST", "/api/v1/join/" + code + "/cards", phone,
+                "{\"step\": 1, \"kind\": \"JOY\", \"text\": \"x\"}", false);
+        assertEquals(403, noCsrf.statusCode());
+        HttpResponse<String> notJoined = card(code, null, "参加せずに");
+        assertEquals(403, notJoined.statusCode());
+        assertTrue(notJoined.body().contains("参加していません"), notJoined.body());
+        assertEquals(0L, (long) db.read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM workshop_card")));
+    }
+
+    @Test
+    void aPhoneMayPostTenCardsAMinute() throws Exception {
+        String code = open().get("code").asText();
+        String phone = join(code);
+        for (int i = 0; i < WorkshopService.CARDS_PER_MINUTE; i++) {
+            assertEquals(201, card(code, phone, "カード" + i).statusCode());
+        }
+        HttpResponse<String> eleventh = card(code, phone, "11枚目");
+        assertEquals(429, eleventh.statusCode());
+        assertTrue(eleventh.body().contains("1分間に10枚まで"), eleventh.body());
+        // another phone in the room is not slowed down by the first
+        assertEquals(201, card(code, join(code), "別の人").statusCode());
+    }
+
+    @Test
+    void wrongCodesAreRefusedAndGuessingIsThrottled() throws Exception {
+        open();
+        HttpResponse<String> wrong = send("GET", "/j/AAAAAA", null, null, false);
+        assertEquals(404, wrong.statusCode());
+        assertTrue(wrong.body().contains("参加コード"), wrong.body());
+        int refused = 0;
+        for (int i = 0; i < WorkshopService.WRONG_CODES + 2; i++) {
+            refused = send("GET", "/api/v1/join/CCCCC" + JoinCode.ALPHABET.charAt(i % 21), null, null, false)
+                    .statusCode();
+        }
+        assertEquals(429, refused);
+    }
+
+    @Test
+    void aParticipantReadsNothingElseEvenInAPrivateWorkspace() throws Exception {
+        db.inTransaction(c -> Sql.update(c, "INSERT OR REPLACE INTO workspace_access (workspace_id, public_read)"
+                + " SELECT id, 0 FROM workspace WHERE slug = 'omitama'"));
+        JsonNode w = open();
+        String code = w.get("code").asText();
+        String phone = join(code);
+        assertEquals(201, card(code, phone, "非公開でも参加できる").statusCode());
+        JsonNode view = JSON.readTree(send("GET", "/api/v1/join/" + code, phone, null, false).body());
+        assertFalse(view.get("steps").isEmpty());
+        int personas = send("GET", "/api/v1/workspaces/omitama/personas", phone, null, false).statusCode();
+        assertTrue(personas == 401 || personas == 403, "personas: " + personas);
+        int board = send("GET", "/w/omitama/workshops/" + w.get("id").asLong() + "/board", phone, null, false).statusCode();
+        assertTrue(board == 302 || board == 303 || board == 401 || board == 403, "board: " + board);
+        int workshop = send("GET", BASE + "/" + w.get("id").asLong(), phone, null, false).statusCode();
+        assertTrue(workshop == 401 || workshop == 403, "workshop: " + workshop);
+        int edit = send("PATCH", BASE + "/" + w.get("id").asLong(), phone, "{\"status\": \"CLOSED\", \"version\": 1}", true)
+                .statusCode();
+        assertTrue(edit == 401 || edit == 403, "edit: " + edit);
+        // the cookie of one workshop does not join another
+        String other = open().get("code").asText();
+        assertEquals(403, card(other, phone.replace(code, other), "よその会").statusCode());
+    }
+
+    @Test
+    void votesOnlyWhileVotingAndNoMoreThanAllowed() throws Exception {
+        JsonNode w = open();
+        String code = w.get("code").asText();
+        String phone = join(code);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(JSON.readTree(card(code, phone, "案" + i).body()).get("id").asLong());
+        }
+        String vote = "/api/v1/join/" + code + "/cards/";
+        assertEquals(400, send("POST", vote + ids.get(0) + "/vote", phone, null, true).statusCode());
+        send("PATCH", BASE + "/" + w.get("id").asLong(), admin, "{\"phase\": \"VOTE\", \"version\": 1}", true);
+        HttpResponse<String> first = send("POST", vote + ids.get(0) + "/vote", phone, null, true);
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals(1, JSON.readTree(first.body()).get("votes").asInt());
+        assertEquals(400, send("POST", vote + ids.get(0) + "/vote", phone, null, true).statusCode());
+        assertEquals(200, send("POST", vote + ids.get(1) + "/vote", phone, null, true).statusCode());
+        assertEquals(200, send("POST", vote + ids.get(2) + "/vote", phone, null, true).statusCode());
+        HttpResponse<String> fourth = send("POST", vote + ids.get(3) + "/vote", phone, null, true);
+        assertEquals(400, fourth.statusCode());
+        assertTrue(fourth.body().contains("票を使い切りました"), fourth.body());
+    }
+
+    @Test
+    void theEventStreamCarriesEachCardAndResumesAfterTheLastEventId() throws Exception {
+        String code = open().get("code").asText();
+        String phone = join(code);
+        card(code, phone, "一枚目");
+        List<String[]> events = readEvents(code, phone, null, 2);
+        assertEquals("card", events.get(1)[1]);
+        assertTrue(events.get(1)[2].contains("一枚目"), events.get(1)[2]);
+        String lastId = events.get(1)[0];
+        card(code, phone, "二枚目");
+        List<String[]> resumed = readEvents(code, phone, lastId, 1);
+        assertTrue(resumed.get(0)[2].contains("二枚目"), resumed.get(0)[2]);
+        assertTrue(Long.parseLong(resumed.get(0)[0]) > Long.parseLong(lastId));
+    }
+
+    /** The first {@code count} events of the phone's stream: id, name, data. */
+    List<String[]> readEvents(String code, String cookie, String lastEventId, int count) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                + "/api/v1/join/" + code + "/events")).header("Cookie", cookie).header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10));
+        if (lastEventId != null) {
+            b.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<InputStream> res = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, res.statusCode());
+        assertTrue(res.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"),
+                res.headers().map().toString());
+        List<String[]> events = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8))) {
+            String id = null;
+            String name = null;
+            String line;
+            while (events.size() < count && (line = in.readLine()) != null) {
+                if (line.startsWith("id: ")) {
+                    id = line.substring(4);
+                } else if (line.startsWith("event: ")) {
+                    name = line.substring(7);
+                } else if (line.startsWith("data: ")) {
+                    events.add(new String[] {id, name, line.substring(6)});
+                }
+            }
+        }
+        return events;
+    }
+
+    @Test
+    void theBoardShowsTheJoinCornerWithAQrCodeThatDecodesToTheJoinUrl() throws Exception {
+        JsonNode w = open();
+        HttpResponse<String> board = send("GET", "/w/omitama/workshops/" + w.get("id").asLong() + "/board", admin, null, false);
+        assertEquals(200, board.statusCode());
+        assertTrue(board.body().contains(w.get("code").asText()));
+        assertEquals(w.get("joinUrl").asText(), QrDecode.fromSvg(board.body()));
+    }
+
+    @Test
+    void aCardBecomesAPainPointNamedInTheHistoryAndIsUndone() throws Exception {
+        JsonNode w = open();
+        String code = w.get("code").asText();
+        long card = JSON.readTree(card(code, join(code), "教室の日程が平日だけで行けない").body()).get("id").asLong();
+        String promote = BASE + "/" + w.get("id").asLong() + "/cards/" + card + "/promote";
+        long stepId = db.read(c -> Sql.queryLong(c, "SELECT s.id FROM step s JOIN journey j ON j.id = s.journey_id"
+                + " WHERE j.slug = 'b' AND s.position = 2"));
+        String before = db.read(c -> Sql.queryOne(c, "SELECT pain_point FROM step WHERE id = ?", rs -> rs.getString(1),
+                stepId)).orElseThrow();
+
+        assertEquals(400, send("POST", promote, admin, "{\"to\": \"somewhere\"}", true).statusCode());
+        assertEquals(400, send("POST", promote, admin, "{\"to\": \"step\"}", true).statusCode(),
+                "a new step asks before or after, it does not default");
+        HttpResponse<String> res = send("POST", promote, admin, "{\"to\": \"painPoint\"}", true);
+        assertEquals(200, res.statusCode(), res.body());
+        long change = JSON.readTree(res.body()).get("changeId").asLong();
+        String after = db.read(c -> Sql.queryOne(c, "SELECT pain_point FROM step WHERE id = ?", rs -> rs.getString(1),
+                stepId)).orElseThrow();
+        assertTrue(after.endsWith("教室の日程が平日だけで行けない"), after);
+        String summary = db.read(c -> Sql.queryOne(c, "SELECT summary FROM change_log WHERE id = ?",
+                rs -> rs.getString(1), change)).orElseThrow();
+        assertTrue(summary.contains("カード #" + card), summary);
+        assertEquals("painPoint:" + change, db.read(c -> Sql.queryOne(c, "SELECT became FROM workshop_card WHERE id = ?",
+                rs -> rs.getString(1), card)).orElseThrow());
+        // a participant cannot promote
+        int byPhone = send("POST", promote, join(code), "{\"to\": \"painPoint\"}", true).statusCode();
+        assertTrue(byPhone == 401 || byPhone == 403, "a phone promoted: " + byPhone);
+
+        HttpResponse<String> undone = send("POST", "/api/v1/workspaces/omitama/history/" + change + "/revert", admin, null, true);
+        assertTrue(undone.statusCode() < 300, undone.body());
+        assertEquals(before, db.read(c -> Sql.queryOne(c, "SELECT pain_point FROM step WHERE id = ?",
+                rs -> rs.getString(1), stepId)).orElseThrow());
+    }
+
+    @Test
+    void aCardBecomesANewStepAfterItsOwn() throws Exception {
+        JsonNode w = open();
+        String code = w.get("code").asText();
+        long card = JSON.readTree(card(code, join(code), "託児の予約").body()).get("id").asLong();
+        HttpResponse<String> res = send("POST", BASE + "/" + w.get("id").asLong() + "/cards/" + card + "/promote", admin,
+                "{\"to\": \"step\", \"where\": \"after\"}", true);
+        assertEquals(200, res.statusCode(), res.body());
+        assertEquals(3L, (long) db.read(c -> Sql.queryLong(c, "SELECT s.position FROM step s JOIN journey j"
+                + " ON j.id = s.journey_id WHERE j.slug = 'b' AND s.title = '託児の予約'")));
+    }
+}

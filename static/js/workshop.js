@@ -1,0 +1,358 @@
+// The live workshop: the phone page posts cards and votes, the projector board shows them as they arrive.
+// Both listen to the workshop's Server-Sent Events; EventSource resumes with Last-Event-ID by itself, and when it
+// has to be opened anew the page asks for what came after the last event it saw (?after=), so nothing is missed.
+(function () {
+    'use strict';
+    var body = document.body;
+    var role = body.dataset.role;
+    if (role !== 'phone' && role !== 'board') {
+        return;
+    }
+    var csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content || '';
+    var lastId = 0;
+    var cards = {};
+    var timerEnds = null;
+
+    function send(method, url, data) {
+        return fetch(url, {
+            method: method,
+            credentials: 'same-origin',
+            headers: {'Content-Type': 'application/json', 'X-CSRF-Token': csrf, 'Accept': 'application/json'},
+            body: data === undefined ? undefined : JSON.stringify(data)
+        }).then(function (res) {
+            return res.json().catch(function () { return {}; }).then(function (json) {
+                if (!res.ok) {
+                    var error = new Error(json.message || json.title || String(res.status));
+                    error.status = res.status;
+                    throw error;
+                }
+                return json;
+            });
+        });
+    }
+
+    function el(tag, cls, text) {
+        var e = document.createElement(tag);
+        if (cls) {
+            e.className = cls;
+        }
+        if (text !== undefined && text !== null) {
+            e.textContent = text;  // markup in a card is shown as text
+        }
+        return e;
+    }
+
+    // ------------------------------------------------------------------ timer
+
+    var timerEl = document.querySelector('.ws-timer');
+    function tick() {
+        if (!timerEl) {
+            return;
+        }
+        if (!timerEnds) {
+            timerEl.hidden = true;
+            return;
+        }
+        var left = Math.max(0, Math.round((timerEnds - Date.now()) / 1000));
+        timerEl.hidden = false;
+        timerEl.textContent = Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0');
+        timerEl.classList.toggle('is-over', left === 0);
+    }
+    setInterval(tick, 500);
+    function setTimer(endsAt) {
+        timerEnds = endsAt ? Date.parse(endsAt) : null;
+        tick();
+    }
+
+    // ------------------------------------------------------------------ events
+
+    var source = null;
+    function listen(url) {
+        if (source) {
+            source.close();
+        }
+        source = new EventSource(url + (url.indexOf('?') < 0 ? '?' : '&') + 'after=' + lastId);
+        ['card', 'hidden', 'withdrawn', 'vote', 'phase', 'timer', 'focus', 'spotlight', 'closed', 'opened']
+            .forEach(function (type) {
+                source.addEventListener(type, function (e) {
+                    var id = Number(e.lastEventId || 0);
+                    if (id && id <= lastId) {
+                        return;
+                    }
+                    lastId = id || lastId;
+                    handle(type, JSON.parse(e.data || '{}'));
+                });
+            });
+        source.onerror = function () {
+            if (source.readyState === EventSource.CLOSED) {
+                setTimeout(function () { listen(url); }, 1000);
+            }
+        };
+    }
+
+    function handle(type, data) {
+        if (type === 'card') {
+            showCard(data);
+        } else if (type === 'hidden' || type === 'withdrawn') {
+            removeCard(data.id);
+        } else if (type === 'vote') {
+            var c = cards[data.card];
+            if (c) {
+                c.votes = data.votes;
+                var v = c.node.querySelector('.ws-votes');
+                if (v) {
+                    v.textContent = votesText(c.votes);
+                }
+            }
+        } else if (type === 'phase') {
+            setPhase(data.phase);
+        } else if (type === 'timer') {
+            setTimer(data.endsAt);
+        } else if (type === 'focus') {
+            setFocus(data.step);
+        } else if (type === 'spotlight') {
+            document.querySelectorAll('.ws-card.is-spotlight').forEach(function (n) { n.classList.remove('is-spotlight'); });
+            if (data.card && cards[data.card]) {
+                cards[data.card].node.classList.add('is-spotlight');
+            }
+        } else if (type === 'closed') {
+            body.classList.add('is-closed');
+            if (role === 'phone') {
+                message(body.dataset.msgClosed, true);
+                document.querySelectorAll('.ws-card-form button, .ws-card-form textarea').forEach(function (b) { b.disabled = true; });
+            }
+            if (source) {
+                source.close();
+            }
+        }
+    }
+
+    function votesText(n) {
+        return role === 'board' ? '● ' + n + ' ' + (body.dataset.msgVotes || '') : '● ' + n;
+    }
+
+    function listFor(step) {
+        return role === 'board' ? document.querySelector('.ws-column[data-step="' + step + '"] .ws-cards')
+            : document.querySelector('.ws-card-list');
+    }
+
+    function showCard(k) {
+        if (k.hidden || k.withdrawn) {
+            removeCard(k.id);
+            return;
+        }
+        var known = cards[k.id];
+        var node = known ? known.node : el('li', 'ws-card ws-card-' + k.kind.toLowerCase());
+        node.textContent = '';
+        node.dataset.card = k.id;
+        node.dataset.testid = 'card';
+        if (role === 'phone') {
+            node.appendChild(el('span', 'ws-card-step', k.step + '.'));
+        }
+        node.appendChild(el('span', 'ws-card-text', k.text));
+        node.appendChild(el('span', 'ws-votes', votesText(k.votes)));
+        if (role === 'board') {
+            var spot = el('button', 'ws-card-tool', body.dataset.msgSpotlight);
+            spot.type = 'button';
+            spot.dataset.action = 'spotlight';
+            var hide = el('button', 'ws-card-tool', body.dataset.msgHide);
+            hide.type = 'button';
+            hide.dataset.action = 'hide';
+            node.appendChild(spot);
+            node.appendChild(hide);
+        } else if (mine.indexOf(k.id) >= 0) {
+            var withdraw = el('button', 'ws-card-tool', body.dataset.msgWithdraw);
+            withdraw.type = 'button';
+            withdraw.dataset.action = 'withdraw';
+            node.appendChild(withdraw);
+        }
+        if (role === 'phone') {
+            var vote = el('button', 'ws-vote', voted.indexOf(k.id) >= 0 ? body.dataset.msgVoted : body.dataset.msgVote);
+            vote.type = 'button';
+            vote.dataset.action = 'vote';
+            vote.disabled = voted.indexOf(k.id) >= 0;
+            node.appendChild(vote);
+        }
+        if (!known) {
+            var list = listFor(k.step);
+            if (list) {
+                list.appendChild(node);
+            }
+            cards[k.id] = {node: node, votes: k.votes};
+            count();
+        }
+    }
+
+    function removeCard(id) {
+        var c = cards[id];
+        if (c) {
+            c.node.remove();
+            delete cards[id];
+            count();
+        }
+    }
+
+    function count() {
+        var n = document.querySelector('.ws-count');
+        if (n) {
+            n.textContent = String(Object.keys(cards).length);
+        }
+    }
+
+    function setPhase(phase) {
+        body.dataset.phase = phase;
+        document.querySelectorAll('.ws-phase-button').forEach(function (b) {
+            b.classList.toggle('is-current', b.dataset.phase === phase);
+        });
+        var p = document.querySelector('.ws-phone .ws-phase');
+        var label = body.dataset['phase' + phase.charAt(0) + phase.slice(1).toLowerCase()];
+        if (p && label) {
+            p.textContent = label;
+        }
+    }
+
+    function setFocus(step) {
+        document.querySelectorAll('[data-step]').forEach(function (n) {
+            n.classList.toggle('is-focus', String(step) === n.dataset.step);
+        });
+    }
+
+    // ------------------------------------------------------------------ phone
+
+    var mine = [];
+    var voted = [];
+    var messageEl = document.querySelector('.ws-message');
+    function message(text, bad) {
+        if (messageEl) {
+            messageEl.textContent = text || '';
+            messageEl.classList.toggle('is-error', !!bad);
+        }
+    }
+
+    if (role === 'phone') {
+        var form = document.querySelector('.ws-card-form');
+        var text = form.querySelector('textarea');
+        var composing = false;
+        // Japanese input: Enter confirms a conversion while composing, it never sends the card
+        text.addEventListener('compositionstart', function () { composing = true; });
+        text.addEventListener('compositionend', function () { composing = false; });
+        text.addEventListener('keydown', function (e) {
+            if (e.key === 'Enter' && (e.isComposing || composing || e.keyCode === 229)) {
+                e.stopPropagation();
+            }
+        });
+        form.addEventListener('submit', function (e) {
+            e.preventDefault();
+            if (composing) {
+                return;
+            }
+            var step = form.querySelector('input[name="step"]:checked');
+            var kind = form.querySelector('input[name="kind"]:checked');
+            var emotion = form.querySelector('select[name="emotion"]').value;
+            var data = {step: step ? Number(step.value) : null, kind: kind ? kind.value : null, text: text.value};
+            if (emotion !== '') {
+                data.emotion = Number(emotion);
+            }
+            var button = form.querySelector('button[type="submit"]');
+            button.disabled = true;
+            send('POST', body.dataset.cardsUrl, data).then(function (card) {
+                mine.push(card.id);
+                showCard(card);
+                text.value = '';
+                message(body.dataset.msgSent, false);
+            }).catch(function (err) {
+                message(err.message, true);
+            }).then(function () {
+                button.disabled = false;
+            });
+        });
+        document.querySelector('.ws-card-list').addEventListener('click', function (e) {
+            var b = e.target.closest('button[data-action]');
+            if (!b) {
+                return;
+            }
+            var id = Number(b.closest('[data-card]').dataset.card);
+            var url = body.dataset.cardsUrl + '/' + id;
+            if (b.dataset.action === 'vote') {
+                send('POST', url + '/vote').then(function () {
+                    voted.push(id);
+                    b.disabled = true;
+                    b.textContent = body.dataset.msgVoted;
+                }).catch(function (err) { message(err.message, true); });
+            } else if (b.dataset.action === 'withdraw') {
+                send('DELETE', url).then(function () { removeCard(id); })
+                    .catch(function (err) { message(err.message, true); });
+            }
+        });
+        send('GET', body.dataset.joinedUrl).then(function (view) {
+            mine = view.mine;
+            voted = view.voted;
+            view.cards.forEach(showCard);
+            setPhase(view.workshop.phase);
+            setTimer(view.workshop.timerEndsAt);
+            setFocus(view.workshop.focusStep);
+            lastId = view.lastEvent;
+            listen(body.dataset.eventsUrl);
+        }).catch(function (err) { message(err.message, true); });
+    }
+
+    // ------------------------------------------------------------------ board
+
+    if (role === 'board') {
+        var version = Number(body.dataset.version);
+        var url = body.dataset.workshopUrl;
+        function patch(data) {
+            data.version = version;
+            return send('PATCH', url, data).then(function (w) {
+                version = w.version;
+                return w;
+            }).catch(function (err) {
+                if (err.status === 409) {
+                    return send('GET', url).then(function (w) {
+                        version = w.workshop.version;
+                    });
+                }
+            });
+        }
+        document.querySelector('.ws-phases').addEventListener('click', function (e) {
+            var b = e.target.closest('button[data-phase]');
+            if (b) {
+                patch({phase: b.dataset.phase});
+            }
+        });
+        document.querySelectorAll('button[data-timer]').forEach(function (b) {
+            b.addEventListener('click', function () { patch({timerSeconds: Number(b.dataset.timer)}); });
+        });
+        document.querySelector('button[data-fullscreen]').addEventListener('click', function () {
+            if (document.fullscreenElement) {
+                document.exitFullscreen();
+            } else if (document.documentElement.requestFullscreen) {
+                document.documentElement.requestFullscreen();
+            }
+        });
+        document.querySelector('.ws-columns').addEventListener('click', function (e) {
+            var b = e.target.closest('button[data-action]');
+            if (b) {
+                var id = Number(b.closest('[data-card]').dataset.card);
+                if (b.dataset.action === 'hide') {
+                    send('POST', body.dataset.hideUrl + id + '/hide', {hidden: true});
+                } else if (b.dataset.action === 'spotlight') {
+                    patch({spotlight: cards[id] && cards[id].node.classList.contains('is-spotlight') ? null : id});
+                }
+                return;
+            }
+            var column = e.target.closest('.ws-column');
+            if (column) {
+                patch({focusStep: Number(column.dataset.step)});
+            }
+        });
+        send('GET', url).then(function (view) {
+            version = view.workshop.version;
+            setPhase(view.workshop.phase);
+            setTimer(view.workshop.timerEndsAt);
+            setFocus(view.workshop.focusStep);
+            // the stream starts at the beginning: every stored card arrives through it, in order
+            listen(body.dataset.eventsUrl);
+        });
+    }
+})();
