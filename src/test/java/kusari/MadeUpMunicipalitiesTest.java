@@ -4,15 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.nio.file.Path;
 import kusari.ApiClient.Answer;
-import kusari.core.AppConfig;
-import kusari.db.Database;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Made-up municipalities whose strategies are not shaped like Omitama's, built through the JSON API as a new user
@@ -20,25 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * indicators reviewed every year, no personas yet) and the 西浦定住自立圏 (a joint vision of two municipalities
  * whose project sheets carry 事業費見込 per fiscal year in 千円 and each one's role).
  */
-class MadeUpMunicipalitiesTest {
-
-    @TempDir
-    Path dir;
-    Database db;
-    Javalin app;
-    ApiClient api;
-
-    @BeforeEach
-    void start() {
-        db = TestApp.freshSampleDatabase(dir);
-        app = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
-        api = ApiClient.signedIn(app.port(), db);
-    }
-
-    @AfterEach
-    void stop() {
-        app.stop();
-    }
+class MadeUpMunicipalitiesTest extends FreshAppTest {
 
     private static long created(Answer a) {
         assertEquals(201, a.status(), a.text());

@@ -6,44 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import kusari.ApiClient;
+import kusari.FreshAppTest;
 import kusari.ApiClient.Answer;
-import kusari.core.AppConfig;
-import kusari.TestApp;
-import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.Kusari;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The JSON write API on a fresh copy of the sample. */
-class EditApiTest {
+class EditApiTest extends FreshAppTest {
 
     static final String WS = "/api/v1/workspaces/omitama";
-
-    @TempDir
-    Path dir;
-    Database db;
-    Javalin app;
-    ApiClient api;
-
-    @BeforeEach
-    void start() {
-        db = TestApp.freshSampleDatabase(dir);
-        app = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
-        api = ApiClient.signedIn(app.port(), db);
-    }
-
-    @AfterEach
-    void stop() {
-        app.stop();
-    }
 
     /** Failures inside writer threads, which JUnit would not see by itself. */
     final List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());

@@ -3,39 +3,13 @@ package kusari.indicator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.nio.file.Path;
 import kusari.ApiClient;
+import kusari.FreshAppTest;
 import kusari.Http;
-import kusari.Kusari;
-import kusari.TestApp;
-import kusari.core.AppConfig;
-import kusari.db.Database;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Numbers with thousands separators and decimals as stored; negatives as −, △ or ▲ as the workspace chooses. */
-class NegativeSignTest {
-
-    @TempDir
-    Path dir;
-    Database db;
-    Javalin app;
-    ApiClient api;
-
-    @BeforeEach
-    void start() {
-        db = TestApp.freshSampleDatabase(dir);
-        app = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
-        api = ApiClient.signedIn(app.port(), db);
-    }
-
-    @AfterEach
-    void stop() {
-        app.stop();
-    }
+class NegativeSignTest extends FreshAppTest {
 
     @Test
     void numbersAreShownWithSeparatorsAndTheChosenSign() {

@@ -3,40 +3,16 @@ package kusari.strategy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
 import java.nio.file.Path;
 import kusari.ApiClient;
+import kusari.FreshAppTest;
 import kusari.ApiClient.Answer;
 import kusari.Http;
-import kusari.Kusari;
-import kusari.TestApp;
-import kusari.core.AppConfig;
 import kusari.db.Database;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A roadmap of several rows (取組) × fiscal-year columns, entered through the API and shown as a table. */
-class RoadmapGridTest {
-
-    @TempDir
-    Path dir;
-    Database db;
-    Javalin app;
-    ApiClient api;
-
-    @BeforeEach
-    void start() {
-        db = TestApp.freshSampleDatabase(dir);
-        app = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
-        api = ApiClient.signedIn(app.port(), db);
-    }
-
-    @AfterEach
-    void stop() {
-        app.stop();
-    }
+class RoadmapGridTest extends FreshAppTest {
 
     private Answer cell(String track, String year, String text) {
         long project = db.<Long>read(c -> kusari.db.Sql.queryLong(c, "SELECT id FROM project WHERE code = '1-03-4'"));

@@ -4,38 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import kusari.ApiClient;
-import kusari.Kusari;
+import kusari.FreshAppTest;
 import kusari.TestApp;
-import kusari.core.AppConfig;
 import kusari.db.Database;
 import kusari.db.Sql;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kept pages are shown again only while nothing changed: an edit through Kusari, or a change another process commits
  * to the same database file, shows on the very next view; each browser's forms carry its own CSRF token; a signed-in
  * person and a visitor are never shown each other's page.
  */
-class KeptPagesTest {
+class KeptPagesTest extends FreshAppTest {
 
     private static final String MAP = "/w/omitama/journeys/b";
     private static final String ALICE = "kusari_csrf=AliceAliceAliceAliceAliceAlice01";
     private static final String BOB = "kusari_csrf=BobBobBobBobBobBobBobBobBobBob02";
 
-    @TempDir
-    Path dir;
-
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private String page(Javalin app, String path, String cookie) throws Exception {
+    private String page(String path, String cookie) throws Exception {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
                 .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode(), path);
@@ -50,75 +42,50 @@ class KeptPagesTest {
 
     @Test
     void eachBrowserGetsItsOwnTokenInAKeptPage() throws Exception {
-        Database db = TestApp.freshSampleDatabase(dir);
-        Javalin app = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
-        try {
-            String alice = page(app, MAP, ALICE);
-            String bob = page(app, MAP, BOB);
-            String aliceAgain = page(app, MAP, ALICE);
-            assertTrue(alice.contains("AliceAliceAliceAliceAliceAlice01"), "Alice's forms carry her token");
-            assertTrue(bob.contains("BobBobBobBobBobBobBobBobBobBob02"), "Bob's carry his");
-            assertFalse(bob.contains("AliceAlice"), "never another browser's token");
-            assertFalse(alice.contains(PageCache.STAND_IN) || bob.contains(PageCache.STAND_IN), "never the stand-in");
-            assertEquals(alice, aliceAgain, "the page shown again is the page");
-            assertEquals(alice.replace("AliceAliceAliceAliceAliceAlice01", "BobBobBobBobBobBobBobBobBobBob02"),
-                    bob, "the same page apart from the token");
-        } finally {
-            app.stop();
-        }
+        String alice = page(MAP, ALICE);
+        String bob = page(MAP, BOB);
+        String aliceAgain = page(MAP, ALICE);
+        assertTrue(alice.contains("AliceAliceAliceAliceAliceAlice01"), "Alice's forms carry her token");
+        assertTrue(bob.contains("BobBobBobBobBobBobBobBobBobBob02"), "Bob's carry his");
+        assertFalse(bob.contains("AliceAlice"), "never another browser's token");
+        assertFalse(alice.contains(PageCache.STAND_IN) || bob.contains(PageCache.STAND_IN), "never the stand-in");
+        assertEquals(alice, aliceAgain, "the page shown again is the page");
+        assertEquals(alice.replace("AliceAliceAliceAliceAliceAlice01", "BobBobBobBobBobBobBobBobBobBob02"),
+                bob, "the same page apart from the token");
     }
 
     @Test
     void anEditShowsOnTheNextView() throws Exception {
-        Database db = TestApp.freshSampleDatabase(dir);
-        Javalin app = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
-        try {
-            String before = page(app, MAP, ALICE);
-            assertTrue(before.contains(title(db)));
-            ApiClient api = ApiClient.signedIn(app.port(), db);
-            var step = api.get("/api/v1/workspaces/omitama/steps/" + stepId(db)).body();
-            assertEquals(200, api.patch("/api/v1/workspaces/omitama/steps/" + stepId(db), "{\"version\": "
-                    + step.get("version").asLong() + ", \"title\": \"駅前で迷った\"}").status());
-            assertTrue(page(app, MAP, ALICE).contains("駅前で迷った"), "the edit shows at once");
-        } finally {
-            app.stop();
-        }
+        String before = page(MAP, ALICE);
+        assertTrue(before.contains(title(db)));
+        var step = api.get("/api/v1/workspaces/omitama/steps/" + stepId(db)).body();
+        assertEquals(200, api.patch("/api/v1/workspaces/omitama/steps/" + stepId(db), "{\"version\": "
+                + step.get("version").asLong() + ", \"title\": \"駅前で迷った\"}").status());
+        assertTrue(page(MAP, ALICE).contains("駅前で迷った"), "the edit shows at once");
     }
 
     @Test
     void aChangeFromAnotherProcessShowsOnTheNextView() throws Exception {
-        Database db = TestApp.freshSampleDatabase(dir);
-        Javalin app = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
-        try {
-            for (int i = 0; i < 3; i++) {
-                page(app, MAP, ALICE);  // kept, and each of the server's read connections has looked once
-            }
-            // A second Database on the same file: its connections are not the server's, like a command-line tool's.
-            try (Database other = Database.open(db.file())) {
-                other.inTransaction(c -> Sql.update(c, "UPDATE step SET title = 'ほかの道具で直した' WHERE id = ?",
-                        stepId(db)));
-            }
-            assertTrue(page(app, MAP, ALICE).contains("ほかの道具で直した"), "the change shows at once");
-        } finally {
-            app.stop();
+        for (int i = 0; i < 3; i++) {
+            page(MAP, ALICE);  // kept, and each of the server's read connections has looked once
         }
+        // A second Database on the same file: its connections are not the server's, like a command-line tool's.
+        try (Database other = Database.open(db.file())) {
+            other.inTransaction(c -> Sql.update(c, "UPDATE step SET title = 'ほかの道具で直した' WHERE id = ?",
+                    stepId(db)));
+        }
+        assertTrue(page(MAP, ALICE).contains("ほかの道具で直した"), "the change shows at once");
     }
 
     @Test
     void aSignedInPersonAndAVisitorAreShownTheirOwnPages() throws Exception {
-        Database db = TestApp.freshSampleDatabase(dir);
-        Javalin app = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
-        try {
-            String session = TestApp.adminCookie(db);
-            String visitor = page(app, MAP, ALICE);
-            String admin = page(app, MAP, ALICE + "; " + session);
-            String visitorAgain = page(app, MAP, ALICE);
-            assertTrue(admin.contains("test-admin"), "the header names who is signed in");
-            assertFalse(visitor.contains("test-admin"), "a visitor is not shown the signed-in page");
-            assertFalse(visitorAgain.contains("test-admin"));
-        } finally {
-            app.stop();
-        }
+        String session = TestApp.adminCookie(db);
+        String visitor = page(MAP, ALICE);
+        String admin = page(MAP, ALICE + "; " + session);
+        String visitorAgain = page(MAP, ALICE);
+        assertTrue(admin.contains("test-admin"), "the header names who is signed in");
+        assertFalse(visitor.contains("test-admin"), "a visitor is not shown the signed-in page");
+        assertFalse(visitorAgain.contains("test-admin"));
     }
 
     private static long stepId(Database db) {
