@@ -106,6 +106,22 @@ public final class EventHub {
         }
     }
 
+    /** Closes every stream and ends the hub's threads (the server is stopping). */
+    public void close() {
+        ticker.shutdownNow();
+        for (Set<Stream> streams : channels.values()) {
+            for (Stream s : streams) {
+                try {
+                    s.client.close();
+                } catch (RuntimeException gone) {
+                    // already gone with its connection
+                }
+            }
+        }
+        channels.clear();
+        senders.shutdownNow();
+    }
+
     /** How many streams are open on a channel (tests and the benchmark). */
     public int streams(String channel) {
         Set<Stream> streams = channels.get(channel);

@@ -17,4 +17,8 @@ public interface Feature {
     /** The feature's own exception handlers (most have none; a refused upload is answered in words). */
     default void exceptions(RoutesConfig routes) {
     }
+
+    /** The server is stopping: a feature with threads of its own (live streams' keep-alives) ends them here. */
+    default void stop() {
+    }
 }

@@ -88,6 +88,7 @@ public final class Server {
             cfg.routes.after(Etags::tag);
             ErrorPages.register(cfg.routes);
             features.forEach(feature -> feature.exceptions(cfg.routes));
+            cfg.events.serverStopping(() -> features.forEach(Feature::stop));
             PageCache kept = new PageCache(database);
             for (Route route : routes.routes()) {
                 cfg.routes.addHttpHandler(route.method(), route.path().template(),

@@ -51,6 +51,11 @@ public final class WorkshopApi implements Feature {
     }
 
     @Override
+    public void stop() {
+        service.hub().close();
+    }
+
+    @Override
     public List<Route> routes() {
         return List.of(
                 new Route(HandlerType.POST, WorkshopPaths.WORKSHOPS, this::create, Access.EDIT, null)
