@@ -57,4 +57,15 @@ public final class Http {
                 .replace("&amp;", "&")
                 .replaceAll("\\s+", " ").strip();
     }
+
+    /** A body of text around raw bytes (e.g. invalid UTF-8 inside a JSON string). */
+    public static byte[] concat(String before, byte[] raw, String after) {
+        byte[] x = before.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] z = after.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] out = new byte[x.length + raw.length + z.length];
+        System.arraycopy(x, 0, out, 0, x.length);
+        System.arraycopy(raw, 0, out, x.length, raw.length);
+        System.arraycopy(z, 0, out, x.length + raw.length, z.length);
+        return out;
+    }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import kusari.ApiClient;
+import kusari.Http;
 import kusari.core.AppConfig;
 import kusari.TestApp;
 import kusari.db.Database;
@@ -93,7 +94,7 @@ class BadInputTest {
                 json("path traversal in the path", "GET", "/api/v1/workspaces/omitama/personas/..%2F..%2F..%2Fetc%2Fpasswd", ""),
                 json("unknown workspace", "PATCH", "/api/v1/workspaces/nowhere/steps/1", "{\"version\": 1}"),
                 new Case("invalid UTF-8 in JSON", "PATCH", steps, "application/json",
-                        concat("{\"version\": " + version() + ", \"title\": \"", new byte[] {(byte) 0xC3, (byte) 0x28},
+                        Http.concat("{\"version\": " + version() + ", \"title\": \"", new byte[] {(byte) 0xC3, (byte) 0x28},
                                 "\"}"), true, cookie),
                 new Case("missing CSRF token", "PATCH", steps, "application/json",
                         ("{\"version\": " + version() + ", \"title\": \"偽\"}").getBytes(StandardCharsets.UTF_8), false, cookie),
@@ -158,15 +159,5 @@ class BadInputTest {
         assertTrue(page.contains("&lt;script&gt;alert('x')&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;"), "shown as text");
         assertFalse(page.contains("<script>alert"));
         assertFalse(page.contains("<img src=x"));
-    }
-
-    static byte[] concat(String a, byte[] b, String c) {
-        byte[] x = a.getBytes(StandardCharsets.UTF_8);
-        byte[] z = c.getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[x.length + b.length + z.length];
-        System.arraycopy(x, 0, out, 0, x.length);
-        System.arraycopy(b, 0, out, x.length, b.length);
-        System.arraycopy(z, 0, out, x.length + b.length, z.length);
-        return out;
     }
 }

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import kusari.ApiClient;
+import kusari.Http;
 import kusari.Kusari;
 import kusari.TestApp;
 import kusari.core.AppConfig;
@@ -273,7 +274,7 @@ class BadInputSuiteTest {
                         413, null),
                 bad("a body over the limit", "POST", WS + "/personas", "{\"label\": \"" + "x".repeat(1_100_000) + "\"}",
                         413, null).en(),
-                new Case("invalid UTF-8 in a JSON body", "PATCH", steps, json(), concat("{\"version\": " + stepVersion
+                new Case("invalid UTF-8 in a JSON body", "PATCH", steps, json(), Http.concat("{\"version\": " + stepVersion
                         + ", \"title\": \"", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, "\"}"), 400, null, false)));
         return cases;
     }
@@ -425,16 +426,6 @@ class BadInputSuiteTest {
             }
             return HexFormat.of().formatHex(sha.digest());
         });
-    }
-
-    static byte[] concat(String a, byte[] b, String c) {
-        byte[] x = a.getBytes(StandardCharsets.UTF_8);
-        byte[] z = c.getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[x.length + b.length + z.length];
-        System.arraycopy(x, 0, out, 0, x.length);
-        System.arraycopy(b, 0, out, x.length, b.length);
-        System.arraycopy(z, 0, out, x.length + b.length, z.length);
-        return out;
     }
 
     // ------------------------------------------------------------------ the promises kept (so the refusals are honest)

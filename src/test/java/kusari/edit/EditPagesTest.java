@@ -4,48 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.nio.file.Path;
-import kusari.ApiClient;
+import kusari.FreshAppTest;
 import kusari.ApiClient.Answer;
-import kusari.core.AppConfig;
 import kusari.Http;
-import kusari.TestApp;
-import kusari.db.Database;
 import kusari.db.Sql;
-import kusari.Kusari;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The HTML forms, as a browser without JavaScript uses them, on a fresh copy of the sample. */
-class EditPagesTest {
-
-    @TempDir
-    Path dir;
-    Database db;
-    Javalin app;
-    ApiClient client;
-
-    @BeforeEach
-    void start() {
-        db = TestApp.freshSampleDatabase(dir);
-        app = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
-        client = ApiClient.signedIn(app.port(), db);
-    }
-
-    @AfterEach
-    void stop() {
-        app.stop();
-    }
+class EditPagesTest extends FreshAppTest {
 
     long id(String sql, Object... params) {
         return db.<Long>read(c -> Sql.queryLong(c, sql, params));
     }
 
     String page(String path) {
-        Answer answer = client.get(path);
+        Answer answer = api.get(path);
         assertEquals(200, answer.status(), path);
         return answer.text();
     }
@@ -56,7 +29,7 @@ class EditPagesTest {
         String form = page("/w/omitama/edit/challenges/" + ch);
         assertTrue(form.contains("子育てアプリが知られていない"));
         assertTrue(form.contains("name=\"evidence\""));
-        Answer saved = client.postForm("/w/omitama/edit/challenges/" + ch, "_all", "1", "version", "1", "number", "2",
+        Answer saved = api.postForm("/w/omitama/edit/challenges/" + ch, "_all", "1", "version", "1", "number", "2",
                 "title", "子育てアプリが知られていない（改）", "evidence", "アンケートで認知度12%\n窓口での聞き取り", "approaches", "");
         assertEquals(303, saved.status());
         assertTrue(saved.location().startsWith("/w/omitama/challenges/2?done="), saved.location());
@@ -69,7 +42,7 @@ class EditPagesTest {
     @Test
     void aBadValueComesBackNextToItsFieldInJapaneseAndChangesNothing() {
         long step = id("SELECT s.id FROM step s JOIN journey j ON j.id = s.journey_id WHERE j.slug = 'b' AND s.position = 1");
-        Answer answer = client.postForm("/w/omitama/edit/steps/" + step, "_all", "1", "version", "1", "title", "",
+        Answer answer = api.postForm("/w/omitama/edit/steps/" + step, "_all", "1", "version", "1", "title", "",
                 "emotionText", "窓口で聞いた気持ち", "emotionScore", "9", "painPoint", "");
         assertEquals(400, answer.status());
         String html = answer.text();
@@ -86,8 +59,8 @@ class EditPagesTest {
     @Test
     void aStaleFormShowsTheConflictWithBothValuesAndCanReapply() {
         long step = id("SELECT s.id FROM step s JOIN journey j ON j.id = s.journey_id WHERE j.slug = 'b' AND s.position = 2");
-        assertEquals(303, client.postForm("/w/omitama/edit/steps/" + step, "version", "1", "title", "両親学級").status());
-        Answer stale = client.postForm("/w/omitama/edit/steps/" + step, "_all", "1", "version", "1", "title", "プレママ教室",
+        assertEquals(303, api.postForm("/w/omitama/edit/steps/" + step, "version", "1", "title", "両親学級").status());
+        Answer stale = api.postForm("/w/omitama/edit/steps/" + step, "_all", "1", "version", "1", "title", "プレママ教室",
                 "emotionText", "アプリのチラシに気づかない、メリットを感じない", "emotionScore", "-1", "painPoint", "市の子育て情報が身近に感じない");
         assertEquals(409, stale.status());
         String html = stale.text();
@@ -96,7 +69,7 @@ class EditPagesTest {
         int current = html.indexOf("data-testid=\"conflict-current-title\"");
         assertTrue(current > 0 && html.indexOf("両親学級", current) > current, "the current value is shown beside it");
         assertTrue(html.contains("name=\"version\" value=\"2\""), "saving again is based on the current version");
-        assertEquals(303, client.postForm("/w/omitama/edit/steps/" + step, "version", "2", "title", "プレママ教室").status());
+        assertEquals(303, api.postForm("/w/omitama/edit/steps/" + step, "version", "2", "title", "プレママ教室").status());
         assertEquals("プレママ教室", db.read(c -> Sql.queryOne(c, "SELECT title FROM step WHERE id = ?", rs -> rs.getString(1), step)).orElseThrow());
     }
 
@@ -106,13 +79,13 @@ class EditPagesTest {
         long places = id("SELECT COUNT(*) FROM action_actor WHERE actor_id = ?", actor);
         String confirm = page("/w/omitama/edit/actors/" + actor + "/delete");
         assertTrue(Http.text(confirm).contains(places + "件の取組での担当"), Http.text(confirm));
-        Answer deleted = client.postForm("/w/omitama/edit/actors/" + actor + "/delete", "version", "1");
+        Answer deleted = api.postForm("/w/omitama/edit/actors/" + actor + "/delete", "version", "1");
         assertEquals(303, deleted.status());
         assertTrue(deleted.location().startsWith("/w/omitama/actors?done="));
         String trash = page("/w/omitama/trash");
         assertTrue(trash.contains("健康増進課"));
         long change = id("SELECT MAX(id) FROM change_log WHERE operation = 'DELETE'");
-        Answer restored = client.postForm("/w/omitama/history/" + change + "/revert", "return", "/w/omitama/trash");
+        Answer restored = api.postForm("/w/omitama/history/" + change + "/revert", "return", "/w/omitama/trash");
         assertEquals(303, restored.status());
         assertEquals(places, id("SELECT COUNT(*) FROM action_actor WHERE actor_id = ?", actor));
         assertFalse(page("/w/omitama/trash").contains("健康増進課"));
@@ -129,7 +102,7 @@ class EditPagesTest {
     @Test
     void theTimelineAndAStepsHistoryShowBeforeAndAfterWithUndo() {
         long step = id("SELECT s.id FROM step s JOIN journey j ON j.id = s.journey_id WHERE j.slug = 'c' AND s.position = 1");
-        client.postForm("/w/omitama/edit/steps/" + step, "version", "1", "painPoint", "駐車場が見つからない");
+        api.postForm("/w/omitama/edit/steps/" + step, "version", "1", "painPoint", "駐車場が見つからない");
         String timeline = Http.text(page("/w/omitama/history"));
         assertTrue(timeline.contains("駐車場が見つからない"), timeline);
         String history = page("/w/omitama/history/steps/" + step);
@@ -142,29 +115,29 @@ class EditPagesTest {
     void linksAreMadeAndBrokenFromTheForms() {
         long ch = id("SELECT id FROM challenge WHERE number = 5");
         long project = id("SELECT id FROM project WHERE code = '1-03-4'");
-        Answer linked = client.postForm("/w/omitama/links/challenge-projects", "op", "link", "left", String.valueOf(ch),
+        Answer linked = api.postForm("/w/omitama/links/challenge-projects", "op", "link", "left", String.valueOf(ch),
                 "right", String.valueOf(project), "basis", "DOCUMENT", "note", "会議で確認", "return", "/w/omitama/edit/challenges/" + ch);
         assertEquals(303, linked.status());
         assertEquals("DOCUMENT", db.read(c -> Sql.queryOne(c, "SELECT basis FROM challenge_project WHERE challenge_id = ? AND project_id = ?",
                 rs -> rs.getString(1), ch, project)).orElseThrow());
         assertTrue(page("/w/omitama/edit/challenges/" + ch).contains("会議で確認"));
-        assertEquals(303, client.postForm("/w/omitama/links/challenge-projects", "op", "unlink", "left", String.valueOf(ch),
+        assertEquals(303, api.postForm("/w/omitama/links/challenge-projects", "op", "unlink", "left", String.valueOf(ch),
                 "right", String.valueOf(project)).status());
         assertEquals(0L, id("SELECT COUNT(*) FROM challenge_project WHERE challenge_id = ? AND project_id = ?", ch, project));
     }
 
     @Test
     void aNewEmptyWorkspaceAndACopyOfTheSample() {
-        Answer created = client.postForm("/workspaces/new", "_all", "1", "slug", "hokota", "name", "第2期総合戦略",
+        Answer created = api.postForm("/workspaces/new", "_all", "1", "slug", "hokota", "name", "第2期総合戦略",
                 "municipality", "茨城県鉾田市", "planFrom", "令和7年度", "planTo", "R11", "levels", "基本目標\n戦略\n事業");
         assertEquals(303, created.status(), created.text());
         assertEquals(2025L, id("SELECT plan_from FROM workspace WHERE slug = 'hokota'"));
         assertEquals(3L, id("SELECT COUNT(*) FROM framework_level WHERE workspace_id = (SELECT id FROM workspace WHERE slug = 'hokota')"));
-        Answer bad = client.postForm("/workspaces/new", "_all", "1", "slug", "Bad Slug", "name", "x", "municipality", "x",
+        Answer bad = api.postForm("/workspaces/new", "_all", "1", "slug", "Bad Slug", "name", "x", "municipality", "x",
                 "planFrom", "2025", "planTo", "2020", "levels", "one");
         assertEquals(400, bad.status());
         assertTrue(bad.text().contains("計画期間の終わりは"));
-        Answer copy = client.postForm("/w/omitama/copy", "slug", "omitama-3", "name", "第3期 小美玉市総合戦略");
+        Answer copy = api.postForm("/w/omitama/copy", "slug", "omitama-3", "name", "第3期 小美玉市総合戦略");
         assertEquals(303, copy.status());
         assertTrue(page("/w/omitama-3/personas/b").contains("Bさん"));
     }
@@ -173,13 +146,13 @@ class EditPagesTest {
     void aDeletedWorkspaceIsListedAndRestoredFromTheWorkspaceTrash() {
         long ws = id("SELECT id FROM workspace WHERE slug = 'omitama'");
         assertTrue(page("/w/omitama/edit/workspaces/" + ws + "/delete").contains("件のペルソナ"));
-        Answer deleted = client.postForm("/w/omitama/edit/workspaces/" + ws + "/delete", "version", "1");
+        Answer deleted = api.postForm("/w/omitama/edit/workspaces/" + ws + "/delete", "version", "1");
         assertEquals(303, deleted.status());
-        assertEquals(404, client.get("/w/omitama").status());
+        assertEquals(404, api.get("/w/omitama").status());
         String trash = page("/workspaces/trash");
         assertTrue(trash.contains("ダイヤモンドシティ・プロジェクト"), trash);
         long change = id("SELECT MAX(id) FROM change_log WHERE entity = 'workspace' AND operation = 'DELETE'");
-        Answer restored = client.postForm("/workspaces/trash/" + change + "/restore");
+        Answer restored = api.postForm("/workspaces/trash/" + change + "/restore");
         assertEquals(303, restored.status());
         assertTrue(page("/w/omitama/personas/b").contains("Bさん"));
     }

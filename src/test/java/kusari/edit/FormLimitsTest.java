@@ -4,49 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import kusari.ApiClient;
+import kusari.FreshAppTest;
 import kusari.ApiClient.Answer;
 import kusari.EditKinds;
-import kusari.Kusari;
-import kusari.TestApp;
 import kusari.change.Field;
 import kusari.change.Kind;
-import kusari.core.AppConfig;
 import kusari.core.Ui;
-import kusari.db.Database;
 import kusari.db.Sql;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Forms never cut what people type: every field shows the validator's own limit beside it, the browser is not
  * told a shorter one, and a value over the limit comes back with a message instead of being shortened.
  */
-class FormLimitsTest {
-
-    @TempDir
-    Path dir;
-    Database db;
-    Javalin app;
-    ApiClient client;
-
-    @BeforeEach
-    void start() {
-        db = TestApp.freshSampleDatabase(dir);
-        app = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start(0);
-        client = ApiClient.signedIn(app.port(), db);
-    }
-
-    @AfterEach
-    void stop() {
-        app.stop();
-    }
+class FormLimitsTest extends FreshAppTest {
 
     @Test
     void everyFormFieldShowsTheLimitItsValidatorApplies() {
@@ -80,26 +53,26 @@ class FormLimitsTest {
     void theFormsTellTheBrowserNoShorterLimitThanTheValidator() {
         long ch = db.<Long>read(c -> Sql.queryLong(c, "SELECT id FROM challenge WHERE number = 1"));
         for (String path : List.of("/workspaces/new", "/w/omitama/edit/challenges/" + ch)) {
-            String html = client.get(path).text();
+            String html = api.get(path).text();
             assertFalse(html.contains("maxlength="), path + " cuts nothing in the browser");
             assertTrue(html.contains("data-limit="), path + " shows the limits");
         }
-        String form = client.get("/w/omitama/edit/challenges/" + ch).text();
+        String form = api.get("/w/omitama/edit/challenges/" + ch).text();
         assertTrue(form.contains("50行まで（1行2,000文字まで）"), "the evidence's limit stands beside it");
     }
 
     @Test
     void fourAndFiveLevelNamesAndALongEvidenceAreSavedWhole() {
-        Answer four = client.postForm("/workspaces/new", "_all", "1", "slug", "yotsu", "name", "総合戦略",
+        Answer four = api.postForm("/workspaces/new", "_all", "1", "slug", "yotsu", "name", "総合戦略",
                 "municipality", "架空県四ツ谷町", "planFrom", "R2", "planTo", "R6", "levels", "政策分野\n基本的方向\n施策\n事業");
         assertEquals(303, four.status(), four.text());
         assertEquals("事業", db.read(c -> Sql.queryOne(c, "SELECT label FROM framework_level WHERE depth = 4 AND "
                 + "workspace_id = (SELECT id FROM workspace WHERE slug = 'yotsu')", rs -> rs.getString(1))).orElseThrow());
-        Answer five = client.postForm("/workspaces/new", "_all", "1", "slug", "itsutsu", "name", "総合戦略",
+        Answer five = api.postForm("/workspaces/new", "_all", "1", "slug", "itsutsu", "name", "総合戦略",
                 "municipality", "架空県五木村", "planFrom", "R2", "planTo", "R6",
                 "levels", "重点戦略\n戦略方針\n具体的施策\n具体的な取組\n事業");
         assertEquals(303, five.status(), five.text());
-        Answer six = client.postForm("/workspaces/new", "_all", "1", "slug", "mutsu", "name", "総合戦略",
+        Answer six = api.postForm("/workspaces/new", "_all", "1", "slug", "mutsu", "name", "総合戦略",
                 "municipality", "架空県六町", "planFrom", "R2", "planTo", "R6", "levels", "一\n二\n三\n四\n五\n六");
         assertEquals(400, six.status());
         assertTrue(six.text().contains("5件までにしてください。"), "six levels are refused with a message");
@@ -108,7 +81,7 @@ class FormLimitsTest {
         long ch = db.<Long>read(c -> Sql.queryLong(c, "SELECT id FROM challenge WHERE number = 1"));
         long version = db.<Long>read(c -> Sql.queryLong(c, "SELECT version FROM challenge WHERE id = ?", ch));
         String evidence = "アンケート調査では、".repeat(32);
-        Answer saved = client.postForm("/w/omitama/edit/challenges/" + ch, "_all", "1", "version",
+        Answer saved = api.postForm("/w/omitama/edit/challenges/" + ch, "_all", "1", "version",
                 String.valueOf(version), "number", "1", "title", "出会いの場が少ない", "evidence", evidence,
                 "approaches", "");
         assertEquals(303, saved.status(), saved.text());
