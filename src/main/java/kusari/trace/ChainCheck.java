@@ -41,6 +41,18 @@ public final class ChainCheck implements ChainSummary {
 
     private final Database database;
     private final Clock clock;
+    /**
+     * Reports already made, under the data's generation: the home page, the chain check page and its API ask for the
+     * same report again and again while nothing changes, and at 100,000 steps one check reads for most of a second.
+     * Any commit (by any process) moves the generation on, so a kept report is never one of older data; the key also
+     * holds the fiscal year whose actuals are due, which moves with the date, not with the data.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<Kept, ChainReport> kept =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(64)
+                    .expireAfterAccess(java.time.Duration.ofMinutes(10)).build();
+
+    private record Kept(long generation, Workspace ws, String journey, ChainReport.Window window, Integer actualYear) {
+    }
 
     public ChainCheck(Database database, Clock clock) {
         this.database = database;
@@ -58,7 +70,15 @@ public final class ChainCheck implements ChainSummary {
      * only the listed ones are ever built.
      */
     public ChainReport report(Workspace ws, String journey, ChainReport.Window window) {
-        return database.read(c -> report(c, ws, journey, window));
+        Kept key = new Kept(database.generation(), ws, journey, window, lastCompletedFiscalYear(ws));
+        ChainReport known = kept.getIfPresent(key);
+        if (known != null) {
+            return known;
+        }
+        // made outside the cache's lock: two first views at once both check, rather than one waiting on the other
+        ChainReport made = database.read(c -> report(c, ws, journey, window));
+        kept.put(key, made);
+        return made;
     }
 
     /** Counts per kind, dismissed breaks and scores, with no open break listed: what the home page shows. */
