@@ -64,11 +64,27 @@ public final class ActorController {
         Workspace ws = resolver.require(ctx);
         Integer fy = fiscalYear(ctx);
         long id = NotFound.pathLong(ctx, "id", "error.notFound.actor");
-        String flash = ctx.consumeSessionAttribute(FLASH);
+        String flash = consumeFlash(ctx);
         if (flash != null) {
             Pages.notKept(ctx);  // "renamed from FY…" shows once, after the rename
         }
         render(ctx, ws, id, fy, null, flash);
+    }
+
+    /**
+     * The one-time message left by a rename, taken from the session if there is one. Asking Javalin for a session
+     * attribute makes a session, and with it a cookie and server memory, for every visitor who only reads the page.
+     */
+    private static String consumeFlash(Context ctx) {
+        jakarta.servlet.http.HttpSession session = ctx.req().getSession(false);
+        if (session == null) {
+            return null;
+        }
+        Object flash = session.getAttribute(FLASH);
+        if (flash != null) {
+            session.removeAttribute(FLASH);
+        }
+        return flash instanceof String s ? s : null;
     }
 
     /** Renders the actor page; {@code form} null for a fresh form. */

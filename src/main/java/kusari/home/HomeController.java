@@ -15,7 +15,6 @@ import kusari.indicator.IndicatorQueries;
 import kusari.persona.Persona;
 import kusari.persona.PersonaQueries;
 import kusari.strategy.FrameworkNode;
-import kusari.strategy.Project;
 import kusari.core.Workspace;
 import kusari.core.WorkspaceRepository;
 import kusari.core.WorkspaceResolver;
@@ -67,7 +66,8 @@ public final class HomeController {
         List<Persona> allPersonas = personas.findAll(ws.id());
         Map<Long, List<Indicator>> byNode = indicators.byNode(ws.id());
         List<FrameworkNode> nodes = strategy.findNodes(ws.id());
-        Map<Long, Long> projectsPerField = projectsPerField(nodes, strategy.findProjects(ws.id()));
+        // counted by the database: a large plan's 25,000 projects are not loaded to be counted
+        Map<Long, Long> projectsPerField = projectsPerField(nodes, strategy.projectCountsByNode(ws.id()));
         Map<String, List<Persona>> personasPerField = allPersonas.stream()
                 .collect(Collectors.groupingBy(Persona::policyFieldCode));
         List<HomePage.FieldSummary> fields = nodes.stream()
@@ -83,22 +83,22 @@ public final class HomeController {
     }
 
     /**
-     * Projects per policy field (by the field's id): each framework item's field is found once, from its parent's,
-     * so a large framework is walked once rather than once per project and field.
+     * Projects per policy field (by the field's id), from the projects under each framework item: each item's field
+     * is found once, from its parent's, so a large framework is walked once rather than once per item and field.
      */
-    static Map<Long, Long> projectsPerField(List<FrameworkNode> nodes, List<Project> projects) {
+    static Map<Long, Long> projectsPerField(List<FrameworkNode> nodes, Map<Long, Long> projectsPerNode) {
         Map<Long, FrameworkNode> byId = new HashMap<>();
         for (FrameworkNode n : nodes) {
             byId.put(n.id(), n);
         }
         Map<Long, Long> fieldOf = new HashMap<>();
         Map<Long, Long> counts = new HashMap<>();
-        for (Project p : projects) {
-            Long field = fieldOf(p.nodeId(), byId, fieldOf);
+        projectsPerNode.forEach((node, n) -> {
+            Long field = fieldOf(node, byId, fieldOf);
             if (field != null) {
-                counts.merge(field, 1L, Long::sum);
+                counts.merge(field, n, Long::sum);
             }
-        }
+        });
         return counts;
     }
 

@@ -8,4 +8,7 @@ public interface StrategyQueries {
     List<FrameworkNode> findNodes(long workspaceId);
 
     List<Project> findProjects(long workspaceId);
+
+    /** How many projects hang directly under each framework item, by the item's id. */
+    java.util.Map<Long, Long> projectCountsByNode(long workspaceId);
 }

@@ -51,6 +51,14 @@ public final class StrategyRepository implements StrategyQueries {
                 WHERE p.workspace_id = ? ORDER BY p.code""", StrategyRepository::toProject, workspaceId));
     }
 
+    @Override
+    public java.util.Map<Long, Long> projectCountsByNode(long workspaceId) {
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        database.read(c -> Sql.query(c, "SELECT node_id, COUNT(*) FROM project WHERE workspace_id = ? GROUP BY node_id",
+                rs -> counts.put(rs.getLong(1), rs.getLong(2)), workspaceId));
+        return counts;
+    }
+
     public Optional<Project> findProject(long workspaceId, String code) {
         return database.read(c -> Sql.queryOne(c, """
                 SELECT id, node_id, code, name, description, experience_chain FROM project

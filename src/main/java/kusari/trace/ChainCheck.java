@@ -41,6 +41,35 @@ public final class ChainCheck implements ChainSummary {
 
     private final Database database;
     private final Clock clock;
+    /**
+     * Reports already made, under the data's generation: the home page, the chain check page and its API ask for the
+     * same report again and again while nothing changes, and at 100,000 steps one check reads for most of a second.
+     * Any commit (by any process) moves the generation on, so a kept report is never one of older data; the key also
+     * holds the fiscal year whose actuals are due, which moves with the date, not with the data.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<Kept, ChainReport> kept =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(64)
+                    .expireAfterAccess(java.time.Duration.ofMinutes(10)).build();
+
+    /**
+     * The counts and scores of a check, kept apart from its listed breaks: the home page, the chain check page and
+     * the API list different windows of the same check, and the counting query is most of its cost.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<Kept, Tally> tallies =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(32)
+                    .expireAfterAccess(java.time.Duration.ofMinutes(10)).build();
+
+    /** What a kept report or tally was made from; {@code window} is null for a tally. */
+    private record Kept(long generation, Workspace ws, String journey, ChainReport.Window window, Integer actualYear) {
+    }
+
+    /**
+     * Open breaks per kind, the kinds with dismissed breaks and the journeys' scores: everything of a check but its
+     * breaks one by one.
+     */
+    private record Tally(Set<BreakKind> checks, Map<BreakKind, Long> counts, Set<BreakKind> withDismissals,
+                         List<ChainReport.JourneyScore> scores) {
+    }
 
     public ChainCheck(Database database, Clock clock) {
         this.database = database;
@@ -58,7 +87,23 @@ public final class ChainCheck implements ChainSummary {
      * only the listed ones are ever built.
      */
     public ChainReport report(Workspace ws, String journey, ChainReport.Window window) {
-        return database.read(c -> report(c, ws, journey, window));
+        Kept key = new Kept(database.generation(), ws, journey, window, lastCompletedFiscalYear(ws));
+        ChainReport known = kept.getIfPresent(key);
+        if (known != null) {
+            return known;
+        }
+        // made outside the caches' locks: two first views at once both check, rather than one waiting on the other
+        ChainReport made = database.read(c -> {
+            Kept tallyKey = new Kept(key.generation(), ws, journey, null, key.actualYear());
+            Tally tally = tallies.getIfPresent(tallyKey);
+            if (tally == null) {
+                tally = tally(c, ws, journey, key.actualYear());
+                tallies.put(tallyKey, tally);
+            }
+            return report(c, ws, journey, window, tally, key.actualYear());
+        });
+        kept.put(key, made);
+        return made;
     }
 
     /** Counts per kind, dismissed breaks and scores, with no open break listed: what the home page shows. */
@@ -154,10 +199,8 @@ public final class ChainCheck implements ChainSummary {
         void found(BreakKind kind, String key, String journey, int weight, Supplier<ChainBreak> make);
     }
 
-    private ChainReport report(Connection c, Workspace ws, String journey, ChainReport.Window window)
-            throws SQLException {
+    private Tally tally(Connection c, Workspace ws, String journey, Integer actualYear) throws SQLException {
         Set<BreakKind> checks = raisedChecks(c, ws);
-        Integer actualYear = lastCompletedFiscalYear(ws);
         // The counts per kind and the scores come from one aggregate query; no break is built for them.
         List<ChainCheckRepository.TallyRow> tally = ChainCheckRepository.tally(c, ws.id(), journey, ws.planFrom(),
                 ws.planTo(), actualYear);
@@ -180,6 +223,14 @@ public final class ChainCheck implements ChainSummary {
                         .merge(row.kind(), (int) row.failing(), Integer::sum);
             }
         }
+        return new Tally(checks, counts, withDismissals,
+                scores(ChainCheckRepository.journeyRows(c, ws.id(), journey), failing, checks));
+    }
+
+    private ChainReport report(Connection c, Workspace ws, String journey, ChainReport.Window window, Tally tally,
+                               Integer actualYear) throws SQLException {
+        Set<BreakKind> checks = tally.checks();
+        Map<BreakKind, Long> counts = tally.counts();
         // The open breaks are listed in order of kind, so the window is cut into a range of each kind's own breaks.
         Map<BreakKind, long[]> ranges = new EnumMap<>(BreakKind.class);
         long position = 0;
@@ -196,7 +247,8 @@ public final class ChainCheck implements ChainSummary {
             position += n;
         }
         // Only the breaks listed and the dismissed ones are built, from only what their checks read.
-        Set<BreakKind> needed = EnumSet.copyOf(withDismissals);
+        Set<BreakKind> needed = EnumSet.noneOf(BreakKind.class);
+        needed.addAll(tally.withDismissals());
         needed.addAll(ranges.keySet());
         Map<BreakKind, List<ChainBreak>> listed = new EnumMap<>(BreakKind.class);
         List<ChainBreak> dismissed = new ArrayList<>();
@@ -226,8 +278,7 @@ public final class ChainCheck implements ChainSummary {
         dismissed.sort((a, b) -> Integer.compare(a.kind().ordinal(), b.kind().ordinal()));
         List<ChainBreak> open = new ArrayList<>();
         listed.values().forEach(open::addAll);
-        return new ChainReport(ws.slug(), journey, checks, actualYear, open, dismissed,
-                scores(ChainCheckRepository.journeyRows(c, ws.id(), journey), failing, checks), counts, window);
+        return new ChainReport(ws.slug(), journey, checks, actualYear, open, dismissed, tally.scores(), counts, window);
     }
 
     /**

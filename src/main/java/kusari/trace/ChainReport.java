@@ -19,6 +19,15 @@ public record ChainReport(String workspace, String journey, Set<BreakKind> check
                           List<ChainBreak> open, List<ChainBreak> dismissed, List<JourneyScore> journeys,
                           Map<BreakKind, Long> counts, Window window) {
 
+    /** A report is kept and shared between requests (see {@link ChainCheck}), so nothing in it can change. */
+    public ChainReport {
+        checks = checks.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(checks));
+        open = List.copyOf(open);
+        dismissed = List.copyOf(dismissed);
+        journeys = List.copyOf(journeys);
+        counts = counts.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(counts));
+    }
+
     /**
      * Which open breaks a report lists: those of one kind (or of every kind when null), from {@code offset} (0 is the
      * first, in report order), at most {@code limit}.
@@ -74,6 +83,11 @@ public record ChainReport(String workspace, String journey, Set<BreakKind> check
      */
     public record JourneyScore(String journey, String title, String personaLabel, int steps, int troubledSteps,
                                int checks, int holding, Map<BreakKind, Integer> failing) {
+        public JourneyScore {
+            failing = failing.isEmpty() ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(failing));
+        }
+
         public int score() {
             return checks == 0 ? 100 : (int) Math.round(100.0 * holding / checks);
         }

@@ -39,8 +39,11 @@ final class PageCache {
     /** Memory the kept pages may take: a few hundred pages of the usual 10-60 kB. */
     private static final long MAX_BYTES = 24L << 20;
 
-    /** A kept page: its bytes with the stand-in, and where the stand-in sits. */
-    private record Kept(byte[] body, int[] tokenAt) {
+    /**
+     * A kept page: its bytes with the stand-in, where the stand-in sits, and the ETag of those bytes. The tag of
+     * what a browser gets is this tag and its token's checksum, made without reading the page again.
+     */
+    private record Kept(byte[] body, int[] tokenAt, String tag) {
     }
 
     private final Database database;
@@ -77,6 +80,7 @@ final class PageCache {
             }
             ctx.contentType("text/html; charset=utf-8");
             ctx.result(withToken(kept, token));
+            ctx.header("ETag", tag(kept, token));
         };
     }
 
@@ -94,7 +98,7 @@ final class PageCache {
             return null;
         }
         byte[] body = memory.readAllBytes();
-        Kept kept = new Kept(body, positions(body));
+        Kept kept = new Kept(body, positions(body), Etags.of(body));
         pages.put(key, kept);
         return kept;
     }
@@ -132,6 +136,14 @@ final class PageCache {
             return i;
         }
         return -1;
+    }
+
+    /** Two browsers' copies of a page differ only in their token, so the token's checksum tells them apart. */
+    private static String tag(Kept kept, String token) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(token.getBytes(StandardCharsets.US_ASCII));
+        String page = kept.tag();
+        return page.substring(0, page.length() - 1) + "-" + Long.toHexString(crc.getValue()) + "\"";
     }
 
     private static byte[] withToken(Kept kept, String token) {

@@ -88,6 +88,37 @@ class KeptPagesTest extends FreshAppTest {
         assertFalse(visitorAgain.contains("test-admin"));
     }
 
+    @Test
+    void readingPagesMakesNoSessionForAVisitor() throws Exception {
+        long actor = db.read(c -> Sql.queryOne(c, "SELECT a.id FROM actor a JOIN workspace w ON w.id = a.workspace_id "
+                + "WHERE w.slug = 'omitama' ORDER BY a.id LIMIT 1", rs -> rs.getLong(1))).orElseThrow();
+        for (String path : new String[] {MAP, "/w/omitama/actors", "/w/omitama/actors/" + actor, "/w/omitama",
+                "/w/omitama/chain-check", "/w/omitama/challenges/2"}) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port()
+                    + path)).header("Cookie", ALICE).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), path);
+            // a session is a cookie and server memory per visitor: reading must not make one
+            assertFalse(answer.headers().allValues("Set-Cookie").stream().anyMatch(v -> v.startsWith("JSESSIONID")),
+                    path + " made a session: " + answer.headers().allValues("Set-Cookie"));
+        }
+    }
+
+    @Test
+    void theChainCheckCountsFollowAChangeFromAnotherProcess() throws Exception {
+        String path = "/api/v1/workspaces/omitama/chain-check";
+        long before = api.get(path).body().get("counts").path("PROJECT_NO_LEAD").asLong(-1);
+        assertTrue(before > 0, "the sample has projects with no lead department: " + before);
+        assertEquals(before, api.get(path).body().get("counts").path("PROJECT_NO_LEAD").asLong(-1), "asked again");
+        try (Database other = Database.open(db.file())) {
+            other.inTransaction(c -> Sql.update(c, "INSERT INTO project_lead_actor (project_id, actor_id, position) "
+                    + "SELECT p.id, (SELECT a.id FROM actor a WHERE a.workspace_id = w.id ORDER BY a.id LIMIT 1), 0 "
+                    + "FROM project p JOIN workspace w ON w.id = p.workspace_id WHERE w.slug = 'omitama' AND NOT EXISTS "
+                    + "(SELECT 1 FROM project_lead_actor l WHERE l.project_id = p.id) ORDER BY p.id LIMIT 1"));
+        }
+        assertEquals(before - 1, api.get(path).body().get("counts").path("PROJECT_NO_LEAD").asLong(-1),
+                "the project given a lead by another process is no longer counted");
+    }
+
     private static long stepId(Database db) {
         return db.read(c -> Sql.queryOne(c, "SELECT s.id FROM step s JOIN journey j ON j.id = s.journey_id "
                 + "JOIN workspace w ON w.id = j.workspace_id WHERE w.slug = 'omitama' AND j.slug = 'b' "
