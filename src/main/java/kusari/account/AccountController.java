@@ -62,7 +62,7 @@ public final class AccountController {
 
     private void login(Context ctx) {
         Ui ui = Requests.ui(ctx);
-        String name = limit(ctx.formParam("name"), 64);
+        String name = stripped(ctx.formParam("name"));
         String next = safeNext(ctx.formParam("next"));
         AccountService.SignIn result = accounts.signIn(name, ctx.formParam("password"), ctx.formParam("code"),
                 transport.clientAddress(ctx));
@@ -103,7 +103,7 @@ public final class AccountController {
     private void setup(Context ctx) {
         Ui ui = Requests.ui(ctx);
         String token = ctx.pathParam("token");
-        String name = limit(ctx.formParam("name"), 64);
+        String name = stripped(ctx.formParam("name"));
         String password = ctx.formParam("password");
         if (password != null && !password.equals(ctx.formParam("password2"))) {
             Pages.render(ctx.status(400), "account/setup.jte",
@@ -223,11 +223,11 @@ public final class AccountController {
         return Requests.ui(ctx);
     }
 
-    static String limit(String value, int max) {
-        if (value == null) {
-            return null;
-        }
-        String v = value.strip();
-        return v.length() > max ? v.substring(0, max) : v;
+    /**
+     * A name as typed, without surrounding spaces, and never shortened: a name over the limit is refused by the
+     * account rules with a message (a cut one could even sign in as somebody else whose name begins the same).
+     */
+    static String stripped(String value) {
+        return value == null ? null : value.strip();
     }
 }

@@ -128,7 +128,7 @@ public final class AdminController {
 
     private void changes(Context ctx) {
         Ui ui = Requests.ui(ctx);
-        String by = blankToNull(AccountController.limit(ctx.queryParam("by"), 64));
+        String by = blankToNull(AccountController.stripped(ctx.queryParam("by")));
         String from = blankToNull(ctx.queryParam("from"));
         String to = blankToNull(ctx.queryParam("to"));
         String problem = null;
@@ -206,7 +206,7 @@ public final class AdminController {
     private void saveMember(Context ctx) {
         Workspace ws = workspace(ctx);
         Ui ui = Requests.ui(ctx);
-        String name = AccountController.limit(ctx.formParam("name"), 64);
+        String name = AccountController.stripped(ctx.formParam("name"));
         Account account = name == null ? null : accounts.find(name).orElse(null);
         if (account == null) {
             renderSettings(ctx, ws, 400, null, ui.t("admin.member.unknown", name == null ? "" : name));

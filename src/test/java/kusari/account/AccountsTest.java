@@ -276,6 +276,28 @@ class AccountsTest {
     }
 
     @Test
+    void aNameOverItsLimitIsRefusedWholeNeverCutToAnotherName() throws Exception {
+        String long64 = "a".repeat(64);
+        TestApp.sessionCookie(db, long64, "PLANNER");
+        // a name cut to its first 64 characters would be the account above
+        assertEquals(401, login(long64 + "b", TestApp.PASSWORD).statusCode(), "the longer name is nobody's");
+        assertEquals(303, login(long64, TestApp.PASSWORD).statusCode());
+
+        AccountService accounts = new AccountService(db, java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(30));
+        db.inTransaction(c -> Sql.update(c, "DELETE FROM account"));
+        String token = accounts.issueSetupToken().orElseThrow();
+        String name = "k".repeat(70);
+        HttpResponse<String> refused = send("POST", "/setup/" + token, null, "application/x-www-form-urlencoded",
+                "_csrf=" + CSRF + "&name=" + name + "&password=" + URLEncoder.encode(TestApp.PASSWORD,
+                        StandardCharsets.UTF_8) + "&password2=" + URLEncoder.encode(TestApp.PASSWORD, StandardCharsets.UTF_8));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("アカウント名は64文字以内"), "the limit is said: " + refused.body());
+        assertTrue(refused.body().contains("value=\"" + name + "\""), "what was typed stays whole in the box");
+        assertFalse(refused.body().contains("maxlength="), "the browser is told no limit that would cut a paste");
+        assertTrue(accounts.find(name).isEmpty() && accounts.find(name.substring(0, 64)).isEmpty(), "nobody was made");
+    }
+
+    @Test
     void passwordsAreHashedWithPbkdf2AtOwaspStrength() {
         String hash = Passwords.hash(TestApp.PASSWORD);
         assertTrue(hash.startsWith("pbkdf2-sha256$600000$"), hash);
