@@ -58,6 +58,8 @@ import kusari.web.Server;
 import kusari.web.Transport;
 import kusari.web.EventHub;
 import kusari.workshop.WorkshopApi;
+import kusari.workshop.WorkshopRecordController;
+import kusari.workshop.WorkshopRecords;
 import kusari.workshop.WorkshopRepository;
 import kusari.workshop.WorkshopService;
 
@@ -131,7 +133,9 @@ public final class Kusari {
                 new IndicatorController(resolver, indicators, indicatorTable, reviews, Clock.system(JAPAN))::routes,
                 new SearchController(resolver, new SearchService(database, edits.kinds()))::routes,
                 new WorkshopApi(resolver, new WorkshopService(new WorkshopRepository(database), journeys, workshopEvents,
-                        clock), journeys, config, edits));
+                        clock), journeys, config, edits),
+                new WorkshopRecordController(resolver, new WorkshopRecords(new WorkshopRepository(database), journeys,
+                        edits.kinds())));
         return Server.create(config, database, authorizer, resolver, features);
     }
 }

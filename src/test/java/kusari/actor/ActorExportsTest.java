@@ -20,6 +20,7 @@ import kusari.core.AppConfig;
 import kusari.TestApp;
 import kusari.db.Database;
 import kusari.db.Sql;
+import kusari.web.Exports;
 import kusari.Kusari;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
