@@ -108,6 +108,7 @@ public final class Kusari {
 
         // the live workshop's push: one hub for the app, woken after each commit
         EventHub workshopEvents = new EventHub();
+        WorkshopService workshops = new WorkshopService(new WorkshopRepository(database), journeys, workshopEvents, clock);
         List<Feature> features = List.of(
                 new AccountController(accounts, new Transport(config.https(), config.trustedProxies()))::routes,
                 new AdminController(accounts, workspaces, database, authorizer)::routes,
@@ -132,8 +133,8 @@ public final class Kusari {
                 new TraceApi(resolver, traces, chainCheck, budgetRollups)::routes,
                 new IndicatorController(resolver, indicators, indicatorTable, reviews, Clock.system(JAPAN))::routes,
                 new SearchController(resolver, new SearchService(database, edits.kinds()))::routes,
-                new WorkshopApi(resolver, new WorkshopService(new WorkshopRepository(database), journeys, workshopEvents,
-                        clock), journeys, config, edits),
+                new WorkshopApi(resolver, workshops, journeys, config, edits),
+                new kusari.workshop.ParticipantNames(workshops),
                 new WorkshopRecordController(resolver, new WorkshopRecords(new WorkshopRepository(database), journeys,
                         edits.kinds())));
         return Server.create(config, database, authorizer, resolver, features);

@@ -56,20 +56,16 @@ public final class WorkshopRecords {
         return database.read(c -> {
             String[] journey = Sql.queryOne(c, "SELECT slug, title FROM journey WHERE id = ?",
                     rs -> new String[] {rs.getString(1), rs.getString(2)}, w.journeyId()).orElse(new String[] {"", ""});
-            Map<Long, String> names = new LinkedHashMap<>();
-            for (Object[] p : Sql.query(c, "SELECT id, name FROM workshop_participant WHERE workshop_id = ? ORDER BY id",
-                    rs -> new Object[] {rs.getLong(1), rs.getString(2)}, w.id())) {
-                names.put((Long) p[0], (String) p[1]);
-            }
+            int participants = (int) Sql.queryLong(c,
+                    "SELECT COUNT(*) FROM workshop_participant WHERE workshop_id = ?", w.id());
             Map<Integer, List<WorkshopRecord.CardLine>> byStep = new LinkedHashMap<>();
             for (Card k : workshops.cards(c, w.id())) {
                 if (k.withdrawn()) {
                     continue;
                 }
-                String author = w.named() && k.participantId() != null ? names.getOrDefault(k.participantId(), "") : "";
                 String[] became = became(c, workspaceSlug, k.became());
                 byStep.computeIfAbsent(k.step(), s -> new ArrayList<>()).add(new WorkshopRecord.CardLine(k.id(),
-                        k.step(), k.kind(), k.text(), k.emotion(), k.votes(), k.hidden(), author, became[0], became[1],
+                        k.step(), k.kind(), k.text(), k.emotion(), k.votes(), k.hidden(), k.author(), became[0], became[1],
                         k.createdAt()));
             }
             List<WorkshopRecord.StepCards> out = new ArrayList<>();
@@ -80,7 +76,7 @@ public final class WorkshopRecords {
             // cards on a position the journey no longer has (a step deleted since) stay on the record, untitled
             byStep.keySet().stream().filter(p -> p > steps.size()).sorted()
                     .forEach(p -> out.add(new WorkshopRecord.StepCards(p, "", byStep.get(p))));
-            return new WorkshopRecord(w, journey[0], journey[1], names.size(), out);
+            return new WorkshopRecord(w, journey[0], journey[1], participants, out);
         });
     }
 

@@ -333,7 +333,7 @@ public final class WorkshopService {
         return card;
     }
 
-    /** What a card event carries: the card as the room sees it (never who wrote it). */
+    /** What a card event carries: the card as the room sees it (who wrote it only by a named workshop's display name). */
     static String cardEvent(Card k) {
         return JSON.valueToTree(WorkshopApi.cardJson(k)).toString();
     }
