@@ -163,15 +163,21 @@ class ExportRoundTripTest {
         Path first = tmp.resolve("first");
         WorkspaceExporter.writeTo(first, new WorkspaceExporter(db).find("omitama").orElseThrow());
         assertTrue(Files.readString(first.resolve("personas/omitama/b.json")).contains("\"policyField\": \"\""));
-        Database empty = Database.open(tmp.resolve("empty.db"));
-        Migrations.apply(empty);
-        ImportService service = new ImportService(empty);
-        ImportReport report = service.dryRun(first);
-        assertTrue(report.ok(), report.problems().toString());
-        assertTrue(service.apply(first, report.fingerprint()).applied());
+        Database empty = intoEmptyDatabase(first, tmp);
         Path second = tmp.resolve("second");
         WorkspaceExporter.writeTo(second, new WorkspaceExporter(empty).find("omitama").orElseThrow());
         assertEquals(dataFiles(first), dataFiles(second));
+    }
+
+    /** Imports the files of {@code folder} into a new empty database (checked first, as the import page does). */
+    static Database intoEmptyDatabase(Path folder, Path tmp) {
+        Database empty = Database.open(tmp.resolve("empty.db"));
+        Migrations.apply(empty);
+        ImportService service = new ImportService(empty);
+        ImportReport report = service.dryRun(folder);
+        assertTrue(report.ok(), report.problems().toString());
+        assertTrue(service.apply(folder, report.fingerprint()).applied());
+        return empty;
     }
 
     /** A named workshop on Bさん's journey as a session leaves it: names, cards of every state, votes, a promotion. */
@@ -218,12 +224,7 @@ class ExportRoundTripTest {
         assertTrue(!Files.readString(first.resolve("journeys/omitama/c.json")).contains("workshops"),
                 "a journey without workshops is written as before");
 
-        Database empty = Database.open(tmp.resolve("empty.db"));
-        Migrations.apply(empty);
-        ImportService service = new ImportService(empty);
-        ImportReport report = service.dryRun(first);
-        assertTrue(report.ok(), report.problems().toString());
-        assertTrue(service.apply(first, report.fingerprint()).applied());
+        Database empty = intoEmptyDatabase(first, tmp);
         Path second = tmp.resolve("second");
         WorkspaceExporter.writeTo(second, new WorkspaceExporter(empty).find("omitama").orElseThrow());
         assertEquals(dataFiles(first), dataFiles(second));
