@@ -57,6 +57,7 @@ import kusari.web.Feature;
 import kusari.web.Server;
 import kusari.web.Transport;
 import kusari.web.EventHub;
+import kusari.workshop.ParticipantNames;
 import kusari.workshop.WorkshopApi;
 import kusari.workshop.WorkshopRecordController;
 import kusari.workshop.WorkshopRecords;
@@ -134,7 +135,7 @@ public final class Kusari {
                 new IndicatorController(resolver, indicators, indicatorTable, reviews, Clock.system(JAPAN))::routes,
                 new SearchController(resolver, new SearchService(database, edits.kinds()))::routes,
                 new WorkshopApi(resolver, workshops, journeys, config, edits),
-                new kusari.workshop.ParticipantNames(workshops),
+                new ParticipantNames(workshops),
                 new WorkshopRecordController(resolver, new WorkshopRecords(new WorkshopRepository(database), journeys,
                         edits.kinds())));
         return Server.create(config, database, authorizer, resolver, features);
