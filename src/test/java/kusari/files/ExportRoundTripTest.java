@@ -239,6 +239,24 @@ class ExportRoundTripTest {
     }
 
     @Test
+    void importingOverAnOpenWorkshopSaysItWillCloseAndKeepsItsCards(@TempDir Path tmp) throws IOException {
+        Database db = TestApp.freshSampleDatabase(tmp);
+        holdWorkshop(db);
+        Path files = tmp.resolve("files");
+        WorkspaceExporter.writeTo(files, new WorkspaceExporter(db).find("omitama").orElseThrow());
+        ImportService service = new ImportService(db);
+        assertEquals(0, service.dryRun(files).workspaces().get(0).openWorkshops(), "unchanged files replace nothing");
+        Path a = files.resolve("personas/omitama/a.json");
+        Files.writeString(a, Files.readString(a).replace("\"label\": \"Aさん\"", "\"label\": \"Aさん（改）\""));
+        ImportReport report = service.dryRun(files);
+        assertEquals(1, report.workspaces().get(0).openWorkshops(), "the report warns of the open workshop");
+        assertTrue(service.apply(files, report.fingerprint()).applied());
+        assertEquals("CLOSED", db.read(c -> Sql.queryOne(c, "SELECT status FROM workshop", rs -> rs.getString(1)))
+                .orElseThrow());
+        assertEquals(4L, db.<Long>read(c -> Sql.queryLong(c, "SELECT count(*) FROM workshop_card")));
+    }
+
+    @Test
     void aWorkshopCardOnAStepTheJourneyLacksIsRefusedWithItsPlace(@TempDir Path tmp) throws IOException {
         Database db = TestApp.freshSampleDatabase(tmp);
         holdWorkshop(db);
