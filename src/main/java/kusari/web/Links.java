@@ -537,6 +537,11 @@ public final class Links {
         return WORKSHOP_LIST.fill(ws);
     }
 
+    /** The workshops held on one journey (the journey page links here). */
+    public static String workshopsOfJourney(String ws, String journeySlug) {
+        return WORKSHOP_LIST.fill(ws) + "?journey=" + enc(journeySlug);
+    }
+
     /** A workshop's record: its cards by step, their votes and what became of each. */
     public static String workshopRecord(String ws, long id) {
         return WORKSHOP_RECORD.fill(ws, id);

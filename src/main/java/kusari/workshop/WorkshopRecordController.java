@@ -39,7 +39,15 @@ public final class WorkshopRecordController implements Feature {
 
     void list(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        Pages.render(ctx, "workshop/list.jte", new WorkshopListPage(Ui.of(ctx), ws, records.list(ws.id())));
+        List<WorkshopRecords.Listed> all = records.list(ws.id());
+        String journey = ctx.queryParam("journey");
+        if (journey == null || journey.isBlank()) {
+            Pages.render(ctx, "workshop/list.jte", new WorkshopListPage(Ui.of(ctx), ws, all, null));
+            return;
+        }
+        List<WorkshopRecords.Listed> held = all.stream().filter(l -> l.journeySlug().equals(journey)).toList();
+        String title = held.isEmpty() ? journey : held.get(0).journeyTitle();
+        Pages.render(ctx, "workshop/list.jte", new WorkshopListPage(Ui.of(ctx), ws, held, title));
     }
 
     void record(Context ctx) {

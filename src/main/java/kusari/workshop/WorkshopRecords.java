@@ -30,20 +30,21 @@ public final class WorkshopRecords {
     }
 
     /** The workshops of a workspace, newest first, with the title of each one's journey. */
-    public record Listed(Workshop workshop, String journeyTitle, int cards, int participants) {
+    public record Listed(Workshop workshop, String journeySlug, String journeyTitle, int cards, int participants) {
     }
 
     public List<Listed> list(long workspaceId) {
         return database.read(c -> Sql.query(c, """
-                SELECT w.id, j.title,
+                SELECT w.id, j.slug, j.title,
                        (SELECT COUNT(*) FROM workshop_card k WHERE k.workshop_id = w.id AND k.withdrawn = 0),
                        (SELECT COUNT(*) FROM workshop_participant p WHERE p.workshop_id = w.id)
                 FROM workshop w JOIN journey j ON j.id = w.journey_id
                 WHERE w.workspace_id = ? ORDER BY COALESCE(w.held_on, substr(w.created_at, 1, 10)) DESC, w.id DESC""",
-                rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4)}, workspaceId))
+                rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)},
+                workspaceId))
                 .stream()
-                .map(r -> new Listed(workshops.find(workspaceId, (long) r[0]).orElseThrow(), (String) r[1], (int) r[2],
-                        (int) r[3]))
+                .map(r -> new Listed(workshops.find(workspaceId, (long) r[0]).orElseThrow(), (String) r[1],
+                        (String) r[2], (int) r[3], (int) r[4]))
                 .toList();
     }
 

@@ -140,7 +140,7 @@ class WorkshopRecordBrowserTest {
 
         projector.get(origin + "/w/omitama/journeys/b");
         projector.findElement(By.cssSelector("[data-testid=workshops-link]")).click();
-        new WebDriverWait(projector, Duration.ofSeconds(2)).until(d -> d.getCurrentUrl().endsWith("/workshops"));
+        new WebDriverWait(projector, Duration.ofSeconds(2)).until(d -> d.getCurrentUrl().endsWith("/workshops?journey=b"));
         projector.findElement(By.linkText("名前で語る会")).click();
         new WebDriverWait(projector, Duration.ofSeconds(2)).until(d -> d.getCurrentUrl().endsWith("/workshops/" + id));
     }

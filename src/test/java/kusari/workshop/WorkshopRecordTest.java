@@ -76,7 +76,15 @@ class WorkshopRecordTest extends FreshAppTest {
         assertTrue(list.contains("href=\"/w/omitama/workshops/" + room.id() + "\""), list);
         assertTrue(list.contains("Bさんの&lt;体験&gt;を聞く会"));
         String journey = api.get("/w/omitama/journeys/b").text();
-        assertTrue(journey.contains("href=\"/w/omitama/workshops\""), "the journey page links to the workshops");
+        assertTrue(journey.contains("href=\"/w/omitama/workshops?journey=b\""), "the journey page links to its workshops");
+        RoomSession elsewhere = new RoomSession(app.port(), api, "Cさんの会", null);
+        db.inTransaction(c -> kusari.db.Sql.update(c, "UPDATE workshop SET journey_id = (SELECT id FROM journey"
+                + " WHERE slug = 'c') WHERE id = ?", elsewhere.id()));
+        String ofB = api.get("/w/omitama/workshops?journey=b").text();
+        assertTrue(ofB.contains("Bさんの&lt;体験&gt;を聞く会") && !ofB.contains("Cさんの会"), "only journey b's: " + ofB);
+        assertTrue(api.get("/w/omitama/workshops").text().contains("Cさんの会"), "the whole list has both");
+        assertTrue(api.get("/w/omitama/workshops/" + room.id()).text()
+                .contains("href=\"/w/omitama/workshops/" + room.id() + "/board\""), "an editor reaches the open board");
         assertEquals(404, api.get("/w/omitama/workshops/999999").status());
         assertEquals(404, api.get("/w/omitama/workshops/abc").status());
     }
