@@ -209,12 +209,17 @@ class ExportRoundTripTest {
         });
     }
 
+    /** Holds {@link #holdWorkshop} in {@code db} and exports the workspace to {@code folder}. */
+    static Path heldAndExported(Database db, Path folder) throws IOException {
+        holdWorkshop(db);
+        WorkspaceExporter.writeTo(folder, new WorkspaceExporter(db).find("omitama").orElseThrow());
+        return folder;
+    }
+
     @Test
     void aWorkshopWithItsCardsAndVotesRoundTripsByteForByteAndArrivesClosed(@TempDir Path tmp) throws IOException {
         Database db = TestApp.freshSampleDatabase(tmp);
-        holdWorkshop(db);
-        Path first = tmp.resolve("first");
-        WorkspaceExporter.writeTo(first, new WorkspaceExporter(db).find("omitama").orElseThrow());
+        Path first = heldAndExported(db, tmp.resolve("first"));
         String b = Files.readString(first.resolve("journeys/omitama/b.json"));
         assertTrue(b.contains("\"workshops\": ["), b);
         assertTrue(b.contains("\"participants\": [\n        \"<b>花子</b>\",\n        \"太郎\"\n      ]"), b);
@@ -241,9 +246,7 @@ class ExportRoundTripTest {
     @Test
     void importingOverAnOpenWorkshopSaysItWillCloseAndKeepsItsCards(@TempDir Path tmp) throws IOException {
         Database db = TestApp.freshSampleDatabase(tmp);
-        holdWorkshop(db);
-        Path files = tmp.resolve("files");
-        WorkspaceExporter.writeTo(files, new WorkspaceExporter(db).find("omitama").orElseThrow());
+        Path files = heldAndExported(db, tmp.resolve("files"));
         ImportService service = new ImportService(db);
         assertEquals(0, service.dryRun(files).workspaces().get(0).openWorkshops(), "unchanged files replace nothing");
         Path a = files.resolve("personas/omitama/a.json");
@@ -259,9 +262,7 @@ class ExportRoundTripTest {
     @Test
     void aWorkshopCardOnAStepTheJourneyLacksIsRefusedWithItsPlace(@TempDir Path tmp) throws IOException {
         Database db = TestApp.freshSampleDatabase(tmp);
-        holdWorkshop(db);
-        Path first = tmp.resolve("first");
-        WorkspaceExporter.writeTo(first, new WorkspaceExporter(db).find("omitama").orElseThrow());
+        Path first = heldAndExported(db, tmp.resolve("first"));
         Path b = first.resolve("journeys/omitama/b.json");
         Files.writeString(b, Files.readString(b).replace("\"step\": 2,", "\"step\": 99,")
                 .replace("\"kind\": \"JOY\"", "\"kind\": \"HAPPY\""));
