@@ -150,6 +150,9 @@
             node.appendChild(el('span', 'ws-card-step', k.step + '.'));
         }
         node.appendChild(el('span', 'ws-card-text', k.text));
+        if (k.author) {
+            node.appendChild(el('span', 'ws-card-author', k.author));  // named workshops only; shown as text
+        }
         node.appendChild(el('span', 'ws-votes', votesText(k.votes)));
         if (role === 'board') {
             var spot = el('button', 'ws-card-tool', body.dataset.msgSpotlight);
@@ -354,5 +357,41 @@
             // the stream starts at the beginning: every stored card arrives through it, in order
             listen(body.dataset.eventsUrl);
         });
+    }
+
+    // ------------------------------------------------------------------ named workshops: the phone's name
+
+    var nameForm = role === 'phone' ? document.querySelector('.ws-name-form') : null;
+    if (nameForm) {
+        var nameInput = nameForm.querySelector('input[name="name"]');
+        var nameMessage = nameForm.querySelector('.ws-message');
+        var named = false;
+        var say = function (text, bad) {
+            nameMessage.textContent = text;
+            nameMessage.classList.toggle('is-error', !!bad);
+        };
+        // a card is sent only after the phone has said its name (asked for at join)
+        document.addEventListener('submit', function (e) {
+            if (!named && e.target.classList.contains('ws-card-form')) {
+                e.preventDefault();
+                e.stopPropagation();
+                say(nameForm.dataset.msgFirst, true);
+                nameInput.focus();
+            }
+        }, true);
+        nameForm.addEventListener('submit', function (e) {
+            e.preventDefault();
+            send('PUT', nameForm.dataset.nameUrl, {name: nameInput.value}).then(function (answer) {
+                named = true;
+                nameInput.value = answer.name;
+                say(nameForm.dataset.msgSaved, false);
+            }).catch(function (err) { say(err.message, true); });
+        });
+        send('GET', nameForm.dataset.nameUrl).then(function (answer) {
+            if (answer.name) {
+                named = true;
+                nameInput.value = answer.name;
+            }
+        }).catch(function () { /* the card form says what is wrong */ });
     }
 })();

@@ -373,6 +373,10 @@ public final class Cli {
                 out.println("  ! " + plan.actualsLost() + " actual value(s) and evaluation(s) of indicators are not in the"
                         + " files and would be lost");
             }
+            if (plan.openWorkshops() > 0) {
+                out.println("  ! " + plan.openWorkshops() + " open workshop(s) would come back from the files closed:"
+                        + " their phones could no longer post");
+            }
             for (String entity : ImportReport.ENTITIES) {
                 List<Item> items = plan.of(entity);
                 // A new workspace: its people and journeys by name, everything else counted.

@@ -57,7 +57,10 @@ import kusari.web.Feature;
 import kusari.web.Server;
 import kusari.web.Transport;
 import kusari.web.EventHub;
+import kusari.workshop.ParticipantNames;
 import kusari.workshop.WorkshopApi;
+import kusari.workshop.WorkshopRecordController;
+import kusari.workshop.WorkshopRecords;
 import kusari.workshop.WorkshopRepository;
 import kusari.workshop.WorkshopService;
 
@@ -106,6 +109,7 @@ public final class Kusari {
 
         // the live workshop's push: one hub for the app, woken after each commit
         EventHub workshopEvents = new EventHub();
+        WorkshopService workshops = new WorkshopService(new WorkshopRepository(database), journeys, workshopEvents, clock);
         List<Feature> features = List.of(
                 new AccountController(accounts, new Transport(config.https(), config.trustedProxies()))::routes,
                 new AdminController(accounts, workspaces, database, authorizer)::routes,
@@ -130,8 +134,10 @@ public final class Kusari {
                 new TraceApi(resolver, traces, chainCheck, budgetRollups)::routes,
                 new IndicatorController(resolver, indicators, indicatorTable, reviews, Clock.system(JAPAN))::routes,
                 new SearchController(resolver, new SearchService(database, edits.kinds()))::routes,
-                new WorkshopApi(resolver, new WorkshopService(new WorkshopRepository(database), journeys, workshopEvents,
-                        clock), journeys, config, edits));
+                new WorkshopApi(resolver, workshops, journeys, config, edits),
+                new ParticipantNames(workshops),
+                new WorkshopRecordController(resolver, new WorkshopRecords(new WorkshopRepository(database), journeys,
+                        edits.kinds())));
         return Server.create(config, database, authorizer, resolver, features);
     }
 }

@@ -68,4 +68,31 @@ public final class Http {
         System.arraycopy(z, 0, out, x.length + raw.length, z.length);
         return out;
     }
+
+    /**
+     * The text of an .xlsx file's sheets and shared strings, with the XML character references fastexcel writes for
+     * non-ASCII characters (&#x8a2a;) turned back into characters.
+     */
+    public static String xlsxText(byte[] workbook) {
+        StringBuilder xml = new StringBuilder();
+        try {
+            // from a file: fastexcel's entries carry their sizes after the data, which ZipInputStream cannot read
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("kusari-export", ".xlsx");
+            java.nio.file.Files.write(file, workbook);
+            try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+                for (var e : java.util.Collections.list(zip.entries())) {
+                    if (e.getName().startsWith("xl/")) {
+                        xml.append(new String(zip.getInputStream(e).readAllBytes(),
+                                java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+            } finally {
+                java.nio.file.Files.delete(file);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Pattern.compile("&#x([0-9a-fA-F]+);").matcher(xml)
+                .replaceAll(m -> new String(Character.toChars(Integer.parseInt(m.group(1), 16))));
+    }
 }

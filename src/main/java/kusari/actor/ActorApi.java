@@ -14,7 +14,9 @@ import kusari.actor.ActorOverview.JourneyGroup;
 import kusari.actor.ActorOverview.Measure;
 import kusari.actor.ActorOverview.StepView;
 import kusari.actor.ActorRepository.LedProject;
-import kusari.actor.Exports.Table;
+
+import kusari.web.Exports;
+import kusari.web.Exports.Table;
 import kusari.indicator.IndicatorJson;
 import kusari.core.Workspace;
 import kusari.core.WorkspaceResolver;
@@ -222,21 +224,7 @@ public final class ActorApi {
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.actor", ctx.pathParam("id")));
     }
 
-    /** Writes the file to the answer row by row as it is made (no whole-file buffer). */
     private static void download(Context ctx, Table table, String format, String fileName) {
-        if ("csv".equals(format)) {
-            ctx.contentType("text/csv; charset=utf-8");
-            attachment(ctx, fileName + ".csv");
-            Exports.writeCsv(table, ctx.outputStream());
-        } else {
-            ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            attachment(ctx, fileName + ".xlsx");
-            Exports.writeXlsx(table, ctx.outputStream());
-        }
-    }
-
-    private static void attachment(Context ctx, String fileName) {
-        // ASCII file names only (slug and ids), so no RFC 5987 encoding is needed.
-        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        Exports.download(ctx, table, format, fileName);
     }
 }

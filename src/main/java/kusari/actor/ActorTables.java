@@ -8,7 +8,9 @@ import kusari.actor.ActorOverview.ActionView;
 import kusari.actor.ActorOverview.JourneyGroup;
 import kusari.actor.ActorOverview.Measure;
 import kusari.actor.ActorOverview.StepView;
-import kusari.actor.Exports.Table;
+
+import kusari.web.Exports;
+import kusari.web.Exports.Table;
 import kusari.core.Ui;
 
 /**

@@ -11,11 +11,15 @@ import java.util.Objects;
  *
  * <p>The query must keep {@code id} and {@code workspace_id} as plain columns: the index filters it by either.
  */
-public record Findable(String kind, String rowsSql, String placeSql) {
+public record Findable(String kind, String rowsSql, String placeSql, Kind.Viewer viewer) {
 
     public Findable {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(rowsSql, "rowsSql of " + kind);
+    }
+
+    public Findable(String kind, String rowsSql, String placeSql) {
+        this(kind, rowsSql, placeSql, null);
     }
 
     public static Findable of(String kind, String rowsSql) {
@@ -24,6 +28,14 @@ public record Findable(String kind, String rowsSql, String placeSql) {
 
     /** The same, with a query of one string naming where the row with the given id sits. */
     public Findable place(String sql) {
-        return new Findable(kind, rowsSql, sql);
+        return new Findable(kind, rowsSql, sql, viewer);
+    }
+
+    /**
+     * The same, shown by its own page: for a kind that is not edited through the edit declarations (a workshop's
+     * card, written by the room), whose result is keyed by its id and links where {@code viewer} says.
+     */
+    public Findable shownAt(Kind.Viewer viewer) {
+        return new Findable(kind, rowsSql, placeSql, viewer);
     }
 }

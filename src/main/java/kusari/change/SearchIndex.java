@@ -106,6 +106,18 @@ public final class SearchIndex {
         }
     }
 
+    /**
+     * Writes the rows of one entity of a declared kind again, on the connection of the write that changed it: for
+     * what is written past the change history (a workshop's cards, which the room posts by the hundred), so that
+     * its index rows still commit or roll back with it. Nothing when the kind is not declared.
+     */
+    public static void reindex(Connection c, String kind, long id) throws SQLException {
+        Findable f = declared.get(kind);
+        if (f != null) {
+            reindex(c, f, id);
+        }
+    }
+
     /** Writes the rows of one entity again (or drops them when it is gone). */
     static void reindex(Connection c, Findable f, long id) throws SQLException {
         dropDoc(c, f.kind(), id);

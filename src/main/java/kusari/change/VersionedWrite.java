@@ -206,12 +206,14 @@ final class VersionedWrite {
     }
 
     /**
-     * Copies a whole workspace (framework, projects, personas, journeys, challenges, indicators, readings; not
-     * its history) under a new slug and name, with fresh ids. Returns the copy's id.
+     * Copies a whole workspace (framework, projects, personas, journeys, challenges, indicators, readings, the
+     * workshops with their cards and votes, closed; not its history) under a new slug and name, with fresh ids.
+     * Returns the copy's id.
      */
     static long copyWorkspace(Connection c, long sourceId, Object slug, Object name) throws SQLException {
         Schema schema = Schema.read(c);
         ObjectNode snapshot = Snapshot.take(c, schema, "workspace", sourceId);
+        ClosedWorkshops.forCopy(c, snapshot);
         Snapshot.Restored copy = Snapshot.insert(c, schema, snapshot, true,
                 Map.of("slug", slug, "name", name, "version", 1L));
         long id = copy.idOf("workspace", sourceId);

@@ -33,6 +33,8 @@ public final class DataJson {
     /** Optional readings of a workspace, actor, framework node or indicator, and a workspace's optional about. */
     static final String NO_READINGS = "kusari.files.noReadings";
     static final String NO_ABOUT = "kusari.files.noAbout";
+    /** The optional workshops of a journey. */
+    static final String NO_WORKSHOPS = "kusari.files.noWorkshops";
 
     private static final ObjectMapper MAPPER = create();
 
@@ -71,6 +73,7 @@ public final class DataJson {
         injectable.addValue(NO_TRACK, "");
         injectable.addValue(NO_READINGS, List.of());
         injectable.addValue(NO_ABOUT, null);
+        injectable.addValue(NO_WORKSHOPS, List.of());
         mapper.setInjectableValues(injectable);
         mapper.registerModule(new SimpleModule("kusari-canonical-numbers").addSerializer(BigDecimal.class, new NumberWriter()));
         return mapper;

@@ -26,7 +26,16 @@ public record ImportReport(List<WorkspacePlan> workspaces, List<DataFileProblem>
      * the file format has no place for them, so replacing the workspace drops them, and the report says so.
      */
     public record WorkspacePlan(String slug, String name, boolean isNew, List<Item> items, List<Item> files,
-                                long actualsLost) {
+                                long actualsLost, long openWorkshops) {
+
+        /**
+         * {@code openWorkshops}: workshops of this workspace still open; replacing the workspace brings them back
+         * from the files as closed records, so their phones can no longer post, and the report says so.
+         */
+        public WorkspacePlan(String slug, String name, boolean isNew, List<Item> items, List<Item> files,
+                             long actualsLost) {
+            this(slug, name, isNew, items, files, actualsLost, 0);
+        }
 
         /** True when applying would change nothing of this workspace. */
         public boolean unchanged() {

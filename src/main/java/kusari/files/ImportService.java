@@ -247,6 +247,9 @@ public final class ImportService {
                                 WHERE w.slug = ?)""",
                         incoming.slug(), incoming.slug(), incoming.slug(), incoming.slug(), incoming.slug(),
                         incoming.slug()));
+                plan = withOpenWorkshops(plan, Sql.queryLong(c, """
+                        SELECT count(*) FROM workshop k JOIN workspace w ON w.id = k.workspace_id
+                        WHERE w.slug = ? AND k.status = 'OPEN'""", incoming.slug()));
             }
             plans.add(plan);
         }
@@ -267,6 +270,10 @@ public final class ImportService {
     }
 
     private static WorkspacePlan withActualsLost(WorkspacePlan p, long lost) {
-        return new WorkspacePlan(p.slug(), p.name(), p.isNew(), p.items(), p.files(), lost);
+        return new WorkspacePlan(p.slug(), p.name(), p.isNew(), p.items(), p.files(), lost, p.openWorkshops());
+    }
+
+    private static WorkspacePlan withOpenWorkshops(WorkspacePlan p, long open) {
+        return new WorkspacePlan(p.slug(), p.name(), p.isNew(), p.items(), p.files(), p.actualsLost(), open);
     }
 }

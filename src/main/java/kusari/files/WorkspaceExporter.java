@@ -426,6 +426,7 @@ public final class WorkspaceExporter {
                     rs -> rs.getLong("step_id"),
                     rs -> new ActionEntry(actors.getOrDefault(rs.getLong("id"), List.of()), rs.getString("text")), ws);
             Map<Long, List<String>> readings = readings("JOURNEY");
+            Map<Long, List<WorkspaceFiles.WorkshopEntry>> workshops = workshops();
             return Sql.query(c, """
                     SELECT j.id, j.slug, p.slug AS persona, j.title FROM journey j JOIN persona p ON p.id = j.persona_id
                     WHERE j.workspace_id = ? ORDER BY j.slug""",
@@ -436,8 +437,70 @@ public final class WorkspaceExporter {
                                         challenges.getOrDefault(s.id(), List.of()), actions.getOrDefault(s.id(), List.of())))
                                 .toList();
                         return new JourneyFile(rs.getString("slug"), rs.getString("persona"), rs.getString("title"),
-                                stepEntries, readings.getOrDefault(id, List.of()));
+                                stepEntries, readings.getOrDefault(id, List.of()), workshops.getOrDefault(id, List.of()));
                     }, ws);
+        }
+
+        // --- the workshops held on each journey (inside its journey file) ---
+
+        private record WorkshopRow(long id, long journeyId, String title, String date, boolean named, int votes,
+                                   boolean shared, String phase, String openedAt) {
+        }
+
+        /**
+         * Each journey's workshops, oldest first, with participants numbered in the order they joined and cards in
+         * the order they were posted. What a card became is written as its kind only: the change that made it is
+         * in this database's history, which does not travel.
+         */
+        private Map<Long, List<WorkspaceFiles.WorkshopEntry>> workshops() throws SQLException {
+            List<WorkshopRow> rows = Sql.query(c, """
+                    SELECT id, journey_id, title, held_on, named, votes_each, cards_shared, phase, created_at
+                    FROM workshop WHERE workspace_id = ? ORDER BY journey_id, id""",
+                    rs -> new WorkshopRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getInt(5) == 1, rs.getInt(6), rs.getInt(7) == 1, rs.getString(8), rs.getString(9)), ws);
+            Map<Long, List<long[]>> participants = Sql.queryGrouped(c, """
+                    SELECT p.workshop_id, p.id FROM workshop_participant p JOIN workshop w ON w.id = p.workshop_id
+                    WHERE w.workspace_id = ? ORDER BY p.workshop_id, p.id""",
+                    rs -> rs.getLong(1), rs -> new long[] {rs.getLong(2)}, ws);
+            Map<Long, String> names = new LinkedHashMap<>();
+            for (Object[] n : Sql.query(c, """
+                    SELECT p.id, p.name FROM workshop_participant p JOIN workshop w ON w.id = p.workshop_id
+                    WHERE w.workspace_id = ?""", rs -> new Object[] {rs.getLong(1), rs.getString(2)}, ws)) {
+                names.put((Long) n[0], (String) n[1]);
+            }
+            Map<Long, List<Long>> voters = Sql.queryGrouped(c, """
+                    SELECT v.card_id, v.participant_id FROM workshop_vote v JOIN workshop_card k ON k.id = v.card_id
+                    JOIN workshop w ON w.id = k.workshop_id WHERE w.workspace_id = ? ORDER BY v.card_id, v.participant_id""",
+                    rs -> rs.getLong(1), rs -> rs.getLong(2), ws);
+            record CardRow(long workshopId, long id, Long by, int step, String kind, String text, Integer emotion,
+                           boolean hidden, boolean withdrawn, String became, String postedAt) {
+            }
+            Map<Long, List<CardRow>> cards = Sql.queryGrouped(c, """
+                    SELECT k.workshop_id, k.id, k.participant_id, k.step_position, k.kind, k.text, k.emotion, k.hidden,
+                           k.withdrawn, k.became, k.created_at
+                    FROM workshop_card k JOIN workshop w ON w.id = k.workshop_id WHERE w.workspace_id = ?
+                    ORDER BY k.workshop_id, k.id""",
+                    rs -> rs.getLong(1), rs -> new CardRow(rs.getLong(1), rs.getLong(2), Sql.getLong(rs, "participant_id"),
+                            rs.getInt(4), rs.getString(5), rs.getString(6), Sql.getInteger(rs, "emotion"),
+                            rs.getInt(8) == 1, rs.getInt(9) == 1, rs.getString(10), rs.getString(11)), ws);
+            Map<Long, List<WorkspaceFiles.WorkshopEntry>> byJourney = new LinkedHashMap<>();
+            for (WorkshopRow w : rows) {
+                List<Long> joined = participants.getOrDefault(w.id(), List.of()).stream().map(p -> p[0]).toList();
+                List<WorkspaceFiles.CardEntry> entries = new ArrayList<>();
+                for (CardRow k : cards.getOrDefault(w.id(), List.of())) {
+                    String became = k.became() == null ? "" : k.became().contains(":")
+                            ? k.became().substring(0, k.became().indexOf(':')) : k.became();
+                    entries.add(new WorkspaceFiles.CardEntry(k.step(), k.kind(), k.text(), k.emotion(), k.hidden(),
+                            k.withdrawn(), became, k.postedAt(), k.by() == null ? 0 : joined.indexOf(k.by()) + 1,
+                            voters.getOrDefault(k.id(), List.of()).stream().map(v -> joined.indexOf(v) + 1).sorted()
+                                    .toList()));
+                }
+                byJourney.computeIfAbsent(w.journeyId(), j -> new ArrayList<>()).add(new WorkspaceFiles.WorkshopEntry(
+                        w.title(), w.date() == null ? "" : w.date(), w.named(), w.votes(), w.shared(), w.phase(),
+                        w.openedAt(), joined.stream().map(p -> w.named() ? names.getOrDefault(p, "") : "").toList(),
+                        entries));
+            }
+            return byJourney;
         }
     }
 }

@@ -254,7 +254,39 @@ public final class WorkspaceFiles {
     }
 
     /** journeys/&lt;ws&gt;/&lt;slug&gt;.json */
-    public record JourneyFile(String slug, String persona, String title, List<StepEntry> steps, List<String> readings) {
+    public record JourneyFile(String slug, String persona, String title, List<StepEntry> steps, List<String> readings,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                              @JacksonInject(value = DataJson.NO_WORKSHOPS, useInput = OptBoolean.TRUE)
+                              List<WorkshopEntry> workshops) {
+
+        /** {@code workshops} (the sessions held on the journey) was added, optional: files without it read as before. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public JourneyFile {
+        }
+
+        public JourneyFile(String slug, String persona, String title, List<StepEntry> steps, List<String> readings) {
+            this(slug, persona, title, steps, readings, List.of());
+        }
+    }
+
+    /**
+     * A workshop held on the journey, as its record: title, date ("" when none was given), whether participants were
+     * named, the votes each had, whether they saw each other's cards, the phase it ended in and when it was opened;
+     * its participants by number (their display names, "" in an anonymous workshop) and its cards. Join codes and
+     * the phones' cookies never travel: a workshop read from the files is closed, under a code no phone can type.
+     */
+    public record WorkshopEntry(String title, String date, boolean named, int votesPerParticipant, boolean cardsShared,
+                                String phase, String openedAt, List<String> participants, List<CardEntry> cards) {
+    }
+
+    /**
+     * A card: the step's position, its kind (JOY, TROUBLE, IDEA), text, feeling (null or −2…+2), whether the
+     * facilitator hid it or its author withdrew it, what it became in the chain ("" for nothing; painPoint,
+     * emotionText, step, action, challenge), when it was posted, who posted it (participant number, 0 for no one
+     * known) and who voted for it (participant numbers, ascending).
+     */
+    public record CardEntry(int step, String kind, String text, Integer emotion, boolean hidden, boolean withdrawn,
+                            String became, String postedAt, int by, List<Integer> votes) {
     }
 
     public record StepEntry(String title, String emotionText, int emotionScore, String painPoint,

@@ -243,6 +243,41 @@ public final class WorkspaceImporter {
                 }
             }
             writeReadings("JOURNEY", journeyId, j.readings());
+            for (WorkspaceFiles.WorkshopEntry w : j.workshops()) {
+                writeWorkshop(journeyId, w);
+            }
+        }
+
+        /**
+         * A workshop as its record: closed, under a code no phone can type, its participants numbered as in the
+         * file (their cookies grant nothing here), its cards and votes. Cards are no edit kind (the room writes
+         * them, past the change history), so they are written here directly, checked by the validator first.
+         */
+        private void writeWorkshop(long journeyId, WorkspaceFiles.WorkshopEntry w) throws SQLException {
+            long id = Sql.insert(c, """
+                    INSERT INTO workshop (workspace_id, journey_id, code, title, held_on, named, votes_each, cards_shared,
+                                          status, phase, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'CLOSED', ?, ?)""", workspaceId, journeyId,
+                    kusari.change.ClosedWorkshops.code(c), w.title(), w.date().isEmpty() ? null : w.date(),
+                    w.named() ? 1 : 0, w.votesPerParticipant(), w.cardsShared() ? 1 : 0, w.phase(), w.openedAt());
+            List<Long> participants = new java.util.ArrayList<>();
+            for (String name : w.participants()) {
+                participants.add(Sql.insert(c, """
+                        INSERT INTO workshop_participant (workshop_id, token_hash, name, joined_at) VALUES (?, ?, ?, ?)""",
+                        id, kusari.change.ClosedWorkshops.tokenHash(), name, w.openedAt()));
+            }
+            for (WorkspaceFiles.CardEntry k : w.cards()) {
+                long card = Sql.insert(c, """
+                        INSERT INTO workshop_card (workshop_id, participant_id, step_position, kind, text, emotion, hidden,
+                                                   withdrawn, became, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, k.by() == 0 ? null : participants.get(k.by() - 1),
+                        k.step(), k.kind(), k.text(), k.emotion(), k.hidden() ? 1 : 0, k.withdrawn() ? 1 : 0,
+                        k.became().isEmpty() ? null : k.became(), k.postedAt());
+                for (int voter : k.votes()) {
+                    Sql.update(c, "INSERT INTO workshop_vote (card_id, participant_id) VALUES (?, ?)", card,
+                            participants.get(voter - 1));
+                }
+            }
         }
 
         /** The strategy around its chain, when the files give it (slogan, 理念, 視点, 基本目標, surveys). */

@@ -380,6 +380,70 @@ final class WorkspaceValidator {
             for (int s = 0; s < j.steps().size(); s++) {
                 checkStep(file, "$.steps[" + s + "]", j.steps().get(s));
             }
+            for (int w = 0; w < j.workshops().size(); w++) {
+                checkWorkshop(file, "$.workshops[" + w + "]", j.workshops().get(w), j.steps().size());
+            }
+        }
+    }
+
+    /** The limits the live workshop keeps (V012 and the workshop's own checks), so an import never half-writes one. */
+    private static final Set<String> CARD_KINDS = Set.of("JOY", "TROUBLE", "IDEA");
+    private static final Set<String> PHASES = Set.of("WRITE", "GROUP", "VOTE", "DECIDE");
+    private static final Set<String> BECAME = Set.of("", "painPoint", "emotionText", "step", "action", "challenge");
+
+    private void checkWorkshop(String file, String at, WorkspaceFiles.WorkshopEntry w, int steps) {
+        if (w.title().isBlank() || w.title().codePointCount(0, w.title().length()) > 200) {
+            add(file, at + ".title", "a workshop's title is 1 to 200 characters");
+        }
+        if (!w.date().isEmpty() && !w.date().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            add(file, at + ".date", "is \"" + w.date() + "\": write YYYY-MM-DD, or \"\" for none");
+        }
+        if (w.votesPerParticipant() < 0 || w.votesPerParticipant() > 20) {
+            add(file, at + ".votesPerParticipant", "must be 0 to 20");
+        }
+        if (!PHASES.contains(w.phase())) {
+            add(file, at + ".phase", "is \"" + w.phase() + "\": one of WRITE, GROUP, VOTE, DECIDE");
+        }
+        notBlank(file, at + ".openedAt", w.openedAt());
+        for (int p = 0; p < w.participants().size(); p++) {
+            String name = w.participants().get(p);
+            if (name.codePointCount(0, name.length()) > 40 || name.codePoints().anyMatch(Character::isISOControl)) {
+                add(file, at + ".participants[" + p + "]", "a name is at most 40 characters, without line breaks");
+            } else if (!w.named() && !name.isEmpty()) {
+                add(file, at + ".participants[" + p + "]", "an anonymous workshop keeps no names: write \"\"");
+            }
+        }
+        for (int k = 0; k < w.cards().size(); k++) {
+            WorkspaceFiles.CardEntry card = w.cards().get(k);
+            String cat = at + ".cards[" + k + "]";
+            if (card.step() < 1 || card.step() > steps) {
+                add(file, cat + ".step", "step " + card.step() + " is not a position of this journey (1 to " + steps + ")");
+            }
+            if (!CARD_KINDS.contains(card.kind())) {
+                add(file, cat + ".kind", "is \"" + card.kind() + "\": one of JOY, TROUBLE, IDEA");
+            }
+            if (card.text().isBlank() || card.text().length() > 200) {
+                add(file, cat + ".text", "a card's text is 1 to 200 characters");
+            }
+            if (card.emotion() != null && (card.emotion() < -2 || card.emotion() > 2)) {
+                add(file, cat + ".emotion", "must be null or -2 to 2");
+            }
+            if (!BECAME.contains(card.became())) {
+                add(file, cat + ".became", "is \"" + card.became() + "\": one of painPoint, emotionText, step, action, challenge, or \"\"");
+            }
+            notBlank(file, cat + ".postedAt", card.postedAt());
+            if (card.by() < 0 || card.by() > w.participants().size()) {
+                add(file, cat + ".by", "participant " + card.by() + " is not in participants (0 for no one known)");
+            }
+            int last = 0;
+            for (int v = 0; v < card.votes().size(); v++) {
+                Integer voter = card.votes().get(v);
+                if (voter == null || voter <= last || voter > w.participants().size()) {
+                    add(file, cat + ".votes[" + v + "]", "participant numbers in ascending order, each once, from participants");
+                    break;
+                }
+                last = voter;
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package kusari.search;
 
 import java.util.List;
 import kusari.change.Findable;
+import kusari.web.Links;
 
 /**
  * What the search finds, one declaration per kind: the edit kind's name (its key and its page come from the edit
@@ -64,9 +65,25 @@ public final class SearchKinds {
                    concat_ws(' ', i.baseline_text, i.baseline_source, i.target_text) AS body
             FROM indicator i""");
 
+    /**
+     * A workshop's card, found by its words and shown on its workshop's record. Withdrawn cards (taken back by their
+     * authors) and hidden ones (moderated) are not found. The room writes cards past the change history, so the
+     * workshop keeps their rows current itself ({@code SearchIndex.reindex} in the card's own transaction).
+     */
+    public static final Findable CARD = Findable.of("card", """
+            SELECT k.id, w.workspace_id, k.text AS title, '' AS body
+            FROM workshop_card k JOIN workshop w ON w.id = k.workshop_id
+            WHERE k.withdrawn = 0 AND k.hidden = 0""")
+            .place("""
+                    SELECT w.title || ' · ' || coalesce((SELECT s.title FROM step s WHERE s.journey_id = w.journey_id
+                                                         AND s.position = k.step_position), '')
+                    FROM workshop_card k JOIN workshop w ON w.id = k.workshop_id WHERE k.id = ?""")
+            .shownAt((c, ws, id) -> kusari.db.Sql.queryOne(c, "SELECT workshop_id FROM workshop_card WHERE id = ?",
+                    rs -> Links.workshopCard(ws, rs.getLong(1), id), id).orElse(Links.workshops(ws)));
+
     /** Every kind the search finds, in the order their groups are named when ranks tie. */
     public static final List<Findable> ALL = List.of(PERSONA, JOURNEY, STEP, ACTION, ACTOR, CHALLENGE, FRAMEWORK_NODE,
-            PROJECT, INDICATOR);
+            PROJECT, INDICATOR, CARD);
 
     private SearchKinds() {
     }

@@ -65,6 +65,13 @@ public final class SearchService {
             for (Row r : rows) {
                 Kind kind = kinds.byName(r.kind()).orElse(null);
                 Findable findable = SearchIndex.declared().get(r.kind());
+                if (kind == null && findable != null && findable.viewer() != null) {
+                    // a kind with its own page (a workshop's card): keyed by its id
+                    hits.add(new SearchHit(r.kind(), String.valueOf(r.ref()), Marked.of(r.title(), query.terms()),
+                            Marked.snippet(r.body(), query.terms()), place(c, findable, r.ref()),
+                            findable.viewer().url(c, ws.slug(), r.ref())));
+                    continue;
+                }
                 if (kind == null) {
                     continue;
                 }

@@ -524,4 +524,39 @@ public final class Links {
     public static String apiSearch(String ws, String query) {
         return API_SEARCH.fill(ws) + "?q=" + enc(query);
     }
+
+    // --- workshops, afterwards: the record of each session and its exports ---
+
+    public static final RoutePath WORKSHOP_LIST = RoutePath.of("/w/{ws}/workshops");
+    public static final RoutePath WORKSHOP_RECORD = RoutePath.of("/w/{ws}/workshops/{id}");
+    public static final RoutePath WORKSHOP_CSV = RoutePath.of("/w/{ws}/workshops/{id}/cards.csv");
+    public static final RoutePath WORKSHOP_XLSX = RoutePath.of("/w/{ws}/workshops/{id}/cards.xlsx");
+
+    /** A workspace's workshops, newest first, each linking to its record. */
+    public static String workshops(String ws) {
+        return WORKSHOP_LIST.fill(ws);
+    }
+
+    /** The workshops held on one journey (the journey page links here). */
+    public static String workshopsOfJourney(String ws, String journeySlug) {
+        return WORKSHOP_LIST.fill(ws) + "?journey=" + enc(journeySlug);
+    }
+
+    /** A workshop's record: its cards by step, their votes and what became of each. */
+    public static String workshopRecord(String ws, long id) {
+        return WORKSHOP_RECORD.fill(ws, id);
+    }
+
+    /** One card on its workshop's record (the anchor of its row), as the search links to it. */
+    public static String workshopCard(String ws, long workshopId, long cardId) {
+        return WORKSHOP_RECORD.fill(ws, workshopId) + "#card-" + cardId;
+    }
+
+    public static String workshopCsv(String ws, long id) {
+        return WORKSHOP_CSV.fill(ws, id);
+    }
+
+    public static String workshopXlsx(String ws, long id) {
+        return WORKSHOP_XLSX.fill(ws, id);
+    }
 }

@@ -1,6 +1,10 @@
 package kusari.workshop;
 
-/** A participant's card on a step (by position): うれしい (JOY), 困った (TROUBLE) or アイデア (IDEA). */
+/**
+ * A participant's card on a step (by position): うれしい (JOY), 困った (TROUBLE) or アイデア (IDEA). {@code author}: the
+ * participant's display name in a named workshop, "" in an anonymous one (names are never read there).
+ */
 public record Card(long id, long workshopId, Long participantId, int step, String kind, String text, Integer emotion,
-                   boolean hidden, boolean withdrawn, String became, long version, String createdAt, int votes) {
+                   boolean hidden, boolean withdrawn, String became, long version, String createdAt, int votes,
+                   String author) {
 }

@@ -106,7 +106,7 @@ public final class WorkshopApi implements Feature {
     }
 
     record CardJson(long id, int step, String kind, String text, Integer emotion, int votes, boolean hidden,
-                    boolean withdrawn, String became, long version) {
+                    boolean withdrawn, String became, long version, String author) {
     }
 
     static WorkshopJson json(Workshop w, String joinUrl) {
@@ -117,7 +117,7 @@ public final class WorkshopApi implements Feature {
 
     static CardJson cardJson(Card k) {
         return new CardJson(k.id(), k.step(), k.kind(), k.text(), k.emotion(), k.votes(), k.hidden(), k.withdrawn(),
-                k.became(), k.version());
+                k.became(), k.version(), k.author());
     }
 
     private String joinUrl(Context ctx, Workshop w) {

@@ -17,6 +17,8 @@ public final class WorkshopPaths {
     public static final RoutePath CARD = RoutePath.of("/api/v1/join/{code}/cards/{id}");
     public static final RoutePath VOTE = RoutePath.of("/api/v1/join/{code}/cards/{id}/vote");
     public static final RoutePath EVENTS = RoutePath.of("/api/v1/join/{code}/events");
+    /** A participant's display name in a named workshop. */
+    public static final RoutePath NAME = RoutePath.of("/api/v1/join/{code}/name");
 
     private WorkshopPaths() {
     }

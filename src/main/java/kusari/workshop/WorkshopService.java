@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import kusari.change.SearchIndex;
 import kusari.core.NotFoundException;
 import kusari.core.ValidationException;
 import kusari.db.Sql;
@@ -182,6 +183,7 @@ public final class WorkshopService {
             Sql.update(c, "UPDATE workshop_card SET hidden = ?, version = version + 1 WHERE id = ?", hidden ? 1 : 0, cardId);
             Card k = workshops.card(c, w.id(), cardId).orElseThrow();
             WorkshopRepository.addEvent(c, w.id(), hidden ? "hidden" : "card", cardEvent(k), now());
+            SearchIndex.reindex(c, "card", cardId);
             return k;
         });
         hub.wake(channel(w.id()));
@@ -265,6 +267,8 @@ public final class WorkshopService {
                     + " emotion, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", w.id(), participant, step, kind, t, emotion, now);
             Card k = workshops.card(c, w.id(), id).orElseThrow();
             WorkshopRepository.addEvent(c, w.id(), "card", cardEvent(k), now);
+            // found by the workspace's search from this commit on, like every other text of the workspace
+            SearchIndex.reindex(c, "card", id);
             return k;
         });
         hub.wake(channel(w.id()));
@@ -293,6 +297,7 @@ public final class WorkshopService {
             }
             Card changed = workshops.card(c, w.id(), cardId).orElseThrow();
             WorkshopRepository.addEvent(c, w.id(), withdraw ? "withdrawn" : "card", cardEvent(changed), now);
+            SearchIndex.reindex(c, "card", cardId);
             return changed;
         });
         hub.wake(channel(w.id()));
@@ -328,7 +333,7 @@ public final class WorkshopService {
         return card;
     }
 
-    /** What a card event carries: the card as the room sees it (never who wrote it). */
+    /** What a card event carries: the card as the room sees it (who wrote it only by a named workshop's display name). */
     static String cardEvent(Card k) {
         return JSON.valueToTree(WorkshopApi.cardJson(k)).toString();
     }

@@ -163,15 +163,116 @@ class ExportRoundTripTest {
         Path first = tmp.resolve("first");
         WorkspaceExporter.writeTo(first, new WorkspaceExporter(db).find("omitama").orElseThrow());
         assertTrue(Files.readString(first.resolve("personas/omitama/b.json")).contains("\"policyField\": \"\""));
-        Database empty = Database.open(tmp.resolve("empty.db"));
-        Migrations.apply(empty);
-        ImportService service = new ImportService(empty);
-        ImportReport report = service.dryRun(first);
-        assertTrue(report.ok(), report.problems().toString());
-        assertTrue(service.apply(first, report.fingerprint()).applied());
+        Database empty = intoEmptyDatabase(first, tmp);
         Path second = tmp.resolve("second");
         WorkspaceExporter.writeTo(second, new WorkspaceExporter(empty).find("omitama").orElseThrow());
         assertEquals(dataFiles(first), dataFiles(second));
+    }
+
+    /** Imports the files of {@code folder} into a new empty database (checked first, as the import page does). */
+    static Database intoEmptyDatabase(Path folder, Path tmp) {
+        Database empty = Database.open(tmp.resolve("empty.db"));
+        Migrations.apply(empty);
+        ImportService service = new ImportService(empty);
+        ImportReport report = service.dryRun(folder);
+        assertTrue(report.ok(), report.problems().toString());
+        assertTrue(service.apply(folder, report.fingerprint()).applied());
+        return empty;
+    }
+
+    /** A named workshop on Bさん's journey as a session leaves it: names, cards of every state, votes, a promotion. */
+    static void holdWorkshop(Database db) {
+        db.inTransaction(c -> {
+            long ws = Sql.queryLong(c, "SELECT id FROM workspace WHERE slug = 'omitama'");
+            long journey = Sql.queryLong(c, "SELECT id FROM journey WHERE slug = 'b'");
+            long w = Sql.insert(c, """
+                    INSERT INTO workshop (workspace_id, journey_id, code, title, held_on, named, votes_each, cards_shared,
+                                          status, phase, focus_step, spotlight_card, created_at)
+                    VALUES (?, ?, 'ACDEFH', 'Bさんの体験を聞く会', '2026-11-20', 1, 2, 0, 'OPEN', 'DECIDE', 3, 1,
+                            '2026-11-20T01:00:00Z')""", ws, journey);
+            long hanako = Sql.insert(c, "INSERT INTO workshop_participant (workshop_id, token_hash, name, joined_at)"
+                    + " VALUES (?, 'secret-hash-1', '<b>花子</b>', '2026-11-20T01:01:00Z')", w);
+            long taro = Sql.insert(c, "INSERT INTO workshop_participant (workshop_id, token_hash, name, joined_at)"
+                    + " VALUES (?, 'secret-hash-2', '太郎', '2026-11-20T01:02:00Z')", w);
+            String card = "INSERT INTO workshop_card (workshop_id, participant_id, step_position, kind, text, emotion,"
+                    + " hidden, withdrawn, became, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            long one = Sql.insert(c, card, w, taro, 2, "TROUBLE", "窓口で\n3回説明した", -2, 0, 0, "painPoint:41",
+                    "2026-11-20T01:05:00Z");
+            long two = Sql.insert(c, card, w, hanako, 1, "JOY", "=1+1 \"引用\"", null, 0, 0, null, "2026-11-20T01:06:00Z");
+            Sql.insert(c, card, w, hanako, 3, "IDEA", "隠された話", 1, 1, 0, null, "2026-11-20T01:07:00Z");
+            Sql.insert(c, card, w, null, 3, "IDEA", "取り下げた話", 0, 0, 1, null, "2026-11-20T01:08:00Z");
+            for (long[] vote : new long[][] {{one, taro}, {one, hanako}, {two, taro}}) {
+                Sql.update(c, "INSERT INTO workshop_vote (card_id, participant_id) VALUES (?, ?)", vote[0], vote[1]);
+            }
+            Sql.update(c, "INSERT INTO workshop_event (workshop_id, type, data, created_at) VALUES (?, 'opened', '{}', 'x')", w);
+            return null;
+        });
+    }
+
+    /** Holds {@link #holdWorkshop} in {@code db} and exports the workspace to {@code folder}. */
+    static Path heldAndExported(Database db, Path folder) throws IOException {
+        holdWorkshop(db);
+        WorkspaceExporter.writeTo(folder, new WorkspaceExporter(db).find("omitama").orElseThrow());
+        return folder;
+    }
+
+    @Test
+    void aWorkshopWithItsCardsAndVotesRoundTripsByteForByteAndArrivesClosed(@TempDir Path tmp) throws IOException {
+        Database db = TestApp.freshSampleDatabase(tmp);
+        Path first = heldAndExported(db, tmp.resolve("first"));
+        String b = Files.readString(first.resolve("journeys/omitama/b.json"));
+        assertTrue(b.contains("\"workshops\": ["), b);
+        assertTrue(b.contains("\"participants\": [\n        \"<b>花子</b>\",\n        \"太郎\"\n      ]"), b);
+        assertTrue(b.contains("\"became\": \"painPoint\""), "the kind it became, without this database's change id");
+        assertTrue(b.contains("\"votes\": [\n            1,\n            2\n          ]"), b);
+        assertTrue(!b.contains("ACDEFH") && !b.contains("secret-hash"), "no join code, no cookie hash in the files");
+        assertTrue(!Files.readString(first.resolve("journeys/omitama/c.json")).contains("workshops"),
+                "a journey without workshops is written as before");
+
+        Database empty = intoEmptyDatabase(first, tmp);
+        Path second = tmp.resolve("second");
+        WorkspaceExporter.writeTo(second, new WorkspaceExporter(empty).find("omitama").orElseThrow());
+        assertEquals(dataFiles(first), dataFiles(second));
+
+        String[] imported = empty.read(c -> Sql.queryOne(c, "SELECT status, code FROM workshop",
+                rs -> new String[] {rs.getString(1), rs.getString(2)})).orElseThrow();
+        assertEquals("CLOSED", imported[0], "a workshop from the files is a record, not a room");
+        assertTrue(!imported[1].matches("[A-Z0-9]{6}"), "under a code no phone can type: " + imported[1]);
+        assertEquals(3L, empty.<Long>read(c -> Sql.queryLong(c, "SELECT count(*) FROM workshop_vote")));
+        assertEquals(0L, empty.<Long>read(c -> Sql.queryLong(c,
+                "SELECT count(*) FROM workshop_participant WHERE token_hash LIKE 'secret%'")));
+    }
+
+    @Test
+    void importingOverAnOpenWorkshopSaysItWillCloseAndKeepsItsCards(@TempDir Path tmp) throws IOException {
+        Database db = TestApp.freshSampleDatabase(tmp);
+        Path files = heldAndExported(db, tmp.resolve("files"));
+        ImportService service = new ImportService(db);
+        assertEquals(0, service.dryRun(files).workspaces().get(0).openWorkshops(), "unchanged files replace nothing");
+        Path a = files.resolve("personas/omitama/a.json");
+        Files.writeString(a, Files.readString(a).replace("\"label\": \"Aさん\"", "\"label\": \"Aさん（改）\""));
+        ImportReport report = service.dryRun(files);
+        assertEquals(1, report.workspaces().get(0).openWorkshops(), "the report warns of the open workshop");
+        assertTrue(service.apply(files, report.fingerprint()).applied());
+        assertEquals("CLOSED", db.read(c -> Sql.queryOne(c, "SELECT status FROM workshop", rs -> rs.getString(1)))
+                .orElseThrow());
+        assertEquals(4L, db.<Long>read(c -> Sql.queryLong(c, "SELECT count(*) FROM workshop_card")));
+    }
+
+    @Test
+    void aWorkshopCardOnAStepTheJourneyLacksIsRefusedWithItsPlace(@TempDir Path tmp) throws IOException {
+        Database db = TestApp.freshSampleDatabase(tmp);
+        Path first = heldAndExported(db, tmp.resolve("first"));
+        Path b = first.resolve("journeys/omitama/b.json");
+        Files.writeString(b, Files.readString(b).replace("\"step\": 2,", "\"step\": 99,")
+                .replace("\"kind\": \"JOY\"", "\"kind\": \"HAPPY\""));
+        Database empty = Database.open(tmp.resolve("empty.db"));
+        Migrations.apply(empty);
+        ImportReport report = new ImportService(empty).dryRun(first);
+        assertTrue(!report.ok());
+        String problems = report.problems().toString();
+        assertTrue(problems.contains("$.workshops[0].cards[0].step"), problems);
+        assertTrue(problems.contains("$.workshops[0].cards[1].kind"), problems);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package kusari.actor;
+package kusari.web;
 
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
@@ -96,6 +96,22 @@ public final class Exports {
         }
     }
 
+    /**
+     * Writes the table to the answer row by row as it is made (no whole-file buffer): {@code format} "csv", else
+     * .xlsx. {@code fileName} without its ending, ASCII only (slugs and ids), so no RFC 5987 encoding is needed.
+     */
+    public static void download(io.javalin.http.Context ctx, Table table, String format, String fileName) {
+        if ("csv".equals(format)) {
+            ctx.contentType("text/csv; charset=utf-8");
+            ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + ".csv\"");
+            writeCsv(table, ctx.outputStream());
+        } else {
+            ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + ".xlsx\"");
+            writeXlsx(table, ctx.outputStream());
+        }
+    }
+
     private static Object csvCell(Object v) {
         if (v == null) {
             return "";
@@ -106,11 +122,11 @@ public final class Exports {
 
     /** See {@link kusari.web.CellText#neutralise}: one rule for every export of the application. */
     public static String neutralise(String text) {
-        return kusari.web.CellText.neutralise(text);
+        return CellText.neutralise(text);
     }
 
     /** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */
-    static String sheetName(String name) {
+    public static String sheetName(String name) {
         String cleaned = name.replaceAll("[\\[\\]:*?/\\\\]", " ").strip();
         if (cleaned.isEmpty()) {
             cleaned = "Kusari";
