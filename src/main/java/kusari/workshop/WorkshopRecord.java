@@ -23,6 +23,20 @@ public record WorkshopRecord(Workshop workshop, String journeySlug, String journ
                            String author, String became, String becameHref, String postedAt) {
     }
 
+    /**
+     * The record as those who may only read the workspace see it (a public workspace: anyone): the cards the
+     * facilitator hid are left out and the participants' names with them. Residents gave their names to the room,
+     * not to the public, and a hidden card was hidden for a reason.
+     */
+    public WorkshopRecord forReaders() {
+        List<StepCards> shown = steps.stream().map(s -> new StepCards(s.position(), s.title(), s.cards().stream()
+                .filter(k -> !k.hidden())
+                .map(k -> new CardLine(k.id(), k.step(), k.kind(), k.text(), k.emotion(), k.votes(), false, "",
+                        k.became(), k.becameHref(), k.postedAt()))
+                .toList())).toList();
+        return new WorkshopRecord(workshop, journeySlug, journeyTitle, participants, shown);
+    }
+
     /** Every card of the record in step order, as the exports list them. */
     public List<CardLine> cards() {
         return steps.stream().flatMap(s -> s.cards().stream()).toList();

@@ -55,9 +55,12 @@ public final class WorkshopRecordController implements Feature {
         Pages.render(ctx, "workshop/record.jte", new WorkshopRecordPage(Ui.of(ctx), ws, find(ctx, ws)));
     }
 
+    /** The record as this person may see it: whole for those who may edit the workspace, else {@link WorkshopRecord#forReaders}. */
     private WorkshopRecord find(Context ctx, Workspace ws) {
         long id = NotFound.pathLong(ctx, "id", "workshop.error.unknown");
-        return records.find(ws.id(), ws.slug(), id).orElseThrow(() -> NotFound.of(ctx, "workshop.error.unknown"));
+        WorkshopRecord whole = records.find(ws.id(), ws.slug(), id)
+                .orElseThrow(() -> NotFound.of(ctx, "workshop.error.unknown"));
+        return Ui.of(ctx).mayEdit(ws.id()) ? whole : whole.forReaders();
     }
 
     void export(Context ctx, String format) {

@@ -71,6 +71,31 @@ class WorkshopRecordTest extends FreshAppTest {
     }
 
     @Test
+    void aVisitorSeesNeitherHiddenCardsNorNames() throws Exception {
+        RoomSession named = new RoomSession(app.port(), api, "名前ありの会", "\"named\": true");
+        String hanako = named.join();
+        assertEquals(200, named.raw("PUT", "/api/v1/join/" + named.code() + "/name", hanako,
+                "{\"name\": \"山田花子\"}").statusCode());
+        named.card(hanako, 1, "JOY", "駅で迷わなかった", null);
+        named.hide(named.card(hanako, 2, "IDEA", "隣の家の話", null).get("id").asLong());
+        String path = "/w/omitama/workshops/" + named.id();
+        String editor = api.get(path).text();
+        assertTrue(editor.contains("山田花子") && editor.contains("隣の家の話"), "the facilitators see the whole record");
+        java.net.http.HttpResponse<String> visitor = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + app.port() + path))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, visitor.statusCode(), "the sample workspace is public");
+        assertTrue(visitor.body().contains("駅で迷わなかった"), "a visitor reads the cards");
+        assertFalse(visitor.body().contains("山田花子"), "but not the residents' names");
+        assertFalse(visitor.body().contains("隣の家の話"), "nor the card the facilitator hid");
+        java.net.http.HttpResponse<String> csv = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + app.port() + path
+                        + "/cards.csv")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, csv.statusCode());
+        assertFalse(csv.body().contains("山田花子") || csv.body().contains("隣の家の話"), "nor in the export: " + csv.body());
+    }
+
+    @Test
     void theListLinksToEachRecordAndTheJourneyPageToTheList() {
         String list = api.get("/w/omitama/workshops").text();
         assertTrue(list.contains("href=\"/w/omitama/workshops/" + room.id() + "\""), list);
