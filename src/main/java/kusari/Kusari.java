@@ -131,7 +131,7 @@ public final class Kusari {
                 new IndicatorController(resolver, indicators, indicatorTable, reviews, Clock.system(JAPAN))::routes,
                 new SearchController(resolver, new SearchService(database, edits.kinds()))::routes,
                 new WorkshopApi(resolver, new WorkshopService(new WorkshopRepository(database), journeys, workshopEvents,
-                        clock), journeys, config, edits));
+                        clock), journeys, actors, config, edits));
         return Server.create(config, database, authorizer, resolver, features);
     }
 }

@@ -207,7 +207,7 @@ public final class HistoryController {
                 continue;
             }
             changes.add(new ChangeView.FieldChange(ui.t("field." + e.entity() + "." + name),
-                    text(ui, before.get(name)), text(ui, after.get(name))));
+                    text(ui, e.entity(), name, before.get(name)), text(ui, e.entity(), name, after.get(name))));
         }
         return changes;
     }
@@ -222,6 +222,18 @@ public final class HistoryController {
             }
         }
         return 0;
+    }
+
+    /** A stored code (a workshop's OPEN, CLOSED) in the reader's language when the bundle names it. */
+    private static String text(Ui ui, String entity, String field, JsonNode value) {
+        if (value != null && value.isTextual()) {
+            String key = "value." + entity + "." + field + "." + value.asText();
+            String named = ui.t(key);
+            if (!named.equals(key)) {
+                return named;
+            }
+        }
+        return text(ui, value);
     }
 
     private static String text(Ui ui, JsonNode value) {

@@ -41,13 +41,13 @@ public final class WorkshopApi implements Feature {
     private final AppConfig config;
     private final Promotions promotions;
 
-    public WorkshopApi(WorkspaceResolver resolver, WorkshopService service, JourneyQueries journeys, AppConfig config,
-                       kusari.change.EditService edits) {
+    public WorkshopApi(WorkspaceResolver resolver, WorkshopService service, JourneyQueries journeys,
+                       kusari.actor.ActorQueries actors, AppConfig config, kusari.change.EditService edits) {
         this.resolver = resolver;
         this.service = service;
         this.journeys = journeys;
         this.config = config;
-        this.promotions = new Promotions(edits, service.repository(), journeys, service);
+        this.promotions = new Promotions(edits, service.repository(), journeys, actors, service);
     }
 
     @Override
@@ -69,7 +69,9 @@ public final class WorkshopApi implements Feature {
                 new Route(HandlerType.POST, WorkshopPaths.HIDE, this::hide, Access.EDIT, null)
                         .doc("Hide a card from the room or show it again (moderation, recorded)"),
                 new Route(HandlerType.POST, WorkshopPaths.PROMOTE, this::promote, Access.EDIT, null)
-                        .doc("Turn a card into a step's painPoint or emotionText, or a new step before or after its own"),
+                        .doc("Turn a card into the chain: {to: painPoint | emotionText}; {to: step, where: before | after};"
+                                + " {to: action, actor: id or name, kind: GOVERNMENT | PARTNER (required, never defaulted),"
+                                + " text}; {to: challenge, cards: [card ids], title (a new one) or challenge (a number)}"),
                 Route.sse(WorkshopPaths.BOARD_EVENTS.template(), this::boardEvents, Access.EDIT)
                         .doc("The workshop's events as text/event-stream, for the projector"),
                 Route.get(WorkshopPaths.BOARD, this::board, Access.EDIT),

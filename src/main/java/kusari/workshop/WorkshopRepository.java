@@ -97,6 +97,23 @@ public final class WorkshopRepository {
                 "SELECT COALESCE(MAX(id), 0) FROM workshop_event WHERE workshop_id = ?", workshopId));
     }
 
+    /** The number a new 課題 of the workspace gets: the next after the highest. */
+    int nextChallengeNumber(long workspaceId) {
+        return (int) (long) database.read(c -> Sql.queryLong(c,
+                "SELECT COALESCE(MAX(number), 0) + 1 FROM challenge WHERE workspace_id = ?", workspaceId));
+    }
+
+    /** The cards become evidence of a challenge, by the history entry that grouped them. */
+    void groupIntoChallenge(List<Long> cardIds, long challengeId, long changeId) {
+        database.inTransaction(c -> {
+            for (long card : cardIds) {
+                Sql.update(c, "INSERT OR REPLACE INTO workshop_card_challenge (card_id, challenge_id, change_id)"
+                        + " VALUES (?, ?, ?)", card, challengeId, changeId);
+            }
+            return null;
+        });
+    }
+
     static long addEvent(Connection c, long workshopId, String type, String data, String now) throws SQLException {
         return Sql.insert(c, "INSERT INTO workshop_event (workshop_id, type, data, created_at) VALUES (?, ?, ?, ?)",
                 workshopId, type, data, now);

@@ -14,6 +14,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import kusari.change.Change;
+import kusari.change.ChangeLog;
+import kusari.change.Operation;
 import kusari.core.NotFoundException;
 import kusari.core.ValidationException;
 import kusari.db.Sql;
@@ -102,6 +105,10 @@ public final class WorkshopService {
                     workspaceId, journey.id(), code, t, heldOn == null || heldOn.isBlank() ? null : heldOn.strip(),
                     named ? 1 : 0, votesEach, cardsShared ? 1 : 0, now);
             WorkshopRepository.addEvent(c, newId, "opened", "{}", now);
+            // opening a workshop is a change of the workspace like any other: the history names it and who did it
+            ObjectNode state = JSON.createObjectNode().put("id", newId).put("title", t).put("date", heldOn)
+                    .put("journey", journey.title()).put("status", "OPEN");
+            ChangeLog.record(c, new Change(workspaceId, "workshop", newId, Operation.CREATE, t, null, state));
             return newId;
         });
         return workshops.find(workspaceId, id).orElseThrow();
@@ -160,6 +167,9 @@ public final class WorkshopService {
                 if (status.equals("CLOSED")) {
                     Sql.update(c, "UPDATE workshop SET status = 'CLOSED' WHERE id = ?", id);
                     WorkshopRepository.addEvent(c, id, "closed", "{}", now);
+                    ChangeLog.record(c, new Change(workspaceId, "workshop", id, Operation.UPDATE, w.title(),
+                            JSON.createObjectNode().put("status", "OPEN"),
+                            JSON.createObjectNode().put("status", "CLOSED")));
                 }
             }
             Sql.update(c, "UPDATE workshop SET version = version + 1 WHERE id = ?", id);
@@ -188,12 +198,14 @@ public final class WorkshopService {
         return card;
     }
 
-    /** What became of a card (e.g. "painPoint:412", the history entry that made it so), told to the room. */
-    void became(Workshop w, long cardId, String what) {
+    /** What became of cards (e.g. "painPoint:412", the history entry that made it so), told to the room. */
+    void became(Workshop w, List<Long> cardIds, String what) {
         workshops.database().inTransaction(c -> {
-            Sql.update(c, "UPDATE workshop_card SET became = ?, version = version + 1 WHERE id = ?", what, cardId);
-            Card k = workshops.card(c, w.id(), cardId).orElseThrow();
-            WorkshopRepository.addEvent(c, w.id(), "card", cardEvent(k), now());
+            for (long cardId : cardIds) {
+                Sql.update(c, "UPDATE workshop_card SET became = ?, version = version + 1 WHERE id = ?", what, cardId);
+                Card k = workshops.card(c, w.id(), cardId).orElseThrow();
+                WorkshopRepository.addEvent(c, w.id(), "card", cardEvent(k), now());
+            }
             return null;
         });
         hub.wake(channel(w.id()));
