@@ -57,7 +57,9 @@ import kusari.web.Feature;
 import kusari.web.Server;
 import kusari.web.Transport;
 import kusari.web.EventHub;
+import kusari.core.Voices;
 import kusari.workshop.WorkshopApi;
+import kusari.workshop.WorkshopVoices;
 import kusari.workshop.WorkshopRepository;
 import kusari.workshop.WorkshopService;
 
@@ -106,13 +108,15 @@ public final class Kusari {
 
         // the live workshop's push: one hub for the app, woken after each commit
         EventHub workshopEvents = new EventHub();
+        // the cards behind steps and challenges, read by their pages without knowing the workshop
+        Voices voices = new WorkshopVoices(database);
         List<Feature> features = List.of(
                 new AccountController(accounts, new Transport(config.https(), config.trustedProxies()))::routes,
                 new AdminController(accounts, workspaces, database, authorizer)::routes,
                 new HomeController(workspaces, strategy, personas, indicators, chainCheck)::routes,
                 new PersonaController(resolver, personas, journeys, readings)::routes,
-                new JourneyController(resolver, journeys, readings, actors)::routes,
-                new ChallengeController(resolver, challenges, indicators, readings)::routes,
+                new JourneyController(resolver, journeys, readings, actors, voices)::routes,
+                new ChallengeController(resolver, challenges, indicators, readings, voices)::routes,
                 new StrategyController(resolver, strategy, framework, challenges, indicators, actors, readings)::routes,
                 new ActorController(resolver, actorService)::routes,
                 new StrategyApi(workspaces, strategy, framework, challenges, indicators, actors)::routes,
