@@ -84,16 +84,8 @@ public final class WorkshopService {
         }
         Journey journey = journeys.findBySlug(workspaceId, journeySlug.strip())
                 .orElseThrow(() -> ValidationException.of("journey", "workshop.error.journeyUnknown", journeySlug));
-        String t = title == null ? "" : title.strip();
-        if (t.isEmpty() || t.length() > 200) {
-            throw ValidationException.of("title", "workshop.error.title");
-        }
-        if (heldOn != null && !heldOn.isBlank() && !heldOn.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
-            throw ValidationException.of("date", "workshop.error.date");
-        }
-        if (votesEach < 0 || votesEach > 20) {
-            throw ValidationException.of("votesPerParticipant", "workshop.error.votes");
-        }
+        check(title, heldOn, votesEach);
+        String t = title.strip();
         String now = now();
         long id = workshops.database().inTransaction(c -> {
             String code = JoinCode.next();
@@ -112,6 +104,20 @@ public final class WorkshopService {
             return newId;
         });
         return workshops.find(workspaceId, id).orElseThrow();
+    }
+
+    /** A workshop's title, date and votes as the facilitator gives them, refused in words when wrong. */
+    void check(String title, String heldOn, int votesEach) {
+        String t = title == null ? "" : title.strip();
+        if (t.isEmpty() || t.length() > 200) {
+            throw ValidationException.of("title", "workshop.error.title");
+        }
+        if (heldOn != null && !heldOn.isBlank() && !heldOn.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            throw ValidationException.of("date", "workshop.error.date");
+        }
+        if (votesEach < 0 || votesEach > 20) {
+            throw ValidationException.of("votesPerParticipant", "workshop.error.votes");
+        }
     }
 
     /** The facilitator's changes of status, phase, focused step, timer and spotlight, checked against the version. */

@@ -491,4 +491,63 @@ class WorkshopApiTest {
         String english = http.send(en, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
         assertTrue(english.contains("Workshop") && english.contains("closed"), english);
     }
+
+    HttpResponse<String> form(String path, String fields) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .header("Cookie", "kusari_csrf=" + CSRF + "; " + admin)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + CSRF + "&" + fields)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theJourneyPageOpensAWorkshopAndGoesToItsBoard() throws Exception {
+        String page = send("GET", "/w/omitama/journeys/b", admin, null, false).body();
+        assertTrue(page.contains("data-testid=\"open-workshop-form\""), "a planner sees the form");
+        HttpResponse<String> opened = form("/w/omitama/workshops", "journey=b&on=this&title=" + enc("子育て座談会")
+                + "&date=2026-12-05&named=named&votesPerParticipant=5&cardsShared=own");
+        assertEquals(303, opened.statusCode(), opened.body());
+        String board = opened.headers().firstValue("Location").orElseThrow();
+        assertTrue(board.matches("/w/omitama/workshops/\\d+/board"), board);
+        JsonNode w = JSON.readTree(send("GET", BASE + "/" + board.replaceAll("\\D+", " ").trim().split(" ")[0], admin,
+                null, false).body()).get("workshop");
+        assertEquals("子育て座談会", w.get("title").asText());
+        assertEquals("2026-12-05", w.get("date").asText());
+        assertTrue(w.get("named").asBoolean());
+        assertEquals(5, w.get("votesPerParticipant").asInt());
+        assertFalse(w.get("cardsShared").asBoolean());
+        assertEquals(200, send("GET", board, admin, null, false).statusCode());
+    }
+
+    @Test
+    void aWorkshopOnANewEmptyJourneyAndRefusalsThatLeaveNothing() throws Exception {
+        long journeys = db.read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM journey"));
+        HttpResponse<String> noTitle = form("/w/omitama/workshops", "journey=b&on=new&newJourney=" + enc("夜間の相談")
+                + "&title=&votesPerParticipant=3");
+        assertEquals(400, noTitle.statusCode());
+        assertTrue(noTitle.body().contains("題名は1〜200文字"), noTitle.body());
+        assertEquals(400, form("/w/omitama/workshops", "journey=b&on=new&newJourney=&title=x").statusCode());
+        assertEquals(400, form("/w/omitama/workshops", "journey=b&on=this&title=x&votesPerParticipant=abc").statusCode());
+        assertEquals(journeys, (long) db.read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM journey")));
+        assertEquals(0L, (long) db.read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM workshop")));
+
+        HttpResponse<String> opened = form("/w/omitama/workshops", "journey=b&on=new&newJourney=" + enc("夜間の相談")
+                + "&title=" + enc("夜の会") + "&votesPerParticipant=3");
+        assertEquals(303, opened.statusCode(), opened.body());
+        assertEquals(0L, (long) db.read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM step s JOIN journey j"
+                + " ON j.id = s.journey_id JOIN workshop w ON w.journey_id = j.id WHERE w.title = '夜の会'")));
+        assertEquals("夜間の相談", db.read(c -> Sql.queryOne(c, "SELECT j.title FROM journey j JOIN workshop w"
+                + " ON w.journey_id = j.id WHERE w.title = '夜の会'", rs -> rs.getString(1))).orElseThrow());
+        // without the CSRF field nothing is opened
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                        + "/w/omitama/workshops")).header("Cookie", "kusari_csrf=" + CSRF + "; " + admin)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("journey=b&on=this&title=x")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(403, forged.statusCode());
+    }
 }
