@@ -41,6 +41,7 @@ public final class WorkshopApi implements Feature {
     private final AppConfig config;
     private final Promotions promotions;
     private final kusari.change.EditService edits;
+    private final kusari.actor.ActorQueries actors;
 
     public WorkshopApi(WorkspaceResolver resolver, WorkshopService service, JourneyQueries journeys,
                        kusari.actor.ActorQueries actors, AppConfig config, kusari.change.EditService edits) {
@@ -49,6 +50,7 @@ public final class WorkshopApi implements Feature {
         this.journeys = journeys;
         this.config = config;
         this.edits = edits;
+        this.actors = actors;
         this.promotions = new Promotions(edits, service.repository(), journeys, actors, service);
     }
 
@@ -265,7 +267,8 @@ public final class WorkshopApi implements Feature {
         Pages.render(ctx, "workshop/board.jte", new BoardPage(Ui.of(ctx), w, journeyTitle(w),
                 service.steps(w), join, QrSvg.of(join), WorkshopPaths.WORKSHOP.fill(ws.slug(), w.id()),
                 WorkshopPaths.BOARD_EVENTS.fill(ws.slug(), w.id()),
-                WorkshopPaths.WORKSHOP.fill(ws.slug(), w.id()) + "/cards/"));
+                WorkshopPaths.WORKSHOP.fill(ws.slug(), w.id()) + "/cards/",
+                actors.findAllWithCounts(ws.id()).stream().map(kusari.actor.ActorQueries.ActorSummary::actor).toList()));
     }
 
     private String journeyTitle(Workshop w) {
