@@ -394,6 +394,11 @@
                 selected.forEach(function (id) {
                     if (cards[id]) {
                         cards[id].node.classList.remove('is-selected');
+                        var pick = cards[id].node.querySelector('.ws-pick');
+                        if (pick) {
+                            pick.textContent = body.dataset.msgSelect;
+                            pick.setAttribute('aria-pressed', 'false');
+                        }
                     }
                 });
                 selected = [];
