@@ -135,6 +135,8 @@ class WorkshopChainBrowserTest {
         String voices = projector.findElement(By.cssSelector("[data-testid=voices-row]")).getText();
         assertTrue(voices.contains("子ども食堂でも教室を知らせてほしい") && voices.contains("子育て相談の会"), voices);
 
+        BrowserSupport.screenshot(projector, "workshop-chain-journey");
+
         // the history names the card
         projector.get(origin + "/w/omitama/history");
         String history = projector.findElement(By.tagName("main")).getText();
