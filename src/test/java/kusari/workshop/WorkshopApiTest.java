@@ -377,6 +377,11 @@ class WorkshopApiTest {
         assertEquals("action:" + change, db.read(c -> Sql.queryOne(c, "SELECT became FROM workshop_card WHERE id = ?",
                 rs -> rs.getString(1), card)).orElseThrow());
 
+        // the journey map shows the card among the voices of its step, and what it became
+        String map = send("GET", "/w/omitama/journeys/b", admin, null, false).body();
+        assertTrue(map.contains("data-testid=\"voices-row\"") && map.contains("子ども食堂で教室を案内してほしい")
+                && map.contains("→ 取組"), "voices on the map");
+
         HttpResponse<String> undone = send("POST", "/api/v1/workspaces/omitama/history/" + change + "/revert", admin, null, true);
         assertTrue(undone.statusCode() < 300, undone.body());
         assertEquals(actionsBefore, (long) db.read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM action")));
@@ -442,18 +447,20 @@ class WorkshopApiTest {
         assertTrue(page.body().contains("どこで聞けばいいか分からない") && page.body().contains("Bさんの体験を聞く会"),
                 page.body());
 
-        // undoing the step links, then the creation, takes the challenge back out of the chain
-        List<Long> later = db.read(c -> Sql.query(c, "SELECT id FROM change_log WHERE id > ? ORDER BY id DESC",
-                rs -> rs.getLong(1), change));
-        for (long link : later) {
-            if (summaryOf(link).contains("カード")) {
-                assertTrue(send("POST", "/api/v1/workspaces/omitama/history/" + link + "/revert", admin, null, true)
-                        .statusCode() < 300);
-            }
-        }
+        // the step links are entries of their own, each naming the cards
+        List<String> links = db.read(c -> Sql.query(c, "SELECT summary FROM change_log WHERE id > ?"
+                + " AND entity = 'step_challenge' ORDER BY id", rs -> rs.getString(1), change));
+        assertEquals(2, links.size(), links.toString());
+        assertTrue(links.stream().allMatch(l -> l.contains("#" + first + ", #" + second)), links.toString());
+
+        // undoing the creation takes the challenge, its step links and its voices back out of the chain
         HttpResponse<String> undone = send("POST", "/api/v1/workspaces/omitama/history/" + change + "/revert", admin, null, true);
         assertTrue(undone.statusCode() < 300, undone.body());
         assertEquals(0L, (long) db.read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM challenge WHERE id = ?", challenge)));
+        assertEquals(0L, (long) db.read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM step_challenge WHERE challenge_id = ?",
+                challenge)));
+        assertEquals(0L, (long) db.read(c -> Sql.queryLong(c,
+                "SELECT COUNT(*) FROM workshop_card_challenge WHERE challenge_id = ?", challenge)));
     }
 
     @Test
@@ -471,6 +478,13 @@ class WorkshopApiTest {
         HttpResponse<String> again = send("POST", promotePath(w, card), admin, "{\"to\": \"challenge\", \"challenge\": 2}",
                 true);
         assertEquals(400, again.statusCode(), "the same card is not evidence twice");
+        assertTrue(again.body().contains("すでにこの課題の根拠です"), again.body());
+        // undoing the added evidence takes the card out of the challenge's voices
+        long change = JSON.readTree(res.body()).get("changeId").asLong();
+        assertTrue(send("GET", "/w/omitama/challenges/2", admin, null, false).body().contains("平日の昼しか開いていない"));
+        assertTrue(send("POST", "/api/v1/workspaces/omitama/history/" + change + "/revert", admin, null, true)
+                .statusCode() < 300);
+        assertFalse(send("GET", "/w/omitama/challenges/2", admin, null, false).body().contains("平日の昼しか開いていない"));
         HttpResponse<String> unknown = send("POST", promotePath(w, card), admin,
                 "{\"to\": \"challenge\", \"challenge\": 9999}", true);
         assertEquals(400, unknown.statusCode());
