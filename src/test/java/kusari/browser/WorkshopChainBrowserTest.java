@@ -3,20 +3,15 @@ package kusari.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import kusari.Kusari;
 import kusari.TestApp;
-import kusari.core.AppConfig;
-import kusari.db.Database;
 import kusari.db.Sql;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -27,39 +22,27 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * two into a new 課題; the journey map, the history and the challenge page then show it.
  */
 @Tag("browser")
-class WorkshopChainBrowserTest {
+class WorkshopChainBrowserTest extends FreshBrowserTest {
 
-    static Path dir;
-    static Database db;
-    static Javalin app;
-    static String origin;
-    static ChromeDriver projector;
-    static ChromeDriver phone;
+    ChromeDriver projector;
+    ChromeDriver phone;
 
-    @BeforeAll
-    static void start() throws Exception {
-        dir = Files.createTempDirectory("kusari-workshop-chain-browser");
-        db = TestApp.freshSampleDatabase(dir);
-        app = Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db).start("127.0.0.1", 0);
-        origin = "http://localhost:" + app.port();
-        projector = BrowserSupport.start(1920, 1080);
-        phone = BrowserSupport.start(390, 844);
+    @BeforeEach
+    void projectorAndPhone() {
+        projector = driver;
+        projector.manage().window().setSize(new Dimension(1920, 1080));
         BrowserSupport.signIn(projector, origin, TestApp.adminCookie(db));
+        phone = BrowserSupport.start(390, 844);
     }
 
-    @AfterAll
-    static void stop() {
-        for (ChromeDriver d : new ChromeDriver[] {projector, phone}) {
-            if (d != null) {
-                d.quit();
-            }
-        }
-        if (app != null) {
-            app.stop();
+    @AfterEach
+    void phoneLeaves() {
+        if (phone != null) {
+            phone.quit();
         }
     }
 
-    static void post(int step, String text) {
+    void post(int step, String text) {
         phone.findElement(By.cssSelector(".ws-step-choice[data-step='" + step + "'] input")).click();
         phone.findElement(By.cssSelector("[data-testid=card-text]")).sendKeys(text);
         phone.findElement(By.cssSelector("[data-testid=send]")).click();
@@ -67,13 +50,13 @@ class WorkshopChainBrowserTest {
                 .getText().contains(text));
     }
 
-    static WebElement onBoard(String text) {
+    WebElement onBoard(String text) {
         By card = By.xpath("//li[@data-testid='card'][contains(., '" + text + "')]");
         new WebDriverWait(projector, Duration.ofSeconds(3)).until(d -> !d.findElements(card).isEmpty());
         return projector.findElement(card);
     }
 
-    static void waitForDecided(String contains) {
+    void waitForDecided(String contains) {
         new WebDriverWait(projector, Duration.ofSeconds(3)).until(d -> d.findElement(By.cssSelector("[data-testid=decided]"))
                 .getText().contains(contains));
     }
@@ -89,6 +72,7 @@ class WorkshopChainBrowserTest {
         projector.findElement(By.cssSelector("[data-testid=open-workshop-submit]")).click();
         new WebDriverWait(projector, Duration.ofSeconds(3)).until(d -> d.getCurrentUrl().endsWith("/board"));
         String joinUrl = projector.findElement(By.cssSelector("[data-testid=join-url]")).getText();
+        assertEquals(1920L, projector.executeScript("return window.innerWidth;"), "the projector's width");
 
         phone.get(joinUrl);
         post(2, "子ども食堂でも教室を知らせてほしい");
