@@ -51,8 +51,7 @@ final class Promotions {
         String to = in.path("to").asText("");
         Kind stepKind = edits.kinds().byName("step").orElseThrow();
         List<Step> steps = journeys.findSteps(w.journeyId());
-        Step step = steps.stream().filter(s -> s.position() == card.step()).findFirst()
-                .orElseThrow(() -> ValidationException.of("card", "workshop.error.step"));
+        Step step = stepOf(card, steps).orElseThrow(() -> ValidationException.of("card", "workshop.error.step"));
         List<Card> cards = to.equals("challenge") ? groupedCards(w, card, in) : List.of(card);
         String note = "ワークショップ「" + w.title() + "」のカード "
                 + String.join(", ", cards.stream().map(k -> "#" + k.id()).toList()) + " から";
@@ -190,12 +189,11 @@ final class Promotions {
         }
         long challengeId = saved.state().get("id").asLong();
         LinkKind spans = edits.kinds().link("step_challenge").orElseThrow();
-        for (int position : cards.stream().map(Card::step).distinct().sorted().toList()) {
-            steps.stream().filter(s -> s.position() == position).findFirst().ifPresent(s -> {
-                if (!edits.linked(spans, s.id()).contains(challengeId)) {
-                    edits.link(w.workspaceId(), spans, s.id(), challengeId, Map.of());
-                }
-            });
+        for (Step s : cards.stream().map(k -> stepOf(k, steps)).flatMap(java.util.Optional::stream).distinct()
+                .sorted(java.util.Comparator.comparingInt(Step::position)).toList()) {
+            if (!edits.linked(spans, s.id()).contains(challengeId)) {
+                edits.link(w.workspaceId(), spans, s.id(), challengeId, Map.of());
+            }
         }
         workshops.groupIntoChallenge(cards.stream().map(Card::id).toList(), challengeId, saved.changeId());
         return saved;
@@ -235,6 +233,13 @@ final class Promotions {
             }
         }
         return false;
+    }
+
+    /** The step a card was posted to, wherever it stands now; by position for a card from before steps had ids. */
+    private static java.util.Optional<Step> stepOf(Card card, List<Step> steps) {
+        return card.stepId() != null
+                ? steps.stream().filter(s -> s.id() == card.stepId()).findFirst()
+                : steps.stream().filter(s -> s.position() == card.step()).findFirst();
     }
 
     private long version(Workshop w, Kind kind, long id) {

@@ -15,7 +15,7 @@ public final class WorkshopRepository {
     private static final String WORKSHOP = "SELECT id, workspace_id, journey_id, code, title, held_on, named, votes_each,"
             + " cards_shared, status, phase, focus_step, timer_ends_at, spotlight_card, version, created_at FROM workshop";
     private static final String CARD = "SELECT c.id, c.workshop_id, c.participant_id, c.step_position, c.kind, c.text,"
-            + " c.emotion, c.hidden, c.withdrawn, c.became, c.version, c.created_at,"
+            + " c.emotion, c.hidden, c.withdrawn, c.became, c.version, c.created_at, c.step_id,"
             + " (SELECT COUNT(*) FROM workshop_vote v WHERE v.card_id = c.id) AS votes FROM workshop_card c";
 
     private final Database database;
@@ -131,6 +131,6 @@ public final class WorkshopRepository {
         return new Card(rs.getLong("id"), rs.getLong("workshop_id"), Sql.getLong(rs, "participant_id"),
                 rs.getInt("step_position"), rs.getString("kind"), rs.getString("text"), Sql.getInteger(rs, "emotion"),
                 rs.getInt("hidden") == 1, rs.getInt("withdrawn") == 1, rs.getString("became"), rs.getLong("version"),
-                rs.getString("created_at"), rs.getInt("votes"));
+                rs.getString("created_at"), rs.getInt("votes"), Sql.getLong(rs, "step_id"));
     }
 }

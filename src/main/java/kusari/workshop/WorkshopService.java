@@ -268,9 +268,8 @@ public final class WorkshopService {
         if (kind == null || !KINDS.contains(kind)) {
             throw ValidationException.of("kind", "workshop.error.kind");
         }
-        if (step < 1 || step > steps(w).size()) {
-            throw ValidationException.of("step", "workshop.error.step");
-        }
+        Step at = steps(w).stream().filter(s -> s.position() == step).findFirst()
+                .orElseThrow(() -> ValidationException.of("step", "workshop.error.step"));
         if (emotion != null && (emotion < -2 || emotion > 2)) {
             throw ValidationException.of("emotion", "workshop.error.emotion");
         }
@@ -279,8 +278,9 @@ public final class WorkshopService {
         }
         String now = now();
         Card card = workshops.database().inTransaction(c -> {
-            long id = Sql.insert(c, "INSERT INTO workshop_card (workshop_id, participant_id, step_position, kind, text,"
-                    + " emotion, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", w.id(), participant, step, kind, t, emotion, now);
+            long id = Sql.insert(c, "INSERT INTO workshop_card (workshop_id, participant_id, step_position, step_id, kind,"
+                    + " text, emotion, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", w.id(), participant, step, at.id(), kind,
+                    t, emotion, now);
             Card k = workshops.card(c, w.id(), id).orElseThrow();
             WorkshopRepository.addEvent(c, w.id(), "card", cardEvent(k), now);
             return k;

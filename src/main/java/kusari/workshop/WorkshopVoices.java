@@ -14,7 +14,7 @@ import kusari.db.Sql;
 public final class WorkshopVoices implements Voices {
 
     private static final String VOICE = """
-            SELECT k.id, k.kind, k.text, k.emotion, k.step_position, k.became, w.title,
+            SELECT k.id, k.kind, k.text, k.emotion, k.became, w.title,
                    COALESCE(w.held_on, substr(w.created_at, 1, 10)) AS held_on,
                    (SELECT COUNT(*) FROM workshop_vote v WHERE v.card_id = k.id) AS votes
             FROM workshop_card k JOIN workshop w ON w.id = k.workshop_id""";
@@ -27,9 +27,11 @@ public final class WorkshopVoices implements Voices {
 
     @Override
     public Map<Integer, List<Voice>> ofJourney(long journeyId) {
-        List<Object[]> rows = database.read(c -> Sql.query(c, VOICE
-                + " WHERE w.journey_id = ? AND k.hidden = 0 AND k.withdrawn = 0 ORDER BY k.step_position, votes DESC, k.id",
-                rs -> new Object[] {rs.getInt("step_position"), voice(rs)}, journeyId));
+        // by the step itself: a card stays with its step when steps are inserted or moved; a deleted step's cards go
+        List<Object[]> rows = database.read(c -> Sql.query(c, "SELECT s.position, " + VOICE.substring("SELECT ".length())
+                + " JOIN step s ON s.id = k.step_id"
+                + " WHERE w.journey_id = ? AND k.hidden = 0 AND k.withdrawn = 0 ORDER BY s.position, votes DESC, k.id",
+                rs -> new Object[] {rs.getInt("position"), voice(rs)}, journeyId));
         Map<Integer, List<Voice>> byStep = new LinkedHashMap<>();
         for (Object[] row : rows) {
             byStep.computeIfAbsent((Integer) row[0], p -> new ArrayList<>()).add((Voice) row[1]);

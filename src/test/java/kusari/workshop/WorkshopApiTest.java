@@ -564,4 +564,44 @@ class WorkshopApiTest {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(403, forged.statusCode());
     }
+
+    @Test
+    void aCardStaysWithItsStepWhenAStepIsInsertedBeforeIt() throws Exception {
+        JsonNode w = open();
+        String code = w.get("code").asText();
+        String phone = join(code);
+        long late = JSON.readTree(send("POST", "/api/v1/join/" + code + "/cards", phone,
+                "{\"step\": 3, \"kind\": \"TROUBLE\", \"text\": \"出生届の窓口が混んでいた\"}", true).body()).get("id").asLong();
+        long early = JSON.readTree(card(code, phone, "教室の前に見学したい").body()).get("id").asLong();
+        long stepId = db.read(c -> Sql.queryLong(c, "SELECT s.id FROM step s JOIN journey j ON j.id = s.journey_id"
+                + " WHERE j.slug = 'b' AND s.position = 3"));
+        assertEquals(200, send("POST", promotePath(w, early), admin, "{\"to\": \"step\", \"where\": \"before\"}", true)
+                .statusCode());
+        assertEquals(4L, (long) db.read(c -> Sql.queryLong(c, "SELECT position FROM step WHERE id = ?", stepId)),
+                "the card's step moved one place on");
+        HttpResponse<String> res = send("POST", promotePath(w, late), admin, "{\"to\": \"painPoint\"}", true);
+        assertEquals(200, res.statusCode(), res.body());
+        assertTrue(db.read(c -> Sql.queryOne(c, "SELECT pain_point FROM step WHERE id = ?", rs -> rs.getString(1), stepId))
+                .orElseThrow().endsWith("出生届の窓口が混んでいた"), "the pain point went to the card's own step");
+        java.util.Map<Integer, List<kusari.core.Voices.Voice>> voices = new WorkshopVoices(db).ofJourney(
+                db.read(c -> Sql.queryLong(c, "SELECT journey_id FROM step WHERE id = ?", stepId)));
+        assertEquals("出生届の窓口が混んでいた", voices.get(4).get(0).text());
+        assertEquals("painPoint", voices.get(4).get(0).became());
+    }
+
+    @Test
+    void deletingAStepWithCardsGoesToTheTrashAndComesBackWithThem() throws Exception {
+        JsonNode w = open();
+        String code = w.get("code").asText();
+        long card = JSON.readTree(card(code, join(code), "消えても戻る").body()).get("id").asLong();
+        long stepId = db.read(c -> Sql.queryLong(c, "SELECT step_id FROM workshop_card WHERE id = ?", card));
+        HttpResponse<String> deleted = send("DELETE", "/api/v1/workspaces/omitama/steps/" + stepId, admin, null, true);
+        assertTrue(deleted.statusCode() < 300, deleted.body());
+        assertEquals(0L, (long) db.read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM workshop_card WHERE id = ?"
+                + " AND step_id IS NOT NULL", card)));
+        long change = db.read(c -> Sql.queryLong(c, "SELECT MAX(id) FROM change_log"));
+        HttpResponse<String> back = send("POST", "/api/v1/workspaces/omitama/history/" + change + "/revert", admin, null, true);
+        assertTrue(back.statusCode() < 300, back.body());
+        assertEquals(stepId, (long) db.read(c -> Sql.queryLong(c, "SELECT step_id FROM workshop_card WHERE id = ?", card)));
+    }
 }
