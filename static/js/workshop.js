@@ -204,6 +204,12 @@
             delete cards[id];
             count();
         }
+        // a hidden or withdrawn card can no longer be picked for the 決める panel
+        var at = selected.indexOf(id);
+        if (at >= 0) {
+            selected.splice(at, 1);
+            showSelected();
+        }
     }
 
     function count() {
@@ -236,6 +242,7 @@
     var mine = [];
     var voted = [];
     var selected = [];  // the board's cards chosen for the 決める panel, in the order they were chosen
+    var showSelected = function () {};  // the board's count of them (set below, for the board only)
     var messageEl = document.querySelector('.ws-message');
     function message(text, bad) {
         if (messageEl) {
@@ -375,13 +382,13 @@
         // the 決める panel: the first selected card becomes an action; all selected cards become a 課題
         var decided = document.querySelector('.ws-decided');
         var actionText = document.querySelector('.ws-to-action textarea');
-        function showSelected() {
+        showSelected = function () {
             document.querySelector('.ws-selected').textContent =
                 body.dataset.msgSelectedCount.replace('{0}', String(selected.length));
-            if (selected.length && !actionText.value) {
+            if (selected.length && !actionText.value && cards[selected[0]]) {
                 actionText.value = cards[selected[0]].node.querySelector('.ws-card-text').textContent;
             }
-        }
+        };
         function promote(data, form) {
             if (!selected.length) {
                 decided.textContent = body.dataset.msgPick;
