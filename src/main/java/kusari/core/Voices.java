@@ -22,6 +22,13 @@ public interface Voices {
                  String became) {
     }
 
+    /** A workshop held on a journey, where voices were heard: its board's address for the facilitator. */
+    record Session(String title, String heldOn, boolean open, String board) {
+    }
+
+    /** The workshops on a journey, newest first; {@code ws} is the workspace's slug, for the boards' addresses. */
+    List<Session> sessions(String ws, long journeyId);
+
     /** The cards posted at each step of a journey, by step position, hidden and withdrawn ones left out. */
     Map<Integer, List<Voice>> ofJourney(long journeyId);
 
@@ -37,6 +44,11 @@ public interface Voices {
 
         @Override
         public List<Voice> ofChallenge(long challengeId) {
+            return List.of();
+        }
+
+        @Override
+        public List<Session> sessions(String ws, long journeyId) {
             return List.of();
         }
     };

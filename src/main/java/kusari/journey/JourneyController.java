@@ -53,6 +53,7 @@ public final class JourneyController {
         Pages.render(ctx, "journey/show.jte",
                 new JourneyPage(Requests.ui(ctx), ws, persona, section, editing, suggestions,
                         JourneyPage.PRESENT_VALUE.equals(ctx.queryParam(JourneyPage.PRESENT_PARAM)),
-                        voices.ofJourney(journey.id())));
+                        voices.ofJourney(journey.id()),
+                        Requests.ui(ctx).mayEditSteps(ws.id()) ? voices.sessions(ws.slug(), journey.id()) : List.of()));
     }
 }

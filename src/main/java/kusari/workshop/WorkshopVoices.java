@@ -40,6 +40,13 @@ public final class WorkshopVoices implements Voices {
     }
 
     @Override
+    public List<Session> sessions(String ws, long journeyId) {
+        return database.read(c -> Sql.query(c, "SELECT id, title, COALESCE(held_on, substr(created_at, 1, 10)),"
+                + " status FROM workshop WHERE journey_id = ? ORDER BY id DESC", rs -> new Session(rs.getString(2),
+                rs.getString(3), "OPEN".equals(rs.getString(4)), WorkshopPaths.BOARD.fill(ws, rs.getLong(1))), journeyId));
+    }
+
+    @Override
     public List<Voice> ofChallenge(long challengeId) {
         // a grouping undone in the history no longer counts: its change was reverted
         return database.read(c -> Sql.query(c, VOICE + " JOIN workshop_card_challenge g ON g.card_id = k.id"

@@ -535,6 +535,9 @@ class WorkshopApiTest {
         assertEquals(5, w.get("votesPerParticipant").asInt());
         assertFalse(w.get("cardsShared").asBoolean());
         assertEquals(200, send("GET", board, admin, null, false).statusCode());
+        // the journey page leads the facilitator back to the board
+        String again = send("GET", "/w/omitama/journeys/b", admin, null, false).body();
+        assertTrue(again.contains("href=\"" + board + "\"") && again.contains("子育て座談会"), "the board is linked");
     }
 
     @Test
