@@ -124,8 +124,7 @@ final class Promotions {
                 : known.stream().filter(a -> a.name().equals(name)).findFirst().orElse(null);
         if (actor != null && !actor.kind().code().equals(kind)) {
             // the facilitator's choice and the actor's lane disagree: say so rather than move the actor
-            throw ValidationException.of("kind", "workshop.error.actorKindDiffers", actor.name(),
-                    actor.government() ? "行政" : "行政以外");
+            throw ValidationException.of("kind", "workshop.error.actorKindDiffers." + actor.kind().code(), actor.name());
         }
         Kind actionKind = edits.kinds().byName("action").orElseThrow();
         long actorId;
