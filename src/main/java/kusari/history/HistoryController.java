@@ -183,9 +183,17 @@ public final class HistoryController {
                     .map(k -> Links.entityHistory(ws.slug(), k.collection(), e.entityId())).orElse(null);
             views.add(new ChangeView(e.id(), WHEN.format(Instant.parse(e.changedAt())), e.changedBy(),
                     ui.t("op." + e.operation()), ui.t("kind." + e.entity()), e.summary(), entityUrl,
-                    fieldChanges(ui, e), !e.reverted(), e.revertedBy(), e.revertsId()));
+                    fieldChanges(ui, e), !e.reverted() && undoable(e), e.revertedBy(), e.revertsId()));
         }
         return views;
+    }
+
+    /**
+     * Whether the history can undo this kind of change: those of the edit kinds and their links can; a workshop's
+     * opening or closing, or a chain-check dismissal, has no undo here, so no button that could only be refused.
+     */
+    private boolean undoable(ChangeEntry e) {
+        return edits.kinds().byName(e.entity()).isPresent() || edits.kinds().link(e.entity()).isPresent();
     }
 
     /** The fields a change of values touched, before and after, in the kind's field order. */

@@ -500,6 +500,10 @@ class WorkshopApiTest {
         assertEquals(List.of("CREATE", "UPDATE"), ops);
         String ja = send("GET", "/w/omitama/history", admin, null, false).body();
         assertTrue(ja.contains("ワークショップ") && ja.contains("Bさんの体験を聞く会") && ja.contains("終了"), ja);
+        long closing = db.read(c -> Sql.queryLong(c, "SELECT MAX(id) FROM change_log WHERE entity = 'workshop'"));
+        int at = ja.indexOf("data-change=\"" + closing + "\"");
+        String entry = ja.substring(at, ja.indexOf("</li>", at));
+        assertFalse(entry.contains("/revert"), "no undo is offered for what the history cannot undo: " + entry);
         HttpRequest en = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/w/omitama/history?lang=en"))
                 .header("Cookie", "kusari_csrf=" + CSRF + "; " + admin).build();
         String english = http.send(en, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
