@@ -16,7 +16,9 @@ public final class WorkshopVoices implements Voices {
     private static final String VOICE = """
             SELECT k.id, k.kind, k.text, k.emotion, k.became, w.title,
                    COALESCE(w.held_on, substr(w.created_at, 1, 10)) AS held_on,
-                   (SELECT COUNT(*) FROM workshop_vote v WHERE v.card_id = k.id) AS votes
+                   (SELECT COUNT(*) FROM workshop_vote v WHERE v.card_id = k.id) AS votes,
+                   (SELECT l.reverted_by IS NOT NULL FROM change_log l
+                    WHERE l.id = CAST(substr(k.became, instr(k.became, ':') + 1) AS INTEGER)) AS undone
             FROM workshop_card k JOIN workshop w ON w.id = k.workshop_id""";
 
     private final Database database;
@@ -56,7 +58,8 @@ public final class WorkshopVoices implements Voices {
     }
 
     private static Voice voice(ResultSet rs) throws SQLException {
-        String became = rs.getString("became");
+        // what a card became stops counting once that change was undone in the history
+        String became = rs.getInt("undone") == 1 ? null : rs.getString("became");
         return new Voice(rs.getLong("id"), rs.getString("kind"), rs.getString("text"), Sql.getInteger(rs, "emotion"),
                 rs.getInt("votes"), rs.getString("title"), rs.getString("held_on"),
                 became == null ? null : became.substring(0, became.indexOf(':') < 0 ? became.length() : became.indexOf(':')));

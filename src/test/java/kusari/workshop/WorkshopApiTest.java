@@ -319,6 +319,9 @@ class WorkshopApiTest {
         assertTrue(undone.statusCode() < 300, undone.body());
         assertEquals(before, db.read(c -> Sql.queryOne(c, "SELECT pain_point FROM step WHERE id = ?",
                 rs -> rs.getString(1), stepId)).orElseThrow());
+        kusari.core.Voices.Voice voice = new WorkshopVoices(db).ofJourney(
+                db.read(c -> Sql.queryLong(c, "SELECT journey_id FROM step WHERE id = ?", stepId))).get(2).get(0);
+        assertEquals(null, voice.became(), "an undone promotion no longer shows as what the card became");
     }
 
     @Test
