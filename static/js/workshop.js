@@ -161,8 +161,22 @@
             var hide = el('button', 'ws-card-tool', body.dataset.msgHide);
             hide.type = 'button';
             hide.dataset.action = 'hide';
+            var pick = el('button', 'ws-card-tool ws-pick', selected.indexOf(k.id) >= 0
+                ? body.dataset.msgSelected : body.dataset.msgSelect);
+            pick.type = 'button';
+            pick.dataset.action = 'select';
+            pick.dataset.testid = 'select';
+            pick.setAttribute('aria-pressed', String(selected.indexOf(k.id) >= 0));
             node.appendChild(spot);
             node.appendChild(hide);
+            node.appendChild(pick);
+            if (k.became) {
+                var code = k.became.split(':')[0];
+                var became = el('span', 'ws-became', '→ ' + (body.dataset['became' + code.charAt(0).toUpperCase()
+                    + code.slice(1)] || code));
+                became.dataset.testid = 'became';
+                node.appendChild(became);
+            }
         } else if (mine.indexOf(k.id) >= 0) {
             var withdraw = el('button', 'ws-card-tool', body.dataset.msgWithdraw);
             withdraw.type = 'button';
@@ -192,6 +206,12 @@
             c.node.remove();
             delete cards[id];
             count();
+        }
+        // a hidden or withdrawn card can no longer be picked for the 決める panel
+        var at = selected.indexOf(id);
+        if (at >= 0) {
+            selected.splice(at, 1);
+            showSelected();
         }
     }
 
@@ -224,6 +244,8 @@
 
     var mine = [];
     var voted = [];
+    var selected = [];  // the board's cards chosen for the 決める panel, in the order they were chosen
+    var showSelected = function () {};  // the board's count of them (set below, for the board only)
     var messageEl = document.querySelector('.ws-message');
     function message(text, bad) {
         if (messageEl) {
@@ -339,6 +361,17 @@
                 var id = Number(b.closest('[data-card]').dataset.card);
                 if (b.dataset.action === 'hide') {
                     send('POST', body.dataset.hideUrl + id + '/hide', {hidden: true});
+                } else if (b.dataset.action === 'select') {
+                    var at = selected.indexOf(id);
+                    if (at >= 0) {
+                        selected.splice(at, 1);
+                    } else {
+                        selected.push(id);
+                    }
+                    b.textContent = at >= 0 ? body.dataset.msgSelect : body.dataset.msgSelected;
+                    b.setAttribute('aria-pressed', String(at < 0));
+                    cards[id].node.classList.toggle('is-selected', at < 0);
+                    showSelected();
                 } else if (b.dataset.action === 'spotlight') {
                     patch({spotlight: cards[id] && cards[id].node.classList.contains('is-spotlight') ? null : id});
                 }
@@ -348,6 +381,58 @@
             if (column) {
                 patch({focusStep: Number(column.dataset.step)});
             }
+        });
+        // the 決める panel: the first selected card becomes an action; all selected cards become a 課題
+        var decided = document.querySelector('.ws-decided');
+        var actionText = document.querySelector('.ws-to-action textarea');
+        showSelected = function () {
+            document.querySelector('.ws-selected').textContent =
+                body.dataset.msgSelectedCount.replace('{0}', String(selected.length));
+            if (selected.length && !actionText.value && cards[selected[0]]) {
+                actionText.value = cards[selected[0]].node.querySelector('.ws-card-text').textContent;
+            }
+        };
+        function promote(data, form) {
+            if (!selected.length) {
+                decided.textContent = body.dataset.msgPick;
+                return;
+            }
+            var first = selected[0];
+            data.cards = selected.slice(1);
+            send('POST', body.dataset.hideUrl + first + '/promote', data).then(function () {
+                decided.textContent = body.dataset.msgDone.replace('{0}', form.querySelector('button').textContent);
+                selected.forEach(function (id) {
+                    if (cards[id]) {
+                        cards[id].node.classList.remove('is-selected');
+                        var pick = cards[id].node.querySelector('.ws-pick');
+                        if (pick) {
+                            pick.textContent = body.dataset.msgSelect;
+                            pick.setAttribute('aria-pressed', 'false');
+                        }
+                    }
+                });
+                selected = [];
+                form.reset();
+                showSelected();
+            }).catch(function (err) { decided.textContent = err.message; });
+        }
+        document.querySelector('.ws-to-action').addEventListener('submit', function (e) {
+            e.preventDefault();
+            var f = e.target;
+            var kind = f.querySelector('input[name="kind"]:checked');
+            // no kind is sent unless one was chosen: the server asks for it rather than assume 行政
+            promote({to: 'action', actor: f.actor.value, kind: kind ? kind.value : null, text: f.text.value}, f);
+        });
+        document.querySelector('.ws-to-challenge').addEventListener('submit', function (e) {
+            e.preventDefault();
+            var f = e.target;
+            var data = {to: 'challenge'};
+            if (f.challenge.value) {
+                data.challenge = Number(f.challenge.value);
+            } else {
+                data.title = f.title.value;
+            }
+            promote(data, f);
         });
         send('GET', url).then(function (view) {
             version = view.workshop.version;

@@ -57,10 +57,12 @@ import kusari.web.Feature;
 import kusari.web.Server;
 import kusari.web.Transport;
 import kusari.web.EventHub;
+import kusari.core.Voices;
 import kusari.workshop.ParticipantNames;
 import kusari.workshop.WorkshopApi;
 import kusari.workshop.WorkshopRecordController;
 import kusari.workshop.WorkshopRecords;
+import kusari.workshop.WorkshopVoices;
 import kusari.workshop.WorkshopRepository;
 import kusari.workshop.WorkshopService;
 
@@ -110,13 +112,15 @@ public final class Kusari {
         // the live workshop's push: one hub for the app, woken after each commit
         EventHub workshopEvents = new EventHub();
         WorkshopService workshops = new WorkshopService(new WorkshopRepository(database), journeys, workshopEvents, clock);
+        // the cards behind steps and challenges, read by their pages without knowing the workshop
+        Voices voices = new WorkshopVoices(database);
         List<Feature> features = List.of(
                 new AccountController(accounts, new Transport(config.https(), config.trustedProxies()))::routes,
                 new AdminController(accounts, workspaces, database, authorizer)::routes,
                 new HomeController(workspaces, strategy, personas, indicators, chainCheck)::routes,
                 new PersonaController(resolver, personas, journeys, readings)::routes,
-                new JourneyController(resolver, journeys, readings, actors)::routes,
-                new ChallengeController(resolver, challenges, indicators, readings)::routes,
+                new JourneyController(resolver, journeys, readings, actors, voices)::routes,
+                new ChallengeController(resolver, challenges, indicators, readings, voices)::routes,
                 new StrategyController(resolver, strategy, framework, challenges, indicators, actors, readings)::routes,
                 new ActorController(resolver, actorService)::routes,
                 new StrategyApi(workspaces, strategy, framework, challenges, indicators, actors)::routes,
@@ -134,7 +138,7 @@ public final class Kusari {
                 new TraceApi(resolver, traces, chainCheck, budgetRollups)::routes,
                 new IndicatorController(resolver, indicators, indicatorTable, reviews, Clock.system(JAPAN))::routes,
                 new SearchController(resolver, new SearchService(database, edits.kinds()))::routes,
-                new WorkshopApi(resolver, workshops, journeys, config, edits),
+                new WorkshopApi(resolver, workshops, journeys, actors, config, edits),
                 new ParticipantNames(workshops),
                 new WorkshopRecordController(resolver, new WorkshopRecords(new WorkshopRepository(database), journeys,
                         edits.kinds())));

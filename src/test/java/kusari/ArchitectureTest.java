@@ -53,7 +53,9 @@ class ArchitectureTest {
             "home -> persona", "home -> strategy", "home -> indicator", "home -> trace",
             "trace -> indicator",
             // a live workshop is held on a journey: its phones and board show the journey's steps
-            "workshop -> journey");
+            "workshop -> journey",
+            // a card becomes an actor's action at its step: the facilitator picks among the workspace's actors
+            "workshop -> actor");
 
     private static JavaClasses classes;
 

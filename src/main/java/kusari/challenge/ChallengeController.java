@@ -8,6 +8,7 @@ import kusari.web.Links;
 import io.javalin.http.Context;
 import kusari.core.ReadingRepository;
 import kusari.indicator.IndicatorQueries;
+import kusari.core.Voices;
 import kusari.core.Workspace;
 import kusari.core.WorkspaceResolver;
 import kusari.web.NotFound;
@@ -20,9 +21,11 @@ public final class ChallengeController {
     private final ChallengeRepository challenges;
     private final IndicatorQueries indicators;
     private final ReadingRepository readings;
+    private final Voices voices;
 
     public ChallengeController(WorkspaceResolver resolver, ChallengeRepository challenges,
-                               IndicatorQueries indicators, ReadingRepository readings) {
+                               IndicatorQueries indicators, ReadingRepository readings, Voices voices) {
+        this.voices = voices;
         this.resolver = resolver;
         this.challenges = challenges;
         this.indicators = indicators;
@@ -49,6 +52,6 @@ public final class ChallengeController {
         Pages.render(ctx, "challenge/show.jte", new ChallengePage(Requests.ui(ctx), ws, ch,
                 challenges.findEvidence(ch.id()), challenges.findApproaches(ch.id()),
                 indicators.findByChallenge(ch.id()), challenges.findSteps(ch.id()), challenges.findProjects(ch.id()),
-                readings.find("CHALLENGE", ch.id())));
+                readings.find("CHALLENGE", ch.id()), voices.ofChallenge(ch.id())));
     }
 }

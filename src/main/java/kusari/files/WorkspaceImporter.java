@@ -268,10 +268,11 @@ public final class WorkspaceImporter {
             }
             for (WorkspaceFiles.CardEntry k : w.cards()) {
                 long card = Sql.insert(c, """
-                        INSERT INTO workshop_card (workshop_id, participant_id, step_position, kind, text, emotion, hidden,
-                                                   withdrawn, became, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, k.by() == 0 ? null : participants.get(k.by() - 1),
-                        k.step(), k.kind(), k.text(), k.emotion(), k.hidden() ? 1 : 0, k.withdrawn() ? 1 : 0,
+                        INSERT INTO workshop_card (workshop_id, participant_id, step_position, step_id, kind, text, emotion,
+                                                   hidden, withdrawn, became, created_at)
+                        VALUES (?, ?, ?, (SELECT id FROM step WHERE journey_id = ? AND position = ?), ?, ?, ?, ?, ?, ?,
+                                ?)""", id, k.by() == 0 ? null : participants.get(k.by() - 1),
+                        k.step(), journeyId, k.step(), k.kind(), k.text(), k.emotion(), k.hidden() ? 1 : 0, k.withdrawn() ? 1 : 0,
                         k.became().isEmpty() ? null : k.became(), k.postedAt());
                 for (int voter : k.votes()) {
                     Sql.update(c, "INSERT INTO workshop_vote (card_id, participant_id) VALUES (?, ?)", card,

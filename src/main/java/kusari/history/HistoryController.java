@@ -183,9 +183,17 @@ public final class HistoryController {
                     .map(k -> Links.entityHistory(ws.slug(), k.collection(), e.entityId())).orElse(null);
             views.add(new ChangeView(e.id(), WHEN.format(Instant.parse(e.changedAt())), e.changedBy(),
                     ui.t("op." + e.operation()), ui.t("kind." + e.entity()), e.summary(), entityUrl,
-                    fieldChanges(ui, e), !e.reverted(), e.revertedBy(), e.revertsId()));
+                    fieldChanges(ui, e), !e.reverted() && undoable(e), e.revertedBy(), e.revertsId()));
         }
         return views;
+    }
+
+    /**
+     * Whether the history can undo this kind of change: those of the edit kinds and their links can; a workshop's
+     * opening or closing, or a chain-check dismissal, has no undo here, so no button that could only be refused.
+     */
+    private boolean undoable(ChangeEntry e) {
+        return edits.kinds().byName(e.entity()).isPresent() || edits.kinds().link(e.entity()).isPresent();
     }
 
     /** The fields a change of values touched, before and after, in the kind's field order. */
@@ -207,7 +215,7 @@ public final class HistoryController {
                 continue;
             }
             changes.add(new ChangeView.FieldChange(ui.t("field." + e.entity() + "." + name),
-                    text(ui, before.get(name)), text(ui, after.get(name))));
+                    text(ui, e.entity(), name, before.get(name)), text(ui, e.entity(), name, after.get(name))));
         }
         return changes;
     }
@@ -222,6 +230,18 @@ public final class HistoryController {
             }
         }
         return 0;
+    }
+
+    /** A stored code (a workshop's OPEN, CLOSED) in the reader's language when the bundle names it. */
+    private static String text(Ui ui, String entity, String field, JsonNode value) {
+        if (value != null && value.isTextual()) {
+            String key = "value." + entity + "." + field + "." + value.asText();
+            String named = ui.t(key);
+            if (!named.equals(key)) {
+                return named;
+            }
+        }
+        return text(ui, value);
     }
 
     private static String text(Ui ui, JsonNode value) {

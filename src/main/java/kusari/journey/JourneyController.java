@@ -9,6 +9,7 @@ import kusari.web.Route;
 import kusari.web.Links;
 import io.javalin.http.Context;
 import kusari.core.ReadingRepository;
+import kusari.core.Voices;
 import kusari.core.Workspace;
 import kusari.core.WorkspaceResolver;
 import kusari.web.NotFound;
@@ -21,9 +22,11 @@ public final class JourneyController {
     private final JourneyRepository journeys;
     private final ReadingRepository readings;
     private final ActorQueries actors;
+    private final Voices voices;
 
     public JourneyController(WorkspaceResolver resolver, JourneyRepository journeys,
-                             ReadingRepository readings, ActorQueries actors) {
+                             ReadingRepository readings, ActorQueries actors, Voices voices) {
+        this.voices = voices;
         this.resolver = resolver;
         this.journeys = journeys;
         this.readings = readings;
@@ -49,6 +52,8 @@ public final class JourneyController {
                 : List.of();
         Pages.render(ctx, "journey/show.jte",
                 new JourneyPage(Requests.ui(ctx), ws, persona, section, editing, suggestions,
-                        JourneyPage.PRESENT_VALUE.equals(ctx.queryParam(JourneyPage.PRESENT_PARAM))));
+                        JourneyPage.PRESENT_VALUE.equals(ctx.queryParam(JourneyPage.PRESENT_PARAM)),
+                        voices.ofJourney(journey.id()),
+                        Requests.ui(ctx).mayEditSteps(ws.id()) ? voices.sessions(ws.slug(), journey.id()) : List.of()));
     }
 }

@@ -12,6 +12,8 @@ public final class Links {
     public static final RoutePath PERSONA = RoutePath.of("/w/{ws}/personas/{slug}");
     public static final RoutePath JOURNEY = RoutePath.of("/w/{ws}/journeys/{slug}");
     public static final RoutePath JOURNEY_EDITOR = RoutePath.of("/w/{ws}/journeys/{slug}/edit");
+    /** The form that opens a live workshop on a journey (declared by the workshop; the journey page links to it). */
+    public static final RoutePath OPEN_WORKSHOP = RoutePath.of("/w/{ws}/workshops");
     public static final RoutePath CHALLENGES = RoutePath.of("/w/{ws}/challenges");
     public static final RoutePath CHALLENGE = RoutePath.of("/w/{ws}/challenges/{number}");
     public static final RoutePath FRAMEWORK = RoutePath.of("/w/{ws}/framework");
@@ -105,6 +107,11 @@ public final class Links {
     /** The facilitator's editing mode of a journey map. */
     public static String journeyEditor(String ws, String slug) {
         return JOURNEY_EDITOR.fill(ws, slug);
+    }
+
+    /** Where the journey page's form opens a workshop. */
+    public static String openWorkshop(String ws) {
+        return OPEN_WORKSHOP.fill(ws);
     }
 
     /** A step's column on its journey map. */

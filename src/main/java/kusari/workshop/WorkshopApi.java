@@ -40,14 +40,18 @@ public final class WorkshopApi implements Feature {
     private final JourneyQueries journeys;
     private final AppConfig config;
     private final Promotions promotions;
+    private final kusari.change.EditService edits;
+    private final kusari.actor.ActorQueries actors;
 
-    public WorkshopApi(WorkspaceResolver resolver, WorkshopService service, JourneyQueries journeys, AppConfig config,
-                       kusari.change.EditService edits) {
+    public WorkshopApi(WorkspaceResolver resolver, WorkshopService service, JourneyQueries journeys,
+                       kusari.actor.ActorQueries actors, AppConfig config, kusari.change.EditService edits) {
         this.resolver = resolver;
         this.service = service;
         this.journeys = journeys;
         this.config = config;
-        this.promotions = new Promotions(edits, service.repository(), journeys, service);
+        this.edits = edits;
+        this.actors = actors;
+        this.promotions = new Promotions(edits, service.repository(), journeys, actors, service);
     }
 
     @Override
@@ -69,10 +73,13 @@ public final class WorkshopApi implements Feature {
                 new Route(HandlerType.POST, WorkshopPaths.HIDE, this::hide, Access.EDIT, null)
                         .doc("Hide a card from the room or show it again (moderation, recorded)"),
                 new Route(HandlerType.POST, WorkshopPaths.PROMOTE, this::promote, Access.EDIT, null)
-                        .doc("Turn a card into a step's painPoint or emotionText, or a new step before or after its own"),
+                        .doc("Turn a card into the chain: {to: painPoint | emotionText}; {to: step, where: before | after};"
+                                + " {to: action, actor: id or name, kind: GOVERNMENT | PARTNER (required, never defaulted),"
+                                + " text}; {to: challenge, cards: [card ids], title (a new one) or challenge (a number)}"),
                 Route.sse(WorkshopPaths.BOARD_EVENTS.template(), this::boardEvents, Access.EDIT)
                         .doc("The workshop's events as text/event-stream, for the projector"),
                 Route.get(WorkshopPaths.BOARD, this::board, Access.EDIT),
+                Route.post(kusari.web.Links.OPEN_WORKSHOP, this::openFromJourney, Access.EDIT),
                 Route.get(WorkshopPaths.JOIN, this::join, Access.ANYONE),
                 new Route(HandlerType.GET, WorkshopPaths.JOINED, this::joined, Access.ANYONE, null)
                         .doc("A participant's view: the journey's steps as shown, the cards, their own votes"),
@@ -157,6 +164,53 @@ public final class WorkshopApi implements Feature {
         ctx.status(201).json(json(w, joinUrl(ctx, w)));
     }
 
+    /**
+     * The journey page's form: opens a workshop on that journey, or on a new empty journey of the same persona,
+     * then goes to the board. Bad input is answered 400 in the user's language, and nothing is created.
+     */
+    void openFromJourney(Context ctx) {
+        Workspace ws = resolver.require(ctx);
+        String journey = ctx.formParam("journey");
+        String newJourney = ctx.formParam("on") != null && ctx.formParam("on").equals("new")
+                ? java.util.Optional.ofNullable(ctx.formParam("newJourney")).orElse("").strip() : null;
+        int votes;
+        try {
+            votes = Integer.parseInt(java.util.Optional.ofNullable(ctx.formParam("votesPerParticipant")).orElse("3").strip());
+        } catch (NumberFormatException e) {
+            throw kusari.core.ValidationException.of("votesPerParticipant", "workshop.error.votes");
+        }
+        String title = ctx.formParam("title");
+        String date = ctx.formParam("date");
+        boolean named = "named".equals(ctx.formParam("named"));
+        boolean shared = !"own".equals(ctx.formParam("cardsShared"));
+        // everything but the journey is checked before a new journey is made, so a refusal leaves nothing behind
+        service.check(title, date, votes);
+        if (newJourney != null) {
+            journey = journeys.findBySlug(ws.id(), journey == null ? "" : journey)
+                    .map(j -> emptyJourney(ws, j, newJourney))
+                    .orElseThrow(() -> kusari.core.ValidationException.of("journey", "workshop.error.journey"));
+        }
+        Workshop w = service.create(ws.id(), journey, title, date, named, votes, shared);
+        ctx.redirect(WorkshopPaths.BOARD.fill(ws.slug(), w.id()), io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    /** A new journey without steps for the persona of {@code beside}: the room fills it in. Returns its slug. */
+    private String emptyJourney(Workspace ws, kusari.journey.Journey beside, String title) {
+        if (title.isEmpty()) {
+            throw kusari.core.ValidationException.of("newJourney", "workshop.error.newJourney");
+        }
+        int n = 2;
+        while (journeys.findBySlug(ws.id(), beside.personaSlug() + "-" + n).isPresent()) {
+            n++;
+        }
+        Map<String, JsonNode> input = new java.util.LinkedHashMap<>();
+        input.put("persona", com.fasterxml.jackson.databind.node.LongNode.valueOf(beside.personaId()));
+        input.put("slug", com.fasterxml.jackson.databind.node.TextNode.valueOf(beside.personaSlug() + "-" + n));
+        input.put("title", com.fasterxml.jackson.databind.node.TextNode.valueOf(title));
+        return edits.create(ws.id(), edits.kinds().byName("journey").orElseThrow(), input, null).state()
+                .get("slug").asText();
+    }
+
     void list(Context ctx) {
         Workspace ws = resolver.require(ctx);
         ctx.json(service.repository().findAll(ws.id()).stream().map(w -> json(w, joinUrl(ctx, w))).toList());
@@ -213,7 +267,8 @@ public final class WorkshopApi implements Feature {
         Pages.render(ctx, "workshop/board.jte", new BoardPage(Ui.of(ctx), w, journeyTitle(w),
                 service.steps(w), join, QrSvg.of(join), WorkshopPaths.WORKSHOP.fill(ws.slug(), w.id()),
                 WorkshopPaths.BOARD_EVENTS.fill(ws.slug(), w.id()),
-                WorkshopPaths.WORKSHOP.fill(ws.slug(), w.id()) + "/cards/"));
+                WorkshopPaths.WORKSHOP.fill(ws.slug(), w.id()) + "/cards/",
+                actors.findAllWithCounts(ws.id()).stream().map(kusari.actor.ActorQueries.ActorSummary::actor).toList()));
     }
 
     private String journeyTitle(Workshop w) {

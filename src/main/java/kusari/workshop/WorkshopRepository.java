@@ -15,7 +15,7 @@ public final class WorkshopRepository {
     private static final String WORKSHOP = "SELECT id, workspace_id, journey_id, code, title, held_on, named, votes_each,"
             + " cards_shared, status, phase, focus_step, timer_ends_at, spotlight_card, version, created_at FROM workshop";
     private static final String CARD = "SELECT c.id, c.workshop_id, c.participant_id, c.step_position, c.kind, c.text,"
-            + " c.emotion, c.hidden, c.withdrawn, c.became, c.version, c.created_at,"
+            + " c.emotion, c.hidden, c.withdrawn, c.became, c.version, c.created_at, c.step_id,"
             + " (SELECT COUNT(*) FROM workshop_vote v WHERE v.card_id = c.id) AS votes,"
             // a name only where the workshop is named: an anonymous workshop never shows one, whatever is stored
             + " COALESCE((SELECT p.name FROM workshop_participant p JOIN workshop n ON n.id = p.workshop_id"
@@ -100,6 +100,23 @@ public final class WorkshopRepository {
                 "SELECT COALESCE(MAX(id), 0) FROM workshop_event WHERE workshop_id = ?", workshopId));
     }
 
+    /** The number a new 課題 of the workspace gets: the next after the highest. */
+    int nextChallengeNumber(long workspaceId) {
+        return (int) (long) database.read(c -> Sql.queryLong(c,
+                "SELECT COALESCE(MAX(number), 0) + 1 FROM challenge WHERE workspace_id = ?", workspaceId));
+    }
+
+    /** The cards become evidence of a challenge, by the history entry that grouped them. */
+    void groupIntoChallenge(List<Long> cardIds, long challengeId, long changeId) {
+        database.inTransaction(c -> {
+            for (long card : cardIds) {
+                Sql.update(c, "INSERT OR REPLACE INTO workshop_card_challenge (card_id, challenge_id, change_id)"
+                        + " VALUES (?, ?, ?)", card, challengeId, changeId);
+            }
+            return null;
+        });
+    }
+
     static long addEvent(Connection c, long workshopId, String type, String data, String now) throws SQLException {
         return Sql.insert(c, "INSERT INTO workshop_event (workshop_id, type, data, created_at) VALUES (?, ?, ?, ?)",
                 workshopId, type, data, now);
@@ -117,6 +134,6 @@ public final class WorkshopRepository {
         return new Card(rs.getLong("id"), rs.getLong("workshop_id"), Sql.getLong(rs, "participant_id"),
                 rs.getInt("step_position"), rs.getString("kind"), rs.getString("text"), Sql.getInteger(rs, "emotion"),
                 rs.getInt("hidden") == 1, rs.getInt("withdrawn") == 1, rs.getString("became"), rs.getLong("version"),
-                rs.getString("created_at"), rs.getInt("votes"), rs.getString("author"));
+                rs.getString("created_at"), rs.getInt("votes"), Sql.getLong(rs, "step_id"), rs.getString("author"));
     }
 }

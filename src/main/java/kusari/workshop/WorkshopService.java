@@ -14,6 +14,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import kusari.change.Change;
+import kusari.change.ChangeLog;
+import kusari.change.Operation;
 import kusari.change.SearchIndex;
 import kusari.core.NotFoundException;
 import kusari.core.ValidationException;
@@ -82,16 +85,8 @@ public final class WorkshopService {
         }
         Journey journey = journeys.findBySlug(workspaceId, journeySlug.strip())
                 .orElseThrow(() -> ValidationException.of("journey", "workshop.error.journeyUnknown", journeySlug));
-        String t = title == null ? "" : title.strip();
-        if (t.isEmpty() || t.length() > 200) {
-            throw ValidationException.of("title", "workshop.error.title");
-        }
-        if (heldOn != null && !heldOn.isBlank() && !heldOn.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
-            throw ValidationException.of("date", "workshop.error.date");
-        }
-        if (votesEach < 0 || votesEach > 20) {
-            throw ValidationException.of("votesPerParticipant", "workshop.error.votes");
-        }
+        check(title, heldOn, votesEach);
+        String t = title.strip();
         String now = now();
         long id = workshops.database().inTransaction(c -> {
             String code = JoinCode.next();
@@ -103,9 +98,27 @@ public final class WorkshopService {
                     workspaceId, journey.id(), code, t, heldOn == null || heldOn.isBlank() ? null : heldOn.strip(),
                     named ? 1 : 0, votesEach, cardsShared ? 1 : 0, now);
             WorkshopRepository.addEvent(c, newId, "opened", "{}", now);
+            // opening a workshop is a change of the workspace like any other: the history names it and who did it
+            ObjectNode state = JSON.createObjectNode().put("id", newId).put("title", t).put("date", heldOn)
+                    .put("journey", journey.title()).put("status", "OPEN");
+            ChangeLog.record(c, new Change(workspaceId, "workshop", newId, Operation.CREATE, t, null, state));
             return newId;
         });
         return workshops.find(workspaceId, id).orElseThrow();
+    }
+
+    /** A workshop's title, date and votes as the facilitator gives them, refused in words when wrong. */
+    void check(String title, String heldOn, int votesEach) {
+        String t = title == null ? "" : title.strip();
+        if (t.isEmpty() || t.length() > 200) {
+            throw ValidationException.of("title", "workshop.error.title");
+        }
+        if (heldOn != null && !heldOn.isBlank() && !heldOn.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            throw ValidationException.of("date", "workshop.error.date");
+        }
+        if (votesEach < 0 || votesEach > 20) {
+            throw ValidationException.of("votesPerParticipant", "workshop.error.votes");
+        }
     }
 
     /** The facilitator's changes of status, phase, focused step, timer and spotlight, checked against the version. */
@@ -161,6 +174,9 @@ public final class WorkshopService {
                 if (status.equals("CLOSED")) {
                     Sql.update(c, "UPDATE workshop SET status = 'CLOSED' WHERE id = ?", id);
                     WorkshopRepository.addEvent(c, id, "closed", "{}", now);
+                    ChangeLog.record(c, new Change(workspaceId, "workshop", id, Operation.UPDATE, w.title(),
+                            JSON.createObjectNode().put("status", "OPEN"),
+                            JSON.createObjectNode().put("status", "CLOSED")));
                 }
             }
             Sql.update(c, "UPDATE workshop SET version = version + 1 WHERE id = ?", id);
@@ -190,12 +206,14 @@ public final class WorkshopService {
         return card;
     }
 
-    /** What became of a card (e.g. "painPoint:412", the history entry that made it so), told to the room. */
-    void became(Workshop w, long cardId, String what) {
+    /** What became of cards (e.g. "painPoint:412", the history entry that made it so), told to the room. */
+    void became(Workshop w, List<Long> cardIds, String what) {
         workshops.database().inTransaction(c -> {
-            Sql.update(c, "UPDATE workshop_card SET became = ?, version = version + 1 WHERE id = ?", what, cardId);
-            Card k = workshops.card(c, w.id(), cardId).orElseThrow();
-            WorkshopRepository.addEvent(c, w.id(), "card", cardEvent(k), now());
+            for (long cardId : cardIds) {
+                Sql.update(c, "UPDATE workshop_card SET became = ?, version = version + 1 WHERE id = ?", what, cardId);
+                Card k = workshops.card(c, w.id(), cardId).orElseThrow();
+                WorkshopRepository.addEvent(c, w.id(), "card", cardEvent(k), now());
+            }
             return null;
         });
         hub.wake(channel(w.id()));
@@ -252,9 +270,8 @@ public final class WorkshopService {
         if (kind == null || !KINDS.contains(kind)) {
             throw ValidationException.of("kind", "workshop.error.kind");
         }
-        if (step < 1 || step > steps(w).size()) {
-            throw ValidationException.of("step", "workshop.error.step");
-        }
+        Step at = steps(w).stream().filter(s -> s.position() == step).findFirst()
+                .orElseThrow(() -> ValidationException.of("step", "workshop.error.step"));
         if (emotion != null && (emotion < -2 || emotion > 2)) {
             throw ValidationException.of("emotion", "workshop.error.emotion");
         }
@@ -263,8 +280,9 @@ public final class WorkshopService {
         }
         String now = now();
         Card card = workshops.database().inTransaction(c -> {
-            long id = Sql.insert(c, "INSERT INTO workshop_card (workshop_id, participant_id, step_position, kind, text,"
-                    + " emotion, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", w.id(), participant, step, kind, t, emotion, now);
+            long id = Sql.insert(c, "INSERT INTO workshop_card (workshop_id, participant_id, step_position, step_id, kind,"
+                    + " text, emotion, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", w.id(), participant, step, at.id(), kind,
+                    t, emotion, now);
             Card k = workshops.card(c, w.id(), id).orElseThrow();
             WorkshopRepository.addEvent(c, w.id(), "card", cardEvent(k), now);
             // found by the workspace's search from this commit on, like every other text of the workspace
