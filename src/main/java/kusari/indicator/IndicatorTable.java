@@ -388,9 +388,34 @@ public final class IndicatorTable {
         return database.read(c -> Sql.query(c, """
                 SELECT p.id, p.code, p.name, r.id AS review, r.next_action, r.panel_comment, r.department_comment
                 FROM project p LEFT JOIN project_review r ON r.project_id = p.id AND r.fiscal_year = ?
-                WHERE p.workspace_id = ? ORDER BY p.code""", rs -> new ReviewPage.ProjectLine(rs.getLong(1),
-                rs.getString(2), rs.getString(3), Sql.getLong(rs, "review"),
-                NextAction.fromStored(rs.getString("next_action")),
-                rs.getString("panel_comment"), rs.getString("department_comment")), fiscalYear, workspaceId));
+                WHERE p.workspace_id = ? ORDER BY p.code""", IndicatorTable::toProjectLine, fiscalYear, workspaceId));
+    }
+
+    /** Projects in the review grid's section on one page: about as many as the grid's rows. */
+    public static final int PROJECTS_PER_PAGE = 200;
+
+    /** One page of the projects of a year's review, with its paging. */
+    public record ProjectReviews(List<ReviewPage.ProjectLine> lines, kusari.core.Paging paging) {
+    }
+
+    /** The projects of {@code page} (from 1) in code order, with their reviews of {@code fiscalYear}. */
+    public ProjectReviews projectReviews(long workspaceId, int fiscalYear, int page) {
+        return database.read(c -> {
+            int total = Sql.queryOne(c, "SELECT COUNT(*) FROM project WHERE workspace_id = ?", rs -> rs.getInt(1),
+                    workspaceId).orElse(0);
+            kusari.core.Paging paging = kusari.core.Paging.of(IndicatorController.PROJECT_PAGE, page, PROJECTS_PER_PAGE,
+                    total);
+            return new ProjectReviews(Sql.query(c, """
+                    SELECT p.id, p.code, p.name, r.id AS review, r.next_action, r.panel_comment, r.department_comment
+                    FROM project p LEFT JOIN project_review r ON r.project_id = p.id AND r.fiscal_year = ?
+                    WHERE p.workspace_id = ? ORDER BY p.code LIMIT ? OFFSET ?""", IndicatorTable::toProjectLine,
+                    fiscalYear, workspaceId, paging.size(), paging.from()), paging);
+        });
+    }
+
+    private static ReviewPage.ProjectLine toProjectLine(ResultSet rs) throws SQLException {
+        return new ReviewPage.ProjectLine(rs.getLong(1), rs.getString(2), rs.getString(3), Sql.getLong(rs, "review"),
+                NextAction.fromStored(rs.getString("next_action")), rs.getString("panel_comment"),
+                rs.getString("department_comment"));
     }
 }
