@@ -34,7 +34,8 @@ public final class IndicatorApi {
 
     public List<Route> routes() {
         List<Route> routes = new ArrayList<>();
-        routes.add(Route.get("/api/v1/workspaces/{ws}/indicators", this::list, Access.READ).doc("Every indicator"));
+        routes.add(Route.get("/api/v1/workspaces/{ws}/indicators", this::list, Access.READ)
+                .doc(kusari.web.ApiPaging.documented(ApiDoc.of("Every indicator, a part at a time"))));
         if (table != null) {
             // the table with values, achievements and grades; saving a year's values; CSV import. Department members
             // enter the values of the indicators they answer for (the change guard checks which); planners all.
@@ -178,6 +179,6 @@ public final class IndicatorApi {
 
     void list(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        ctx.json(indicators.findAll(ws.id()).stream().map(IndicatorJson::of).toList());
+        ctx.json(kusari.web.ApiPaging.part(ctx, indicators.findAll(ws.id())).stream().map(IndicatorJson::of).toList());
     }
 }

@@ -46,7 +46,8 @@ public final class StrategyApi {
                 Route.get("/api/v1/workspaces/{ws}", this::workspace, Access.READ).doc("One workspace"),
                 Route.get("/api/v1/workspaces/{ws}/framework", this::framework, Access.READ)
                         .doc("The framework tree with projects and goal indicators"),
-                Route.get("/api/v1/workspaces/{ws}/projects", this::projects, Access.READ).doc("Every project"),
+                Route.get("/api/v1/workspaces/{ws}/projects", this::projects, Access.READ)
+                        .doc(kusari.web.ApiPaging.documented(kusari.web.ApiDoc.of("Every project, a part at a time"))),
                 Route.get("/api/v1/workspaces/{ws}/projects/{code}", this::project, Access.READ)
                         .doc("One project by its code"));
     }
@@ -100,10 +101,10 @@ public final class StrategyApi {
 
     void projects(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        List<FrameworkNode> nodes = strategy.findNodes(ws.id());
-        ctx.json(strategy.findProjects(ws.id()).stream().map(p -> new ProjectListJson(p.code(), p.name(),
-                nodes.stream().filter(n -> n.id() == p.nodeId()).map(FrameworkNode::code).findFirst().orElse(null),
-                p.experienceChain())).toList());
+        java.util.Map<Long, String> codes = new java.util.HashMap<>();
+        strategy.findNodes(ws.id()).forEach(n -> codes.put(n.id(), n.code()));
+        ctx.json(kusari.web.ApiPaging.part(ctx, strategy.findProjects(ws.id())).stream().map(p -> new ProjectListJson(
+                p.code(), p.name(), codes.get(p.nodeId()), p.experienceChain())).toList());
     }
 
     record PathJson(String code, String level, String title) {
