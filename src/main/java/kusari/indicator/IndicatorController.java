@@ -102,10 +102,6 @@ public final class IndicatorController {
                 ui.t("indicator.challengesGroup"), ui.t("indicator.challengeLevel"), each));
     }
 
-    private List<IndicatorTable.Group> groups(Workspace ws, Ui ui) {
-        return table.groups(ws, ui.t("indicator.challengesGroup"), ui.t("indicator.challengeLevel"));
-    }
-
     void reviewStart(Context ctx) {
         Workspace ws = resolver.require(ctx);
         ctx.redirect(Links.review(ws.slug(), defaultYear(ws, clock)), HttpStatus.SEE_OTHER);
@@ -298,8 +294,13 @@ public final class IndicatorController {
         Workspace ws = resolver.require(ctx);
         int year = year(ctx);
         Ui ui = Requests.ui(ctx);
+        // A large strategy's report is read and printed a part at a time, as the grid is entered.
+        GridPart part = GridPart.of(ctx.queryParam("group"), ctx.queryParam("page"), ctx.queryParam(PROJECT_PAGE));
+        IndicatorTable.Slice slice = table.slice(ws, ui.t("indicator.challengesGroup"), ui.t("indicator.challengeLevel"),
+                part.group(), part.page());
+        IndicatorTable.ProjectReviews projects = table.projectReviews(ws.id(), year, part.projectPage());
         Pages.render(ctx, "indicator/report.jte", new ReviewReportPage(ui, ws, table.settings(ws.id()), year,
-                groups(ws, ui), table.projectReviews(ws.id(), year)));
+                slice.groups(), projects.lines(), slice, projects.paging()));
     }
 
     void importForm(Context ctx) {

@@ -51,6 +51,30 @@ public final class IndicatorTable {
      * the page's paging over the rows of the choice, and the groups of the page with their rows.
      */
     public record Slice(List<GroupCount> counts, String group, Paging paging, List<Group> groups) {
+
+        /** Only part of the table (one group, or one page). */
+        public boolean partial() {
+            return group != null || paging.paged();
+        }
+
+        /** The chosen group as the notice names it (its code and title), or the key as given. */
+        public String groupTitle() {
+            return counts.stream().filter(g -> g.key().equals(group))
+                    .map(g -> g.code() == null ? g.title() : g.code() + " " + g.title()).findFirst().orElse(group);
+        }
+
+        /**
+         * The sentence saying which part is shown: {@code pagedKey} (total, size, from, to, pages, page) for a page
+         * of all groups, {@code groupKey} (group, count) for one group, with its page when it has several.
+         */
+        public String notice(kusari.core.Ui ui, String pagedKey, String groupKey) {
+            if (group == null) {
+                return ui.t(pagedKey, paging.total(), paging.size(), paging.from() + 1, paging.to(), paging.pages(),
+                        paging.page());
+            }
+            return ui.t(groupKey, groupTitle(), paging.total()) + (paging.paged() ? " " + ui.t("indicator.table.pageOf",
+                    paging.from() + 1, paging.to(), paging.pages(), paging.page()) : "");
+        }
     }
 
     /** One page of rows, the paging of a table, its page refused with the parameter's name when it does not exist. */

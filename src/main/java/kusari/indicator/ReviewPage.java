@@ -22,7 +22,7 @@ public record ReviewPage(Ui ui, Workspace workspace, ReviewSettings settings, in
 
     /** Only part of the year's indicators is shown (one group, or one page): the page says which. */
     public boolean partial() {
-        return slice.group() != null || slice.paging().paged();
+        return slice.partial();
     }
 
     /** How many indicators the year's grid has in all. */
@@ -50,10 +50,9 @@ public record ReviewPage(Ui ui, Workspace workspace, ReviewSettings settings, in
                 "page", page == 1 ? null : page, IndicatorController.PROJECT_PAGE, projectPage == 1 ? null : projectPage);
     }
 
-    /** The name of the shown group for the notice (its code and title), or the key as given. */
-    public String groupTitle() {
-        return slice.counts().stream().filter(g -> g.key().equals(slice.group()))
-                .map(g -> g.code() == null ? g.title() : g.code() + " " + g.title()).findFirst().orElse(slice.group());
+    /** The sentence saying which part of the year's indicators the grid shows. */
+    public String notice() {
+        return slice.notice(ui, "indicator.review.paged", "indicator.review.groupShown");
     }
 
     /** A project and its review of the year (null fields when there is none yet). */

@@ -55,7 +55,7 @@ class ReviewGridPagingTest {
         assertEquals(200, Http.count(html, "<tr data-indicator="));
         assertTrue(Http.text(html).contains("指標が 450 件あるため、入力表は 200 件ずつ表示しています。いまは 1〜200 件目です"
                 + "（全 3 ページ中 1 ページ目）。保存すると、このページの値だけを保存します。"), html);
-        assertTrue(html.contains("data-testid=\"review-groups\""), "the groups to choose from");
+        assertTrue(html.contains("data-testid=\"review-pager-groups\""), "the groups to choose from");
         String last = api.get("/w/many/review/2022?page=3").text();
         assertEquals(50, Http.count(last, "<tr data-indicator="));
         assertTrue(last.contains("name=\"page\" value=\"3\""), "the form carries its page");
@@ -97,7 +97,7 @@ class ReviewGridPagingTest {
     void oneGroupIsShownAndASaveComesBackToIt() {
         String html = api.get("/w/many/review/2022?group=challenges").text();
         assertTrue(Http.text(html).contains("の指標"), html);
-        assertTrue(html.contains("data-testid=\"review-group-shown\""));
+        assertTrue(Http.text(html).matches(".*」の指標 \\d+ 件を表示しています。保存すると、表示している値だけを保存します。.*"), html);
         assertTrue(html.contains("name=\"group\" value=\"challenges\""), "the form carries its group");
         Answer saved = api.postForm("/w/many/review/2022", row(html, 0, "7.25", "group", "challenges", "page", "1"));
         assertEquals(303, saved.status(), saved.text());
@@ -112,6 +112,16 @@ class ReviewGridPagingTest {
         assertTrue(Http.text(second).contains("いまは 201〜250 件目です"));
         assertEquals(400, api.get("/w/many/review/2022?projectPage=3").status());
         assertNull(api.get("/w/many/review/2022?projectPage=2").location());
+    }
+
+    @Test
+    void theYearsReportIsPrintedAPartAtATimeAndSaysSo() {
+        String html = api.get("/w/many/review/2022/report").text();
+        assertEquals(200, Http.count(html, "<tr data-indicator="));
+        assertTrue(Http.text(html).contains("指標が 450 件あるため、報告は 200 件ずつ表示・印刷します。いまは 1〜200 件目です"), html);
+        assertEquals(50, Http.count(api.get("/w/many/review/2022/report?page=3").text(), "<tr data-indicator="));
+        assertEquals(400, api.get("/w/many/review/2022/report?page=4").status());
+        assertTrue(Http.text(html).contains("事業が 250 件あるため"), "the projects' reviews are paged too");
     }
 
     /** The form fields of the {@code n}th row of a grid page with its value replaced, then {@code extra} pairs. */
