@@ -77,6 +77,11 @@ class BoundedPagesTest {
             String second = client.get("/w/big/framework?field=" + others.get(0)).body().string();
             assertEquals(java.util.List.of(others.get(0)),
                     Http.all(second, "<section class=\"fw-node depth-1\"[^>]*data-code=\"([^\"]+)\""));
+            String deep = Http.all(second, "<section class=\"fw-node depth-2\"[^>]*data-code=\"([^\"]+)\"").get(0);
+            String linked = client.get("/w/big/framework?node=" + deep).body().string();
+            assertEquals(java.util.List.of(others.get(0)),
+                    Http.all(linked, "<section class=\"fw-node depth-1\"[^>]*data-code=\"([^\"]+)\""),
+                    "a link to a deeper item opens the policy field holding it");
             var unknown = client.get("/w/big/framework?field=nowhere");
             assertEquals(400, unknown.code());
             assertTrue(Http.text(unknown.body().string()).contains("政策分野「nowhere」はありません"));

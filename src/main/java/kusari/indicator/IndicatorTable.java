@@ -65,15 +65,16 @@ public final class IndicatorTable {
 
         /**
          * The sentence saying which part is shown: {@code pagedKey} (total, size, from, to, pages, page) for a page
-         * of all groups, {@code groupKey} (group, count) for one group, with its page when it has several.
+         * of all groups, {@code groupKey} (group, count) for one group, with its page when it has several; then
+         * {@code afterKey}, what the part means for the page (e.g. that a save takes only these cells).
          */
-        public String notice(kusari.core.Ui ui, String pagedKey, String groupKey) {
-            if (group == null) {
-                return ui.t(pagedKey, paging.total(), paging.size(), paging.from() + 1, paging.to(), paging.pages(),
-                        paging.page());
-            }
-            return ui.t(groupKey, groupTitle(), paging.total()) + (paging.paged() ? " " + ui.t("indicator.table.pageOf",
-                    paging.from() + 1, paging.to(), paging.pages(), paging.page()) : "");
+        public String notice(kusari.core.Ui ui, String pagedKey, String groupKey, String afterKey) {
+            String part = group == null
+                    ? ui.t(pagedKey, paging.total(), paging.size(), paging.from() + 1, paging.to(), paging.pages(),
+                            paging.page())
+                    : ui.t(groupKey, groupTitle(), paging.total()) + (paging.paged() ? " " + ui.t(
+                            "indicator.table.pageOf", paging.from() + 1, paging.to(), paging.pages(), paging.page()) : "");
+            return part + (ui.japanese() ? "" : " ") + ui.t(afterKey);
         }
     }
 

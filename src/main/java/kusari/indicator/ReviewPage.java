@@ -52,7 +52,8 @@ public record ReviewPage(Ui ui, Workspace workspace, ReviewSettings settings, in
 
     /** The sentence saying which part of the year's indicators the grid shows. */
     public String notice() {
-        return slice.notice(ui, "indicator.review.paged", "indicator.review.groupShown");
+        return slice.notice(ui, "indicator.review.paged", "indicator.table.groupShown",
+                "indicator.review.savesShown");
     }
 
     /** A project and its review of the year (null fields when there is none yet). */

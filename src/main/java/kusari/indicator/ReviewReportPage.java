@@ -20,7 +20,8 @@ public record ReviewReportPage(Ui ui, Workspace workspace, ReviewSettings settin
 
     /** The sentence saying which part the report holds. */
     public String notice() {
-        return slice.notice(ui, "indicator.report.paged", "indicator.report.groupShown");
+        return slice.notice(ui, "indicator.report.paged", "indicator.report.groupShown",
+                "indicator.report.countsShown");
     }
 
     public String groupLink(String group) {

@@ -24,18 +24,28 @@ public record FrameworkPage(Ui ui, Workspace workspace, List<TreeNode> roots, St
         this(ui, workspace, roots, null);
     }
 
-    /** The page for the {@code field} parameter (a top-level code, or null): one item when the tree is large. */
-    public static FrameworkPage of(Ui ui, Workspace workspace, List<TreeNode> roots, String field) {
+    /**
+     * The page for the {@code field} parameter (a top-level code, or null): one item when the tree is large. A link
+     * to a deeper item ({@code node}, its code: every page links to the framework so) opens the top-level item
+     * holding it.
+     */
+    public static FrameworkPage of(Ui ui, Workspace workspace, List<TreeNode> roots, String field, String node) {
         int items = roots.stream().mapToInt(FrameworkPage::items).sum();
-        if (field == null && items <= MAX_ITEMS) {
+        if (field == null && items <= MAX_ITEMS || roots.isEmpty()) {
             return new FrameworkPage(ui, workspace, roots, null);
         }
-        String code = field != null ? field : roots.get(0).node().code();
+        String holding = node == null ? null : roots.stream().filter(r -> holds(r, node)).findFirst()
+                .map(r -> r.node().code()).orElse(null);
+        String code = field != null ? field : holding != null ? holding : roots.get(0).node().code();
         if (roots.stream().noneMatch(r -> r.node().code().equals(code))) {
             throw new kusari.core.ValidationException(List.of(kusari.core.FieldError.of("field",
                     "framework.error.field", code, workspace.topLabel())));
         }
         return new FrameworkPage(ui, workspace, roots, code);
+    }
+
+    private static boolean holds(TreeNode tree, String code) {
+        return tree.node().code().equals(code) || tree.children().stream().anyMatch(c -> holds(c, code));
     }
 
     /** Nodes and projects of a subtree, itself included. */

@@ -64,7 +64,8 @@ public final class StrategyController {
     void framework(Context ctx) {
         Workspace ws = resolver.require(ctx);
         Pages.render(ctx, "strategy/framework.jte",
-                FrameworkPage.of(Requests.ui(ctx), ws, framework.tree(ws.id()), blankToNull(ctx.queryParam("field"))));
+                FrameworkPage.of(Requests.ui(ctx), ws, framework.tree(ws.id()), blankToNull(ctx.queryParam("field")),
+                        blankToNull(ctx.queryParam("node"))));
     }
 
     private static String blankToNull(String text) {

@@ -54,7 +54,7 @@ class ReviewGridPagingTest {
         String html = api.get("/w/many/review/2022").text();
         assertEquals(200, Http.count(html, "<tr data-indicator="));
         assertTrue(Http.text(html).contains("指標が 450 件あるため、入力表は 200 件ずつ表示しています。いまは 1〜200 件目です"
-                + "（全 3 ページ中 1 ページ目）。保存すると、このページの値だけを保存します。"), html);
+                + "（全 3 ページ中 1 ページ目）。保存すると、表示している値だけを保存します。"), html);
         assertTrue(html.contains("data-testid=\"review-pager-groups\""), "the groups to choose from");
         String last = api.get("/w/many/review/2022?page=3").text();
         assertEquals(50, Http.count(last, "<tr data-indicator="));
@@ -97,7 +97,7 @@ class ReviewGridPagingTest {
     void oneGroupIsShownAndASaveComesBackToIt() {
         String html = api.get("/w/many/review/2022?group=challenges").text();
         assertTrue(Http.text(html).contains("の指標"), html);
-        assertTrue(Http.text(html).matches(".*」の指標 \\d+ 件を表示しています。保存すると、表示している値だけを保存します。.*"), html);
+        assertTrue(Http.text(html).matches(".*」の指標 \\d+ 件を表示しています。.*保存すると、表示している値だけを保存します。.*"), html);
         assertTrue(html.contains("name=\"group\" value=\"challenges\""), "the form carries its group");
         Answer saved = api.postForm("/w/many/review/2022", row(html, 0, "7.25", "group", "challenges", "page", "1"));
         assertEquals(303, saved.status(), saved.text());
