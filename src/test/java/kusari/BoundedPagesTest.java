@@ -131,6 +131,17 @@ class BoundedPagesTest {
             assertEquals(3, JSON.readTree(client.get("/api/v1/workspaces/big/challenges?limit=3").body().string()).size());
             assertEquals("210", header(client.get("/api/v1/workspaces/big/personas?limit=1"), "X-Total-Count"));
 
+            var tree = client.get("/api/v1/workspaces/big/framework");
+            JsonNode fields = JSON.readTree(tree.body().string());
+            assertEquals(1, fields.size(), "a large framework: one policy field at a time");
+            assertEquals("3", header(tree, "X-Total-Count"));
+            String next = header(tree, "Link");
+            assertTrue(next != null && next.startsWith("</api/v1/workspaces/big/framework?field="), next);
+            String nextField = next.substring(next.indexOf("field=") + 6, next.indexOf('>'));
+            JsonNode second = JSON.readTree(client.get("/api/v1/workspaces/big/framework?field=" + nextField).body().string());
+            assertEquals(nextField, second.get(0).path("code").asText());
+            assertEquals(400, client.get("/api/v1/workspaces/big/framework?field=nowhere").code());
+
             var bad = client.get("/api/v1/workspaces/big/indicators?limit=0");
             assertEquals(400, bad.code());
             JsonNode body = JSON.readTree(bad.body().string());
