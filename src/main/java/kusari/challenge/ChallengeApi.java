@@ -27,7 +27,8 @@ public final class ChallengeApi {
 
     public List<Route> routes() {
         return List.of(
-                Route.get("/api/v1/workspaces/{ws}/challenges", this::list, Access.READ).doc("Every challenge"),
+                Route.get("/api/v1/workspaces/{ws}/challenges", this::list, Access.READ)
+                        .doc(kusari.web.ApiPaging.documented(kusari.web.ApiDoc.of("Every challenge, a part at a time"))),
                 Route.get("/api/v1/workspaces/{ws}/challenges/{number}", this::show, Access.READ)
                         .doc("One challenge by its number"));
     }
@@ -41,7 +42,7 @@ public final class ChallengeApi {
 
     void list(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        ctx.json(challenges.findAllWithCounts(ws.id()).stream().map(s -> new ChallengeSummaryJson(
+        ctx.json(kusari.web.ApiPaging.part(ctx, challenges.findAllWithCounts(ws.id())).stream().map(s -> new ChallengeSummaryJson(
                 s.challenge().number(), s.challenge().title(), s.steps(), s.journeys(), s.projects())).toList());
     }
 

@@ -40,8 +40,11 @@ public final class ChallengeController {
 
     void list(Context ctx) {
         Workspace ws = resolver.require(ctx);
+        List<ChallengeRepository.ChallengeSummary> all = challenges.findAllWithCounts(ws.id());
+        kusari.core.Paging paging = kusari.core.Paging.of("page", kusari.core.Paging.parse("page", ctx.queryParam("page")),
+                ChallengeListPage.PER_PAGE, all.size());
         Pages.render(ctx, "challenge/list.jte",
-                new ChallengeListPage(Requests.ui(ctx), ws, challenges.findAllWithCounts(ws.id())));
+                new ChallengeListPage(Requests.ui(ctx), ws, paging.slice(all), paging));
     }
 
     void show(Context ctx) {

@@ -34,12 +34,17 @@ public final class IndicatorApi {
 
     public List<Route> routes() {
         List<Route> routes = new ArrayList<>();
-        routes.add(Route.get("/api/v1/workspaces/{ws}/indicators", this::list, Access.READ).doc("Every indicator"));
+        routes.add(Route.get("/api/v1/workspaces/{ws}/indicators", this::list, Access.READ)
+                .doc(kusari.web.ApiPaging.documented(ApiDoc.of("Every indicator, a part at a time"))));
         if (table != null) {
             // the table with values, achievements and grades; saving a year's values; CSV import. Department members
             // enter the values of the indicators they answer for (the change guard checks which); planners all.
-            routes.add(Route.get("/api/v1/workspaces/{ws}/indicator-table", this::table, Access.READ).doc(
-                    "The indicator table: groups of the framework, rows with values, achievement and grade per fiscal year"));
+            routes.add(Route.get("/api/v1/workspaces/{ws}/indicator-table", this::table, Access.READ).doc(ApiDoc.of(
+                    "The indicator table: groups of the framework, rows with values, achievement and grade per fiscal"
+                    + " year, " + IndicatorTable.ROWS_PER_PAGE + " rows a page as on the table's page; ?group= a top-level code"
+                    + " or challenges narrows it to one group")
+                    .query("page", "Page of " + IndicatorTable.ROWS_PER_PAGE + " rows (from 1); the header X-Total-Count"
+                            + " gives the rows of the choice, Link rel=\"next\" the next page")));
             routes.add(Route.post("/api/v1/workspaces/{ws}/reviews/{year}/values", this::saveValues, Access.EDIT_OWN)
                     .doc(ApiDoc.of("Save a fiscal year's values in one step: {\"cells\": [{indicator, version, state, value,"
                             + " dataDate, source, note}]}; all or nothing").body("ReviewCells").param("year", FISCAL_YEAR)));
@@ -75,7 +80,16 @@ public final class IndicatorApi {
         Ui ui = Requests.ui(ctx);
         ReviewSettings settings = table.settings(ws.id());
         List<GroupJson> groups = new ArrayList<>();
-        for (IndicatorTable.Group g : table.groups(ws, ui.t("indicator.challengesGroup"), ui.t("indicator.challengeLevel"))) {
+        // One page of rows, as the table's page: the whole table of a large workspace does not fit in memory.
+        String group = ctx.queryParam("group");
+        IndicatorTable.Slice slice = table.slice(ws, ui.t("indicator.challengesGroup"), ui.t("indicator.challengeLevel"),
+                group == null || group.isBlank() ? null : group.strip(), IndicatorTable.page(ctx.queryParam("page")));
+        ctx.header("X-Total-Count", String.valueOf(slice.paging().total()));
+        if (slice.paging().page() < slice.paging().pages()) {
+            ctx.header("Link", "<" + kusari.web.Links.withQuery(ctx.path(), "group", slice.group(),
+                    "page", slice.paging().page() + 1) + ">; rel=\"next\"");
+        }
+        for (IndicatorTable.Group g : slice.groups()) {
             List<RowJson> rows = new ArrayList<>();
             for (IndicatorRow r : g.rows()) {
                 java.util.TreeSet<Integer> years = new java.util.TreeSet<>(r.values().keySet());
@@ -178,6 +192,6 @@ public final class IndicatorApi {
 
     void list(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        ctx.json(indicators.findAll(ws.id()).stream().map(IndicatorJson::of).toList());
+        ctx.json(kusari.web.ApiPaging.part(ctx, indicators.findAll(ws.id())).stream().map(IndicatorJson::of).toList());
     }
 }

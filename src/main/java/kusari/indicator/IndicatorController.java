@@ -102,10 +102,6 @@ public final class IndicatorController {
                 ui.t("indicator.challengesGroup"), ui.t("indicator.challengeLevel"), each));
     }
 
-    private List<IndicatorTable.Group> groups(Workspace ws, Ui ui) {
-        return table.groups(ws, ui.t("indicator.challengesGroup"), ui.t("indicator.challengeLevel"));
-    }
-
     void reviewStart(Context ctx) {
         Workspace ws = resolver.require(ctx);
         ctx.redirect(Links.review(ws.slug(), defaultYear(ws, clock)), HttpStatus.SEE_OTHER);
@@ -129,32 +125,54 @@ public final class IndicatorController {
         if (savedParam != null && savedParam.matches("\\d{1,6}")) {
             saved = Integer.parseInt(savedParam);
         }
-        renderReview(ctx, ws, year, null, Map.of(), false, saved, List.of(), HttpStatus.OK);
+        renderReview(ctx, ws, year, GridPart.of(ctx.queryParam("group"), ctx.queryParam("page"),
+                ctx.queryParam(PROJECT_PAGE)), null, Map.of(), false, saved, List.of(), HttpStatus.OK);
+    }
+
+    /** The query parameter of the page of the review grid's project section. */
+    static final String PROJECT_PAGE = "projectPage";
+
+    /**
+     * The part of the year's grid a page shows: a group of indicators (null: all), its page of rows, and the page of
+     * the projects' section. The grid's form carries it, so a save comes back to the part it was made on.
+     */
+    record GridPart(String group, int page, int projectPage) {
+        static GridPart of(String group, String page, String projectPage) {
+            return new GridPart(group == null || group.isBlank() ? null : group.strip(), IndicatorTable.page(page),
+                    kusari.core.Paging.parse(PROJECT_PAGE, projectPage));
+        }
+
+        /** The grid's address for this part ({@code saved}: how many values a save changed, or null). */
+        String link(String ws, int year, Integer saved) {
+            return Links.withQuery(Links.review(ws, year), "group", group, "page", page == 1 ? null : page,
+                    PROJECT_PAGE, projectPage == 1 ? null : projectPage, "saved", saved);
+        }
     }
 
     void saveReview(Context ctx) {
         Workspace ws = resolver.require(ctx);
         int year = year(ctx);
+        GridPart part = GridPart.of(ctx.formParam("group"), ctx.formParam("page"), ctx.formParam(PROJECT_PAGE));
         List<ReviewService.Cell> cells = cellsFromForm(ctx);
         Ui ui = Requests.ui(ctx);
         // Rows the person does not answer for are refused before anything is saved, by name, and the grid comes
         // back with everything they typed (a bare 403 page would lose every number of the year).
         List<String> refused = refusedRows(ws, cells, ui);
         if (!refused.isEmpty()) {
-            renderReview(ctx, ws, year, cells, Map.of(), false, null, refused, HttpStatus.FORBIDDEN);
+            renderReview(ctx, ws, year, part, cells, Map.of(), false, null, refused, HttpStatus.FORBIDDEN);
             return;
         }
         try {
             ReviewService.Result result = reviews.save(ws.id(), year, cells);
-            ctx.redirect(Links.review(ws.slug(), year) + "?saved=" + result.total(), HttpStatus.SEE_OTHER);
+            ctx.redirect(part.link(ws.slug(), year, result.total()), HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
-            renderReview(ctx, ws, year, cells, errorsByCell(ui, e, cells), false, null, List.of(),
+            renderReview(ctx, ws, year, part, cells, errorsByCell(ui, e, cells), false, null, List.of(),
                     HttpStatus.UNPROCESSABLE_CONTENT);
         } catch (ConflictException e) {
-            renderReview(ctx, ws, year, cells, Map.of(), true, null, List.of(), HttpStatus.CONFLICT);
+            renderReview(ctx, ws, year, part, cells, Map.of(), true, null, List.of(), HttpStatus.CONFLICT);
         } catch (kusari.core.ForbiddenChangeException e) {
             // the rights changed between the check and the save: still keep what was typed
-            renderReview(ctx, ws, year, cells, Map.of(), false, null, List.of(ui.t(e.messageKey())),
+            renderReview(ctx, ws, year, part, cells, Map.of(), false, null, List.of(ui.t(e.messageKey())),
                     HttpStatus.FORBIDDEN);
         }
     }
@@ -163,8 +181,7 @@ public final class IndicatorController {
     private List<String> refusedRows(Workspace ws, List<ReviewService.Cell> cells, Ui ui) {
         List<ReviewService.Cell> touched = cells.stream().filter(c -> !c.untouched() && c.indicatorId() > 0).toList();
         java.util.Set<Long> mine = reviews.enterable(ws.id(), touched.stream().map(ReviewService.Cell::indicatorId).toList());
-        Map<Long, String> names = new HashMap<>();
-        indicators.findAll(ws.id()).forEach(i -> names.put(i.id(), i.name()));
+        Map<Long, String> names = reviews.names(ws.id(), touched.stream().map(ReviewService.Cell::indicatorId).toList());
         List<String> refused = new ArrayList<>();
         for (ReviewService.Cell cell : touched) {
             if (!mine.contains(cell.indicatorId()) && names.containsKey(cell.indicatorId())) {
@@ -222,12 +239,15 @@ public final class IndicatorController {
         return byCell;
     }
 
-    private void renderReview(Context ctx, Workspace ws, int year, List<ReviewService.Cell> submitted,
+    private void renderReview(Context ctx, Workspace ws, int year, GridPart part, List<ReviewService.Cell> submitted,
                               Map<Long, Map<String, String>> errors, boolean conflict, Integer saved,
                               List<String> problems, HttpStatus status) {
         Ui ui = Requests.ui(ctx);
         boolean mayEnter = ui.mayEdit(ws.id());
-        List<IndicatorTable.Group> groups = groups(ws, ui);
+        // One page of the grid, as the indicator table pages: a year of a large strategy is never read whole.
+        IndicatorTable.Slice slice = table.slice(ws, ui.t("indicator.challengesGroup"), ui.t("indicator.challengeLevel"),
+                part.group(), part.page());
+        List<IndicatorTable.Group> groups = slice.groups();
         java.util.Set<Long> enterable = !mayEnter ? java.util.Set.of() : reviews.enterable(ws.id(),
                 groups.stream().flatMap(g -> g.rows().stream()).map(r -> r.indicator().id()).toList());
         Map<Long, ReviewService.Cell> byIndicator = new HashMap<>();
@@ -265,16 +285,22 @@ public final class IndicatorController {
             sections.add(new ReviewPage.Section(g.code() == null ? g.title() : g.code() + " " + g.title(), lines));
         }
         ctx.status(status);
+        IndicatorTable.ProjectReviews projects = table.projectReviews(ws.id(), year, part.projectPage());
         Pages.render(ctx, "indicator/review.jte", new ReviewPage(ui, ws, table.settings(ws.id()), year,
-                sections, saved, conflict, problems, table.projectReviews(ws.id(), year), mayEnter));
+                sections, saved, conflict, problems, projects.lines(), mayEnter, slice, projects.paging()));
     }
 
     void report(Context ctx) {
         Workspace ws = resolver.require(ctx);
         int year = year(ctx);
         Ui ui = Requests.ui(ctx);
+        // A large strategy's report is read and printed a part at a time, as the grid is entered.
+        GridPart part = GridPart.of(ctx.queryParam("group"), ctx.queryParam("page"), ctx.queryParam(PROJECT_PAGE));
+        IndicatorTable.Slice slice = table.slice(ws, ui.t("indicator.challengesGroup"), ui.t("indicator.challengeLevel"),
+                part.group(), part.page());
+        IndicatorTable.ProjectReviews projects = table.projectReviews(ws.id(), year, part.projectPage());
         Pages.render(ctx, "indicator/report.jte", new ReviewReportPage(ui, ws, table.settings(ws.id()), year,
-                groups(ws, ui), table.projectReviews(ws.id(), year)));
+                slice.groups(), projects.lines(), slice, projects.paging()));
     }
 
     void importForm(Context ctx) {

@@ -51,6 +51,31 @@ public final class IndicatorTable {
      * the page's paging over the rows of the choice, and the groups of the page with their rows.
      */
     public record Slice(List<GroupCount> counts, String group, Paging paging, List<Group> groups) {
+
+        /** Only part of the table (one group, or one page). */
+        public boolean partial() {
+            return group != null || paging.paged();
+        }
+
+        /** The chosen group as the notice names it (its code and title), or the key as given. */
+        public String groupTitle() {
+            return counts.stream().filter(g -> g.key().equals(group))
+                    .map(g -> g.code() == null ? g.title() : g.code() + " " + g.title()).findFirst().orElse(group);
+        }
+
+        /**
+         * The sentence saying which part is shown: {@code pagedKey} (total, size, from, to, pages, page) for a page
+         * of all groups, {@code groupKey} (group, count) for one group, with its page when it has several; then
+         * {@code afterKey}, what the part means for the page (e.g. that a save takes only these cells).
+         */
+        public String notice(kusari.core.Ui ui, String pagedKey, String groupKey, String afterKey) {
+            String part = group == null
+                    ? ui.t(pagedKey, paging.total(), paging.size(), paging.from() + 1, paging.to(), paging.pages(),
+                            paging.page())
+                    : ui.t(groupKey, groupTitle(), paging.total()) + (paging.paged() ? " " + ui.t(
+                            "indicator.table.pageOf", paging.from() + 1, paging.to(), paging.pages(), paging.page()) : "");
+            return part + (ui.japanese() ? "" : " ") + ui.t(afterKey);
+        }
     }
 
     /** One page of rows, the paging of a table, its page refused with the parameter's name when it does not exist. */
@@ -388,9 +413,34 @@ public final class IndicatorTable {
         return database.read(c -> Sql.query(c, """
                 SELECT p.id, p.code, p.name, r.id AS review, r.next_action, r.panel_comment, r.department_comment
                 FROM project p LEFT JOIN project_review r ON r.project_id = p.id AND r.fiscal_year = ?
-                WHERE p.workspace_id = ? ORDER BY p.code""", rs -> new ReviewPage.ProjectLine(rs.getLong(1),
-                rs.getString(2), rs.getString(3), Sql.getLong(rs, "review"),
-                NextAction.fromStored(rs.getString("next_action")),
-                rs.getString("panel_comment"), rs.getString("department_comment")), fiscalYear, workspaceId));
+                WHERE p.workspace_id = ? ORDER BY p.code""", IndicatorTable::toProjectLine, fiscalYear, workspaceId));
+    }
+
+    /** Projects in the review grid's section on one page: about as many as the grid's rows. */
+    public static final int PROJECTS_PER_PAGE = 200;
+
+    /** One page of the projects of a year's review, with its paging. */
+    public record ProjectReviews(List<ReviewPage.ProjectLine> lines, kusari.core.Paging paging) {
+    }
+
+    /** The projects of {@code page} (from 1) in code order, with their reviews of {@code fiscalYear}. */
+    public ProjectReviews projectReviews(long workspaceId, int fiscalYear, int page) {
+        return database.read(c -> {
+            int total = Sql.queryOne(c, "SELECT COUNT(*) FROM project WHERE workspace_id = ?", rs -> rs.getInt(1),
+                    workspaceId).orElse(0);
+            kusari.core.Paging paging = kusari.core.Paging.of(IndicatorController.PROJECT_PAGE, page, PROJECTS_PER_PAGE,
+                    total);
+            return new ProjectReviews(Sql.query(c, """
+                    SELECT p.id, p.code, p.name, r.id AS review, r.next_action, r.panel_comment, r.department_comment
+                    FROM project p LEFT JOIN project_review r ON r.project_id = p.id AND r.fiscal_year = ?
+                    WHERE p.workspace_id = ? ORDER BY p.code LIMIT ? OFFSET ?""", IndicatorTable::toProjectLine,
+                    fiscalYear, workspaceId, paging.size(), paging.from()), paging);
+        });
+    }
+
+    private static ReviewPage.ProjectLine toProjectLine(ResultSet rs) throws SQLException {
+        return new ReviewPage.ProjectLine(rs.getLong(1), rs.getString(2), rs.getString(3), Sql.getLong(rs, "review"),
+                NextAction.fromStored(rs.getString("next_action")), rs.getString("panel_comment"),
+                rs.getString("department_comment"));
     }
 }

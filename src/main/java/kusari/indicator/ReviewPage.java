@@ -13,10 +13,48 @@ import kusari.core.Ui;
  * @param conflict whether the save was refused because someone else changed values meanwhile
  * @param problems the rows a save was refused for, each with why (the grid keeps what was typed)
  * @param mayEnter whether the person may enter anything here: a visitor who is not signed in sees values, no form
+ * @param slice    which part of the year's indicators the grid shows (a group, a page), as the indicator table
+ * @param projectPaging which page of the projects the projects' section shows
  */
 public record ReviewPage(Ui ui, Workspace workspace, ReviewSettings settings, int year, List<Section> sections,
                          Integer saved, boolean conflict, List<String> problems, List<ProjectLine> projects,
-                         boolean mayEnter) {
+                         boolean mayEnter, IndicatorTable.Slice slice, kusari.core.Paging projectPaging) {
+
+    /** Only part of the year's indicators is shown (one group, or one page): the page says which. */
+    public boolean partial() {
+        return slice.partial();
+    }
+
+    /** How many indicators the year's grid has in all. */
+    public int total() {
+        return slice.counts().stream().mapToInt(IndicatorTable.GroupCount::count).sum();
+    }
+
+    /** The grid of one group (null: all), from its first page; the projects' section stays on its page. */
+    public String groupLink(String group) {
+        return link(group, 1, projectPaging.page());
+    }
+
+    /** Another page of the same group's rows. */
+    public String pageLink(int page) {
+        return link(slice.group(), page, projectPaging.page());
+    }
+
+    /** Another page of the projects' section, the grid staying on its part. */
+    public String projectPageLink(int page) {
+        return link(slice.group(), slice.paging().page(), page) + "#projects-heading";
+    }
+
+    private String link(String group, int page, int projectPage) {
+        return kusari.web.Links.withQuery(kusari.web.Links.review(workspace.slug(), year), "group", group,
+                "page", page == 1 ? null : page, IndicatorController.PROJECT_PAGE, projectPage == 1 ? null : projectPage);
+    }
+
+    /** The sentence saying which part of the year's indicators the grid shows. */
+    public String notice() {
+        return slice.notice(ui, "indicator.review.paged", "indicator.table.groupShown",
+                "indicator.review.savesShown");
+    }
 
     /** A project and its review of the year (null fields when there is none yet). */
     public record ProjectLine(long projectId, String code, String name, Long reviewId, NextAction nextAction,

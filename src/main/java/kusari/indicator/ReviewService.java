@@ -281,6 +281,18 @@ public final class ReviewService {
                 && now.note().equals(p.note()));
     }
 
+    /** The names of the workspace's indicators among {@code ids} (to name the rows a save refuses). */
+    public Map<Long, String> names(long workspaceId, java.util.Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        database.read(c -> Sql.query(c, "SELECT i.id, i.name FROM indicator i JOIN json_each(?) j ON j.value = i.id"
+                + " WHERE i.workspace_id = ?", rs -> names.put(rs.getLong(1), rs.getString(2)),
+                STALE.valueToTree(ids).toString(), workspaceId));
+        return names;
+    }
+
     /** The current value rows of a year, by indicator (for the grid and the import's dry run). */
     public Map<Long, YearValue> year(long workspaceId, int fiscalYear) {
         return database.read(c -> yearValues(c, workspaceId, fiscalYear));

@@ -30,7 +30,8 @@ public final class PersonaApi {
 
     public List<Route> routes() {
         return List.of(
-                Route.get("/api/v1/workspaces/{ws}/personas", this::list, Access.READ).doc("Every persona"),
+                Route.get("/api/v1/workspaces/{ws}/personas", this::list, Access.READ)
+                        .doc(kusari.web.ApiPaging.documented(kusari.web.ApiDoc.of("Every persona, a part at a time"))),
                 Route.get("/api/v1/workspaces/{ws}/personas/{id}", this::show, Access.READ)
                         .doc("One persona with its journeys, steps and actions"));
     }
@@ -61,7 +62,7 @@ public final class PersonaApi {
 
     void list(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        ctx.json(personas.findAll(ws.id()).stream().map(p -> new PersonaSummaryJson(p.slug(), p.label(),
+        ctx.json(kusari.web.ApiPaging.part(ctx, personas.findAll(ws.id())).stream().map(p -> new PersonaSummaryJson(p.slug(), p.label(),
                 p.position(), p.tagline(), p.profile(), p.policyFieldCode(),
                 journeys.findByPersona(p.id()).stream().map(Journey::slug).toList())).toList());
     }

@@ -38,8 +38,11 @@ public final class PersonaController {
 
     void list(Context ctx) {
         Workspace ws = resolver.require(ctx);
+        List<Persona> all = personas.findAll(ws.id());
+        kusari.core.Paging paging = kusari.core.Paging.of("page", kusari.core.Paging.parse("page", ctx.queryParam("page")),
+                PersonaListPage.PER_PAGE, all.size());
         Pages.render(ctx, "persona/list.jte",
-                new PersonaListPage(Requests.ui(ctx), ws, personas.findAll(ws.id())));
+                new PersonaListPage(Requests.ui(ctx), ws, paging.slice(all), paging));
     }
 
     void show(Context ctx) {

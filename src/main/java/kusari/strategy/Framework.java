@@ -34,20 +34,23 @@ public final class Framework {
             projectsByNode.computeIfAbsent(p.nodeId(), k -> new ArrayList<>()).add(new FrameworkPage.ProjectRow(p,
                     challengeNumbers.getOrDefault(p.id(), List.of()), leads.getOrDefault(p.id(), List.of())));
         }
-        return children(null, nodes, byNode, projectsByNode, readingsByNode(workspaceId));
+        Map<Long, List<FrameworkNode>> byParent = new java.util.HashMap<>();
+        for (FrameworkNode n : nodes) {
+            byParent.computeIfAbsent(n.parentId() == null ? 0L : n.parentId(), k -> new ArrayList<>()).add(n);
+        }
+        return children(0L, byParent, byNode, projectsByNode, readingsByNode(workspaceId));
     }
 
-    private List<FrameworkPage.TreeNode> children(Long parentId, List<FrameworkNode> nodes,
+    // Children found by their parent's id: scanning every node for each node was quadratic in a large framework.
+    private List<FrameworkPage.TreeNode> children(long parentId, Map<Long, List<FrameworkNode>> byParent,
                                                  Map<Long, List<Indicator>> byNode,
                                                  Map<Long, List<FrameworkPage.ProjectRow>> projects,
                                                  Map<Long, List<String>> readings) {
         List<FrameworkPage.TreeNode> result = new ArrayList<>();
-        for (FrameworkNode n : nodes) {
-            if (java.util.Objects.equals(n.parentId(), parentId)) {
-                result.add(new FrameworkPage.TreeNode(n, byNode.getOrDefault(n.id(), List.of()),
-                        children(n.id(), nodes, byNode, projects, readings), projects.getOrDefault(n.id(), List.of()),
-                        readings.getOrDefault(n.id(), List.of())));
-            }
+        for (FrameworkNode n : byParent.getOrDefault(parentId, List.of())) {
+            result.add(new FrameworkPage.TreeNode(n, byNode.getOrDefault(n.id(), List.of()),
+                    children(n.id(), byParent, byNode, projects, readings), projects.getOrDefault(n.id(), List.of()),
+                    readings.getOrDefault(n.id(), List.of())));
         }
         return result;
     }

@@ -45,8 +45,11 @@ public final class StrategyApi {
                 Route.get("/api/v1/workspaces", this::workspaces, Access.ANYONE).doc("Every workspace"),
                 Route.get("/api/v1/workspaces/{ws}", this::workspace, Access.READ).doc("One workspace"),
                 Route.get("/api/v1/workspaces/{ws}/framework", this::framework, Access.READ)
-                        .doc("The framework tree with projects and goal indicators"),
-                Route.get("/api/v1/workspaces/{ws}/projects", this::projects, Access.READ).doc("Every project"),
+                        .doc("The framework tree with projects and goal indicators; a tree of more than "
+                                + FrameworkPage.MAX_ITEMS + " items one top-level item at a time (?field=code, the first"
+                                + " unless given; X-Total-Count the top-level items, Link rel=\"next\" the next)"),
+                Route.get("/api/v1/workspaces/{ws}/projects", this::projects, Access.READ)
+                        .doc(kusari.web.ApiPaging.documented(kusari.web.ApiDoc.of("Every project, a part at a time"))),
                 Route.get("/api/v1/workspaces/{ws}/projects/{code}", this::project, Access.READ)
                         .doc("One project by its code"));
     }
@@ -83,7 +86,22 @@ public final class StrategyApi {
 
     void framework(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        ctx.json(framework.tree(ws.id()).stream().map(n -> toJson(ws, n)).toList());
+        // As the page: a framework of more than FrameworkPage.MAX_ITEMS items is answered one top-level item at a
+        // time (?field=code, the first unless given), the headers saying how many there are and which comes next.
+        List<FrameworkPage.TreeNode> roots = framework.tree(ws.id());
+        String field = ctx.queryParam("field");
+        FrameworkPage part = FrameworkPage.of(Requests.ui(ctx), ws, roots,
+                field == null || field.isBlank() ? null : field.strip(), null);
+        if (part.shown() != null) {
+            ctx.header("X-Total-Count", String.valueOf(roots.size()));
+            for (int i = 0; i + 1 < roots.size(); i++) {
+                if (roots.get(i).node().code().equals(part.shown())) {
+                    ctx.header("Link", "<" + kusari.web.Links.withQuery(ctx.path(), "field",
+                            roots.get(i + 1).node().code()) + ">; rel=\"next\"");
+                }
+            }
+        }
+        ctx.json(part.shownRoots().stream().map(n -> toJson(ws, n)).toList());
     }
 
     private NodeJson toJson(Workspace ws, FrameworkPage.TreeNode n) {
@@ -100,10 +118,10 @@ public final class StrategyApi {
 
     void projects(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        List<FrameworkNode> nodes = strategy.findNodes(ws.id());
-        ctx.json(strategy.findProjects(ws.id()).stream().map(p -> new ProjectListJson(p.code(), p.name(),
-                nodes.stream().filter(n -> n.id() == p.nodeId()).map(FrameworkNode::code).findFirst().orElse(null),
-                p.experienceChain())).toList());
+        java.util.Map<Long, String> codes = new java.util.HashMap<>();
+        strategy.findNodes(ws.id()).forEach(n -> codes.put(n.id(), n.code()));
+        ctx.json(kusari.web.ApiPaging.part(ctx, strategy.findProjects(ws.id())).stream().map(p -> new ProjectListJson(
+                p.code(), p.name(), codes.get(p.nodeId()), p.experienceChain())).toList());
     }
 
     record PathJson(String code, String level, String title) {

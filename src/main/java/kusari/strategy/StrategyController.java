@@ -64,7 +64,12 @@ public final class StrategyController {
     void framework(Context ctx) {
         Workspace ws = resolver.require(ctx);
         Pages.render(ctx, "strategy/framework.jte",
-                new FrameworkPage(Requests.ui(ctx), ws, framework.tree(ws.id())));
+                FrameworkPage.of(Requests.ui(ctx), ws, framework.tree(ws.id()), blankToNull(ctx.queryParam("field")),
+                        blankToNull(ctx.queryParam("node"))));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     void project(Context ctx) {

@@ -79,32 +79,46 @@ public final class BudgetRollups {
     public record ProjectBudget(String code, String name, String href, List<Long> byYear, Long total) {
     }
 
-    public List<ProjectBudget> projects(Workspace ws) {
+    /** Projects of the list on one page: a planner checks a few hundred against the roll-ups at a time. */
+    public static final int PROJECTS_PER_PAGE = 200;
+
+    /** One page of the project list, with its paging over every project. */
+    public record ProjectBudgets(List<ProjectBudget> projects, kusari.core.Paging paging) {
+    }
+
+    /** The projects of {@code page} (from 1, parameter {@code page}), their estimates read for those only. */
+    public ProjectBudgets projects(Workspace ws, int page) {
         return database.read(c -> {
+            int total = (int) Sql.queryLong(c, "SELECT COUNT(*) FROM project WHERE workspace_id = ?", ws.id());
+            kusari.core.Paging paging = kusari.core.Paging.of("page", page, PROJECTS_PER_PAGE, total);
+            List<Object[]> shown = Sql.query(c, """
+                    SELECT id, code, name FROM project WHERE workspace_id = ? ORDER BY code LIMIT ? OFFSET ?""",
+                    rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}, ws.id(), paging.size(),
+                    paging.from());
             Map<Long, Map<Integer, Long>> budgets = new HashMap<>();
+            String ids = shown.stream().map(p -> String.valueOf(p[0])).collect(java.util.stream.Collectors.joining(",", "[", "]"));
             for (var row : Sql.query(c, """
                     SELECT b.project_id, b.fiscal_year, b.thousand_yen FROM budget b
-                    JOIN project p ON p.id = b.project_id WHERE p.workspace_id = ?""",
-                    rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, ws.id())) {
+                    WHERE b.project_id IN (SELECT value FROM json_each(?))""",
+                    rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, ids)) {
                 budgets.computeIfAbsent(row[0], k -> new HashMap<>()).merge((int) row[1], row[2], Long::sum);
             }
             List<ProjectBudget> out = new ArrayList<>();
-            for (var p : Sql.query(c, "SELECT id, code, name FROM project WHERE workspace_id = ? ORDER BY code",
-                    rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}, ws.id())) {
+            for (var p : shown) {
                 Map<Integer, Long> own = budgets.getOrDefault((Long) p[0], Map.of());
                 List<Long> byYear = new ArrayList<>();
-                Long total = null;
+                Long sum = null;
                 for (int y = ws.planFrom(); y <= ws.planTo(); y++) {
                     Long v = own.get(y);
                     byYear.add(v);
                     if (v != null) {
-                        total = (total == null ? 0 : total) + v;
+                        sum = (sum == null ? 0 : sum) + v;
                     }
                 }
                 out.add(new ProjectBudget((String) p[1], (String) p[2], Links.project(ws.slug(), (String) p[1]),
-                        byYear, total));
+                        byYear, sum));
             }
-            return out;
+            return new ProjectBudgets(out, paging);
         });
     }
 

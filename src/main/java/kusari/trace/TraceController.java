@@ -145,7 +145,15 @@ public final class TraceController {
 
     void budgets(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        Pages.render(ctx, "trace/budgets.jte", new BudgetPage(Requests.ui(ctx), ws, budgets.all(ws),
-                budgets.projects(ws)));
+        // The roll-ups are summed over every project, but a large workspace has thousands of challenges and
+        // personas: each roll-up's rows and the project list are shown a page at a time, the totals whole.
+        java.util.Map<String, Integer> pages = new java.util.HashMap<>();
+        for (String by : BudgetPage.ROLLUPS) {
+            pages.put(by, kusari.core.Paging.parse(BudgetPage.parameter(by), ctx.queryParam(BudgetPage.parameter(by))));
+        }
+        int page = kusari.core.Paging.parse("page", ctx.queryParam("page"));
+        BudgetRollups.ProjectBudgets projects = budgets.projects(ws, page);
+        Pages.render(ctx, "trace/budgets.jte", BudgetPage.paged(Requests.ui(ctx), ws, budgets.all(ws), pages,
+                projects));
     }
 }

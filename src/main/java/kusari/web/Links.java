@@ -135,8 +135,9 @@ public final class Links {
         return ABOUT.fill(ws);
     }
 
+    /** An item of the framework: {@code node} names it so that a large framework opens the top-level item holding it. */
     public static String frameworkNode(String ws, String code) {
-        return framework(ws) + "#node-" + enc(code);
+        return framework(ws) + "?node=" + enc(code) + "#node-" + enc(code);
     }
 
     public static String project(String ws, String code) {

@@ -129,6 +129,8 @@ public final class Benchmark {
         LARGE_PAGES.put("chain check API", "/api/v1/workspaces/bench/chain-check");
         LARGE_PAGES.put("actor directory", "/w/bench/actors");
         LARGE_PAGES.put("busiest actor", "/w/bench/actors/" + ACTOR);
+        LARGE_PAGES.put("review grid", "/w/bench/review/2022");
+        LARGE_PAGES.put("budgets", "/w/bench/budgets");
     }
 
     /** Every measure of the table, in order (the tiny test checks that none goes missing). */

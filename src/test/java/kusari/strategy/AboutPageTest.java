@@ -31,7 +31,7 @@ class AboutPageTest {
             // national 基本目標 1 (しごと) is the city's policy field 3, not field 1
             int work = goals.indexOf("地方にしごとをつくり");
             assertTrue(work > 0);
-            assertTrue(goals.indexOf("href=\"/w/omitama/framework#node-3\"", work)
+            assertTrue(goals.indexOf("href=\"/w/omitama/framework?node=3#node-3\"", work)
                     < goals.indexOf("地方への新しいひとの流れ"), "national goal 1 → 政策分野3");
             assertTrue(html.contains("年度ごとに進捗・達成状況を確認します"), "進行管理");
             assertTrue(html.contains("実在する8人の方"), "the personas are real, interviewed residents");

@@ -34,8 +34,8 @@ class StrategyPagesTest {
             String html = res.body().string();
             assertTrue(html.contains("出産子育て情報アプリ利用促進事業"));
             assertTrue(html.contains("おみたま子育て"), "description");
-            assertTrue(html.contains("href=\"/w/omitama/framework#node-1\""), "place: policy field");
-            assertTrue(html.contains("href=\"/w/omitama/framework#node-1-03\""), "place: measure");
+            assertTrue(html.contains("href=\"/w/omitama/framework?node=1#node-1\""), "place: policy field");
+            assertTrue(html.contains("href=\"/w/omitama/framework?node=1-03#node-1-03\""), "place: measure");
             String serves = html.substring(html.indexOf("data-testid=\"project-serves\""));
             assertTrue(serves.contains("href=\"/w/omitama/challenges/2\""));
             assertTrue(serves.contains(">Bさん<"));
