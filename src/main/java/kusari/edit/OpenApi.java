@@ -87,7 +87,9 @@ public final class OpenApi {
             String name = schemaName(kind);
             schemas.set(name, schema(kind, false));
             schemas.set(name + "Patch", schema(kind, true));
+            schemas.set(name + "State", state(kind));
         }
+        RecordSchemas records = new RecordSchemas(schemas);
         schemas.set("WorkspaceCopy", object("slug", "name"));
         schemas.set("Move", object("index"));
         schemas.set("ReviewCells", reviewCells());
@@ -117,7 +119,7 @@ public final class OpenApi {
             RoutePath named = mostNamed(group);
             ObjectNode item = child(paths, named.template().substring(Route.API.length()));
             for (Route route : group) {
-                ObjectNode op = operation(route.method(), route.doc());
+                ObjectNode op = operation(route.method(), route.doc(), records);
                 op.put("operationId", operationId(route, operationIds));
                 item.set(route.method().name().toLowerCase(Locale.ROOT), op);
                 for (int i = 0; i < named.params().size(); i++) {
@@ -186,11 +188,11 @@ public final class OpenApi {
         return group.stream().map(Route::path).filter(p -> p.template().equals(template)).findFirst().orElseThrow();
     }
 
-    private static ObjectNode operation(HandlerType method, ApiDoc doc) {
-        if (method == HandlerType.GET) {
-            return read(doc.summary(), doc.returns());
-        }
-        ObjectNode op = write(doc.summary(), doc.body(), doc.status());
+    private static ObjectNode operation(HandlerType method, ApiDoc doc, RecordSchemas records) {
+        ObjectNode answer = answer(doc, records);
+        ObjectNode op = method == HandlerType.GET
+                ? read(doc.summary(), answer, doc.produces() == null ? "application/json" : doc.produces())
+                : write(doc.summary(), doc.body(), doc.status(), answer);
         for (ApiDoc.Query query : doc.query()) {
             op.withArray("parameters").addObject().put("name", query.name()).put("in", "query").put("required", false)
                     .put("description", query.description()).putObject("schema").put("type", "integer");
@@ -256,17 +258,52 @@ public final class OpenApi {
         return schema;
     }
 
-    private static ObjectNode read(String summary, String schema) {
+    /** The schema of a success's body: a file, a record (or a list of them), a named component, or null. */
+    private static ObjectNode answer(ApiDoc doc, RecordSchemas records) {
+        if (doc.produces() != null) {
+            return JSON.objectNode().put("type", "string").put("format", "binary");
+        }
+        if (doc.type() != null) {
+            ObjectNode one = records.of(doc.type());
+            if (!doc.many()) {
+                return one;
+            }
+            ObjectNode list = JSON.objectNode().put("type", "array");
+            list.set("items", one);
+            return list;
+        }
+        return doc.returns() == null ? null : JSON.objectNode().put("$ref", "#/components/schemas/" + doc.returns());
+    }
+
+    /**
+     * What a single-entity read or write of an edit kind answers: the kind's fields as the service reads them, with
+     * the {@code id} and the {@code version} a PATCH names.
+     */
+    private static ObjectNode state(Kind kind) {
+        ObjectNode schema = JSON.objectNode().put("type", "object").put("additionalProperties", false);
+        ObjectNode props = schema.putObject("properties");
+        props.putObject("id").put("type", "integer");
+        props.putObject("version").put("type", "integer");
+        for (Field field : kind.fields()) {
+            ObjectNode p = property(field);
+            p.remove("maxLength");
+            props.set(field.name(), p.put("nullable", true));
+        }
+        schema.putArray("required").add("version");
+        return schema;
+    }
+
+    private static ObjectNode read(String summary, ObjectNode schema, String mediaType) {
         ObjectNode op = JSON.objectNode().put("summary", summary);
         ObjectNode ok = op.putObject("responses").putObject("200").put("description", "OK");
         if (schema != null) {
-            ok.putObject("content").putObject("application/json").putObject("schema").put("$ref", "#/components/schemas/" + schema);
+            ok.putObject("content").putObject(mediaType).set("schema", schema);
         }
-        errors(op, "404");
+        errors(op, "400", "404");
         return op;
     }
 
-    private static ObjectNode write(String summary, String schema, int status) {
+    private static ObjectNode write(String summary, String schema, int status, ObjectNode answer) {
         ObjectNode op = JSON.objectNode().put("summary", summary);
         ArrayNode security = op.putArray("security");
         ObjectNode session = security.addObject();
@@ -279,9 +316,9 @@ public final class OpenApi {
                     .putObject("schema").put("$ref", "#/components/schemas/" + schema);
         }
         op.putObject("responses").putObject(String.valueOf(status)).put("description", "Done: the new state")
-                .putObject("content").putObject("application/json").putObject("schema")
-                .put("$ref", "#/components/schemas/State");
-        errors(op, "400", "403", "404", "409");
+                .putObject("content").putObject("application/json")
+                .set("schema", answer != null ? answer : JSON.objectNode().put("$ref", "#/components/schemas/State"));
+        errors(op, "400", "401", "403", "404", "409");
         return op;
     }
 
@@ -289,7 +326,8 @@ public final class OpenApi {
         for (String status : statuses) {
             child(op, "responses").putObject(status).put("description", switch (status) {
                 case "400" -> "Invalid input: fields names each refused field with a message in the user's language";
-                case "403" -> "Missing or wrong CSRF token";
+                case "401" -> "Not signed in and no API token";
+                case "403" -> "Missing or wrong CSRF token, or a role that does not allow this";
                 case "404" -> "No such workspace or entity";
                 default -> "Conflict: the entity changed since the given version; current holds its current state";
             }).putObject("content").putObject("application/json").putObject("schema")

@@ -34,20 +34,21 @@ public final class IndicatorApi {
 
     public List<Route> routes() {
         List<Route> routes = new ArrayList<>();
-        routes.add(Route.get("/api/v1/workspaces/{ws}/indicators", this::list, Access.READ).doc("Every indicator"));
+        routes.add(Route.get("/api/v1/workspaces/{ws}/indicators", this::list, Access.READ).doc(ApiDoc.of("Every indicator").returnsList(IndicatorJson.class)));
         if (table != null) {
             // the table with values, achievements and grades; saving a year's values; CSV import. Department members
             // enter the values of the indicators they answer for (the change guard checks which); planners all.
-            routes.add(Route.get("/api/v1/workspaces/{ws}/indicator-table", this::table, Access.READ).doc(
-                    "The indicator table: groups of the framework, rows with values, achievement and grade per fiscal year"));
+            routes.add(Route.get("/api/v1/workspaces/{ws}/indicator-table", this::table, Access.READ).doc(ApiDoc.of(
+                    "The indicator table: groups of the framework, rows with values, achievement and grade per fiscal year")
+                    .returns(TableJson.class)));
             routes.add(Route.post("/api/v1/workspaces/{ws}/reviews/{year}/values", this::saveValues, Access.EDIT_OWN)
                     .doc(ApiDoc.of("Save a fiscal year's values in one step: {\"cells\": [{indicator, version, state, value,"
-                            + " dataDate, source, note}]}; all or nothing").body("ReviewCells").param("year", FISCAL_YEAR)));
+                            + " dataDate, source, note}]}; all or nothing").body("ReviewCells").param("year", FISCAL_YEAR).returns(ReviewService.Result.class)));
             routes.add(Route.post("/api/v1/workspaces/{ws}/reviews/{year}/import", this::importCsv, Access.EDIT_OWN)
                     .doc(ApiDoc.of("Dry run of a CSV of actuals (UTF-8, UTF-16 with BOM or Shift_JIS) sent as the body;"
                             + " ?apply=true applies it when it has no problem, and values ten times or a tenth of the"
                             + " year before's or the baseline (rows with far: true) only with &confirm=true")
-                            .param("year", FISCAL_YEAR)));
+                            .param("year", FISCAL_YEAR).returns(CsvImportJson.class)));
         }
         return routes;
     }

@@ -5,6 +5,7 @@ import kusari.core.WorkspaceRepository;
 import kusari.core.WorkspaceResolver;
 
 import kusari.web.Access;
+import kusari.web.ApiDoc;
 import kusari.web.Route;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -42,13 +43,13 @@ public final class StrategyApi {
     public List<Route> routes() {
         return List.of(
                 // the list leaves out the workspaces one may not read
-                Route.get("/api/v1/workspaces", this::workspaces, Access.ANYONE).doc("Every workspace"),
-                Route.get("/api/v1/workspaces/{ws}", this::workspace, Access.READ).doc("One workspace"),
+                Route.get("/api/v1/workspaces", this::workspaces, Access.ANYONE).doc(ApiDoc.of("Every workspace").returnsList(WorkspaceJson.class)),
+                Route.get("/api/v1/workspaces/{ws}", this::workspace, Access.READ).doc(ApiDoc.of("One workspace").returns(WorkspaceJson.class)),
                 Route.get("/api/v1/workspaces/{ws}/framework", this::framework, Access.READ)
-                        .doc("The framework tree with projects and goal indicators"),
-                Route.get("/api/v1/workspaces/{ws}/projects", this::projects, Access.READ).doc("Every project"),
+                        .doc(ApiDoc.of("The framework tree with projects and goal indicators").returnsList(NodeJson.class)),
+                Route.get("/api/v1/workspaces/{ws}/projects", this::projects, Access.READ).doc(ApiDoc.of("Every project").returnsList(ProjectListJson.class)),
                 Route.get("/api/v1/workspaces/{ws}/projects/{code}", this::project, Access.READ)
-                        .doc("One project by its code"));
+                        .doc(ApiDoc.of("One project by its code").returns(ProjectJson.class)));
     }
 
     record PlanPeriodJson(int from, int to) {
