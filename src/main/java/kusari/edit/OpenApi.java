@@ -44,7 +44,8 @@ public final class OpenApi {
     }
 
     public List<Route> routes() {
-        return List.of(Route.get(Links.OPENAPI, this::serve, Access.ANYONE).doc("This document"));
+        return List.of(Route.get(Links.OPENAPI, this::serve, Access.ANYONE)
+                .doc(ApiDoc.of("This document").returns(com.fasterxml.jackson.databind.node.ObjectNode.class)));
     }
 
     private void serve(Context ctx) {
@@ -284,8 +285,12 @@ public final class OpenApi {
         ObjectNode props = schema.putObject("properties");
         props.putObject("id").put("type", "integer");
         props.putObject("version").put("type", "integer");
+        if (kind.ordered()) {
+            props.putObject("position").put("type", "integer").put("description", "Its place among its siblings");
+        }
         for (Field field : kind.fields()) {
-            ObjectNode p = property(field);
+            // a fiscal year is taken in any notation (R2, 令和2年度) and stored as the western year
+            ObjectNode p = field.type() == Field.Type.YEAR ? JSON.objectNode().put("type", "integer") : property(field);
             p.remove("maxLength");
             props.set(field.name(), p.put("nullable", true));
         }
