@@ -45,7 +45,48 @@ public final class OpenApi {
 
     public List<Route> routes() {
         return List.of(Route.get(Links.OPENAPI, this::serve, Access.ANYONE)
-                .doc(ApiDoc.of("This document").returns(com.fasterxml.jackson.databind.node.ObjectNode.class)));
+                        .doc(ApiDoc.of("This document").returns(com.fasterxml.jackson.databind.node.ObjectNode.class)),
+                Route.get(Links.API_DOCS, this::docsPage, Access.ANYONE),
+                Route.get(Links.API_DOCS_FILE, this::docsFile, Access.ANYONE));
+    }
+
+    /** Swagger UI's files from its WebJar, and Kusari's initializer; nothing else is served from there. */
+    private static final Map<String, String> DOCS_FILES = Map.of(
+            "swagger-ui.css", "text/css", "swagger-ui-bundle.js", "text/javascript",
+            "swagger-ui-standalone-preset.js", "text/javascript", "kusari-init.js", "text/javascript");
+
+    private static String swaggerUiVersion() {
+        try (java.io.InputStream in = OpenApi.class.getResourceAsStream(
+                "/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("Swagger UI's WebJar is missing from the class path", e);
+        }
+    }
+
+    private static final String SWAGGER_UI = "/META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion() + "/";
+
+    private void docsPage(Context ctx) {
+        kusari.web.Pages.render(ctx, "edit/apiDocs.jte", new ApiDocsPage(kusari.web.Requests.ui(ctx), Links.openApi(),
+                Links.apiDocsFile("swagger-ui.css"), Links.apiDocsFile("swagger-ui-bundle.js"),
+                Links.apiDocsFile("swagger-ui-standalone-preset.js"), Links.apiDocsFile("kusari-init.js")));
+    }
+
+    private void docsFile(Context ctx) throws java.io.IOException {
+        String file = ctx.pathParam("file");
+        String type = DOCS_FILES.get(file);
+        if (type == null) {
+            throw kusari.web.NotFound.of(ctx, "error.notFound.page", file);
+        }
+        String resource = file.equals("kusari-init.js") ? "/apidocs/kusari-init.js" : SWAGGER_UI + file;
+        try (java.io.InputStream in = OpenApi.class.getResourceAsStream(resource)) {
+            ctx.contentType(type + "; charset=utf-8");
+            // the WebJar's files change only with its version, which names the folder they come from
+            ctx.header("Cache-Control", "public, max-age=86400");
+            ctx.result(in.readAllBytes());
+        }
     }
 
     private void serve(Context ctx) {
