@@ -159,20 +159,9 @@ class ActualsCsvImportTest extends FreshAppTest {
         assertTrue(page.text().contains("name=\"confirmFar\" value=\"yes\" required"), page.text());
     }
 
-    private ApiClient.Answer upload(byte[] file) throws Exception {
-        String boundary = "----kusari" + System.nanoTime();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + ApiClient.CSRF
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"actuals.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(file);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + app.port() + "/w/omitama/review/2020/import"))
-                .header("Cookie", "kusari_csrf=" + ApiClient.CSRF + "; " + TestApp.adminCookie(db))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private ApiClient.Answer upload(byte[] file) {
+        HttpResponse<String> r = kusari.Http.upload(app.port(), "/w/omitama/review/2020/import", TestApp.adminCookie(db),
+                file);
         return new ApiClient.Answer(r.statusCode(), null, r.body(), null);
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javalin.Javalin;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -188,20 +187,8 @@ class IndicatorPagesTest {
         assertTrue(Http.text(a.text()).contains("年度「someday」を読めません"));
     }
 
-    private Answer upload(String path, byte[] file) throws Exception {
-        String boundary = "----kusari" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + ApiClient.CSRF
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"actuals.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(file);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + app.port() + path))
-                .header("Cookie", "kusari_csrf=" + ApiClient.CSRF + "; " + TestApp.adminCookie(db))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private Answer upload(String path, byte[] file) {
+        HttpResponse<String> r = Http.upload(app.port(), path, TestApp.adminCookie(db), file);
         return new Answer(r.statusCode(), null, r.body(), r.headers().firstValue("Location").orElse(null));
     }
 
