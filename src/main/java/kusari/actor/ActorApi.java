@@ -40,7 +40,8 @@ public final class ActorApi {
                 Route.get("/api/v1/workspaces/{ws}/actors", this::list, Access.READ).doc(ApiDoc.of("Every actor").returnsList(ActorSummaryJson.class)),
                 Route.get("/api/v1/workspaces/{ws}/actors/{id}", this::show, Access.READ).doc(ApiDoc.of("One actor with its actions").returns(ActorJson.class)),
                 Route.post("/api/v1/workspaces/{ws}/actors/{id}/names", this::rename, Access.EDIT)
-                        .doc("Rename an actor from a fiscal year on: {name, fromFiscalYear, version}"),
+                        .doc(ApiDoc.of("Rename an actor from a fiscal year on: {name, fromFiscalYear, version}").status(201)
+                                .body("ActorRename")),
                 Route.get(Links.API_ACTOR_STEPS, ctx -> steps(ctx, null), Access.READ)
                         .doc(ApiDoc.of("Every step where the actor acts, with actions, challenges, projects and indicators")
                                 .returnsList(ActorTables.StepRow.class)),

@@ -135,6 +135,20 @@ public final class OpenApi {
         schemas.set("WorkspaceCopy", object("slug", "name"));
         schemas.set("Move", object("index"));
         schemas.set("ReviewCells", reviewCells());
+        // the bodies of the writes outside the edit kinds, as their handlers read them
+        schemas.set("ActorRename", body(List.of("name", "version"), "name", "string", "fromFiscalYear", "integer",
+                "version", "integer"));
+        schemas.set("Dismissal", body(List.of("key", "reason"), "key", "string", "reason", "string"));
+        schemas.set("WorkshopNew", body(List.of("journey"), "journey", "string", "title", "string", "date", "string",
+                "named", "boolean", "votesPerParticipant", "integer", "cardsShared", "boolean"));
+        schemas.set("WorkshopChange", body(List.of("version"), "version", "integer", "phase", "string",
+                "focusStep", "integer", "timerSeconds", "integer", "status", "string").put("additionalProperties", true));
+        schemas.set("CardHidden", body(List.of(), "hidden", "boolean"));
+        schemas.set("CardPromotion", body(List.of("to"), "to", "string", "where", "string")
+                .put("additionalProperties", true));
+        schemas.set("CardNew", body(List.of("step"), "step", "integer", "kind", "string", "text", "string",
+                "emotion", "integer"));
+        schemas.set("CardText", body(List.of("text"), "text", "string"));
         // what every write answers: the thing's state as its kind declares it, with its id and version
         schemas.set("State", JSON.objectNode().put("type", "object").put("additionalProperties", true)
                 .set("properties", JSON.objectNode()
@@ -289,6 +303,20 @@ public final class OpenApi {
         return p;
     }
 
+    /** An object of these properties (name, type, name, type …), the {@code required} ones required. */
+    private static ObjectNode body(List<String> required, String... namesAndTypes) {
+        ObjectNode schema = JSON.objectNode().put("type", "object");
+        if (!required.isEmpty()) {
+            ArrayNode names = schema.putArray("required");
+            required.forEach(names::add);
+        }
+        ObjectNode props = schema.putObject("properties");
+        for (int i = 0; i < namesAndTypes.length; i += 2) {
+            props.putObject(namesAndTypes[i]).put("type", namesAndTypes[i + 1]);
+        }
+        return schema;
+    }
+
     private static ObjectNode object(String... integerOrStringFields) {
         ObjectNode schema = JSON.objectNode().put("type", "object");
         ArrayNode required = schema.putArray("required");
@@ -357,7 +385,11 @@ public final class OpenApi {
         session.putArray("csrfHeader");
         session.putArray("csrfCookie");
         security.addObject().putArray("bearer");
-        if (schema != null) {
+        if (schema != null && schema.contains("/")) {
+            // a file as the body (the CSV of actuals), not JSON
+            op.putObject("requestBody").put("required", true).putObject("content").putObject(schema)
+                    .putObject("schema").put("type", "string");
+        } else if (schema != null) {
             op.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
                     .putObject("schema").put("$ref", "#/components/schemas/" + schema);
         }

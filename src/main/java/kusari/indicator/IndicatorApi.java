@@ -48,7 +48,7 @@ public final class IndicatorApi {
                     .doc(ApiDoc.of("Dry run of a CSV of actuals (UTF-8, UTF-16 with BOM or Shift_JIS) sent as the body;"
                             + " ?apply=true applies it when it has no problem, and values ten times or a tenth of the"
                             + " year before's or the baseline (rows with far: true) only with &confirm=true")
-                            .param("year", FISCAL_YEAR).returns(CsvImportJson.class)));
+                            .param("year", FISCAL_YEAR).body("text/csv").returns(CsvImportJson.class)));
         }
         return routes;
     }

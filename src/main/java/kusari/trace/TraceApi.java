@@ -41,7 +41,8 @@ public final class TraceApi {
                 Route.get("/api/v1/workspaces/{ws}/chain-check", this::chainCheck, Access.READ)
                         .doc(ApiDoc.of("Every break of the chain, per journey, with chain scores").returns(ChainCheckJson.class)),
                 Route.post("/api/v1/workspaces/{ws}/chain-check/dismissals", this::dismiss, Access.EDIT)
-                        .doc(ApiDoc.of("Dismiss a break with a reason").status(201).returns(DismissedJson.class)),
+                        .doc(ApiDoc.of("Dismiss a break with a reason").status(201).body("Dismissal")
+                                .returns(DismissedJson.class)),
                 Route.post("/api/v1/workspaces/{ws}/chain-check/dismissals/{id}/undo", this::undo, Access.EDIT)
                         .doc(ApiDoc.of("Undo a dismissal").returns(UndoneJson.class)),
                 Route.get("/api/v1/workspaces/{ws}/budgets", this::budgets, Access.READ)

@@ -29,7 +29,7 @@ public record ApiDoc(String summary, String body, String returns, int status, Ma
         return new ApiDoc(summary, null, null, 200, Map.of(), List.of(), null, false, null);
     }
 
-    /** Takes a JSON body of this component schema. */
+    /** Takes a JSON body of this component schema, or a file of this media type (one with a slash: text/csv). */
     public ApiDoc body(String schema) {
         return new ApiDoc(summary, schema, returns, status, parameters, query, type, many, produces);
     }

@@ -61,6 +61,7 @@ public final class WorkshopApi implements Feature {
         return List.of(
                 new Route(HandlerType.POST, WorkshopPaths.WORKSHOPS, this::create, Access.EDIT, null)
                         .doc(ApiDoc.of("Open a live workshop on a journey (201 with its join code and URL)").status(201)
+                                .body("WorkshopNew")
                                 .returns(WorkshopJson.class)),
                 new Route(HandlerType.GET, WorkshopPaths.WORKSHOPS, this::list, Access.EDIT, null)
                         .doc(ApiDoc.of("The workspace's workshops").returnsList(WorkshopJson.class)),
@@ -68,11 +69,14 @@ public final class WorkshopApi implements Feature {
                         .doc(ApiDoc.of("One workshop with its cards and votes").returns(WorkshopWithCards.class)),
                 new Route(HandlerType.PATCH, WorkshopPaths.WORKSHOP, this::update, Access.EDIT, null)
                         .doc(ApiDoc.of("Change a workshop's phase, focused step, timer, spotlight or status (CLOSED), with its version")
+                                .body("WorkshopChange")
                                 .returns(WorkshopJson.class)),
                 new Route(HandlerType.POST, WorkshopPaths.HIDE, this::hide, Access.EDIT, null)
-                        .doc(ApiDoc.of("Hide a card from the room or show it again (moderation, recorded)").returns(CardJson.class)),
+                        .doc(ApiDoc.of("Hide a card from the room or show it again (moderation, recorded)").body("CardHidden")
+                                .returns(CardJson.class)),
                 new Route(HandlerType.POST, WorkshopPaths.PROMOTE, this::promote, Access.EDIT, null)
-                        .doc("Turn a card into a step's painPoint or emotionText, or a new step before or after its own"),
+                        .doc(ApiDoc.of("Turn a card into a step's painPoint or emotionText, or a new step before or after its own")
+                                .body("CardPromotion")),
                 Route.sse(WorkshopPaths.BOARD_EVENTS.template(), this::boardEvents, Access.EDIT)
                         .doc(ApiDoc.of("The workshop's events as text/event-stream, for the projector").produces("text/event-stream")),
                 Route.get(WorkshopPaths.BOARD, this::board, Access.EDIT),
@@ -81,9 +85,10 @@ public final class WorkshopApi implements Feature {
                         .doc(ApiDoc.of("A participant's view: the journey's steps as shown, the cards, their own votes")
                                 .returns(JoinedJson.class)),
                 new Route(HandlerType.POST, WorkshopPaths.CARDS, this::post, Access.ANYONE, null)
-                        .doc("A participant posts a card to a step (201)"),
+                        .doc(ApiDoc.of("A participant posts a card to a step (201)").status(201).body("CardNew")
+                                .returns(CardJson.class)),
                 new Route(HandlerType.PATCH, WorkshopPaths.CARD, this::edit, Access.ANYONE, null)
-                        .doc(ApiDoc.of("A participant edits their own card").returns(CardJson.class)),
+                        .doc(ApiDoc.of("A participant edits their own card").body("CardText").returns(CardJson.class)),
                 new Route(HandlerType.DELETE, WorkshopPaths.CARD, this::withdraw, Access.ANYONE, null)
                         .doc(ApiDoc.of("A participant withdraws their own card").returns(CardJson.class)),
                 new Route(HandlerType.POST, WorkshopPaths.VOTE, this::vote, Access.ANYONE, null)
