@@ -52,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BadInputSuiteTest {
 
     /** The number of cases docs/testing.md and the README state. */
-    static final int COUNT = 229;
+    static final int COUNT = 233;
 
     @TempDir
     static Path dir;
@@ -259,6 +259,14 @@ class BadInputSuiteTest {
                 bad("matrix API field that does not exist", "GET", WS + "/matrix?field=zz-99", null, 400, null),
                 bad("chain API limit=abc", "GET", WS + "/chain-check?limit=abc", null, 400, null),
                 bad("csv import apply=yes", "POST", WS + "/reviews/2024/import?apply=yes", "", 400, "apply"),
+                bad("csv import confirm=yes", "POST", WS + "/reviews/2024/import?apply=true&confirm=yes", "", 400,
+                        "confirm"),
+                bad("csv import: a decimal comma (1,48) is refused, not stored as 148", "POST",
+                        WS + "/reviews/2024/import?apply=true", "指標ID,値\n1,\"1,48\"\n", 400, null),
+                bad("csv import: a value a hundred times the baseline, not confirmed", "POST",
+                        WS + "/reviews/2024/import?apply=true", "指標ID,値\n1,3000\n", 400, null),
+                bad("csv import: an unterminated quote", "POST", WS + "/reviews/2024/import?apply=true",
+                        "指標ID,値,備考\n1,29,\"閉じない\n", 400, null),
                 bad("delete with version=abc", "DELETE", steps + "?version=abc", null, 400, "version"),
                 bad("history API before=abc", "GET", WS + "/history?before=abc", null, 400, null).en(),
                 // 5. errors below the application: Kusari's own answer, in Japanese, with every security header
