@@ -159,6 +159,19 @@ class ActualsCsvImportTest extends FreshAppTest {
         assertTrue(page.text().contains("name=\"confirmFar\" value=\"yes\" required"), page.text());
     }
 
+    @Test
+    void theDryRunPageNamesTheBrokenLineAndStillListsTheOthers() {
+        ApiClient.Answer page = upload("指標ID,値\n%d,\"1,48\"\n%d,1.5,\"閉じていない\n%d,xyz\n".formatted(birthRate,
+                birthRate, childRearing).getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, page.status());
+        String text = kusari.Http.text(page.text());
+        assertTrue(text.contains("3行目: 引用符（\"）が閉じられていません。"), text);
+        assertTrue(text.contains("値「1,48」のカンマは3桁ごとの区切り（279,072）になっていません。"), text);
+        assertTrue(text.contains("値「xyz」は数値ではありません。"), text);
+        assertFalse(page.text().contains("data-testid=\"apply-import\""), "nothing to apply");
+        assertEquals(0, actuals());
+    }
+
     private ApiClient.Answer upload(byte[] file) {
         HttpResponse<String> r = kusari.Http.upload(app.port(), "/w/omitama/review/2020/import", TestApp.adminCookie(db),
                 file);
