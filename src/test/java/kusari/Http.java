@@ -95,4 +95,29 @@ public final class Http {
         return Pattern.compile("&#x([0-9a-fA-F]+);").matcher(xml)
                 .replaceAll(m -> new String(Character.toChars(Integer.parseInt(m.group(1), 16))));
     }
+
+    /**
+     * Posts {@code file} as the form field {@code file} of a multipart form with the CSRF field, as a browser's
+     * upload does, signed in with {@code cookie}; redirects are not followed.
+     */
+    public static java.net.http.HttpResponse<String> upload(int port, String path, String cookie, byte[] file) {
+        String boundary = "----kusari" + System.nanoTime();
+        byte[] body = concat("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+                + ApiClient.CSRF + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"actuals.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n", file, "\r\n--" + boundary + "--\r\n");
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + path))
+                    .header("Cookie", "kusari_csrf=" + ApiClient.CSRF + "; " + cookie)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -3,6 +3,7 @@ package kusari.actor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kusari.web.Access;
+import kusari.web.ApiDoc;
 import kusari.web.Route;
 import kusari.web.Links;
 import io.javalin.http.BadRequestResponse;
@@ -38,25 +39,30 @@ public final class ActorApi {
 
     public List<Route> routes() {
         return List.of(
-                Route.get("/api/v1/workspaces/{ws}/actors", this::list, Access.READ).doc("Every actor"),
-                Route.get("/api/v1/workspaces/{ws}/actors/{id}", this::show, Access.READ).doc("One actor with its actions"),
+                Route.get("/api/v1/workspaces/{ws}/actors", this::list, Access.READ).doc(ApiDoc.of("Every actor").returnsList(ActorSummaryJson.class)),
+                Route.get("/api/v1/workspaces/{ws}/actors/{id}", this::show, Access.READ).doc(ApiDoc.of("One actor with its actions").returns(ActorJson.class)),
                 Route.post("/api/v1/workspaces/{ws}/actors/{id}/names", this::rename, Access.EDIT)
-                        .doc("Rename an actor from a fiscal year on: {name, fromFiscalYear, version}"),
+                        .doc(ApiDoc.of("Rename an actor from a fiscal year on: {name, fromFiscalYear, version}").status(201)
+                                .body("ActorRename")),
                 Route.get(Links.API_ACTOR_STEPS, ctx -> steps(ctx, null), Access.READ)
-                        .doc("Every step where the actor acts, with actions, challenges, projects and indicators"),
+                        .doc(ApiDoc.of("Every step where the actor acts, with actions, challenges, projects and indicators")
+                                .returnsList(ActorTables.StepRow.class)),
                 Route.get(Links.API_ACTOR_STEPS_CSV, ctx -> steps(ctx, "csv"), Access.READ)
-                        .doc("The same as CSV (UTF-8 with BOM)"),
+                        .doc(ApiDoc.of("The same as CSV (UTF-8 with BOM)").produces("text/csv")),
                 Route.get(Links.API_ACTOR_STEPS_XLSX, ctx -> steps(ctx, "xlsx"), Access.READ)
-                        .doc("The same as an .xlsx workbook"),
+                        .doc(ApiDoc.of("The same as an .xlsx workbook").produces(XLSX)),
                 Route.get(Links.API_MATRIX, ctx -> matrix(ctx, null), Access.READ)
-                        .doc("Actors × personas: steps each actor acts at (filters: kind, field, year)"),
+                        .doc(ApiDoc.of("Actors × personas: steps each actor acts at (filters: kind, field, year)")
+                                .returns(ResponsibilityMatrix.class)),
                 Route.get(Links.API_MATRIX_CSV, ctx -> matrix(ctx, "csv"), Access.READ)
-                        .doc("The matrix as CSV (UTF-8 with BOM)"),
+                        .doc(ApiDoc.of("The matrix as CSV (UTF-8 with BOM)").produces("text/csv")),
                 Route.get(Links.API_MATRIX_XLSX, ctx -> matrix(ctx, "xlsx"), Access.READ)
-                        .doc("The matrix as an .xlsx workbook"),
+                        .doc(ApiDoc.of("The matrix as an .xlsx workbook").produces(XLSX)),
                 Route.get("/api/v1/workspaces/{ws}/matrix/journeys/{journey}", this::journeyChart, Access.READ)
-                        .doc("One journey's actors × steps"));
+                        .doc(ApiDoc.of("One journey's actors × steps").returns(JourneyChart.class)));
     }
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     record ActorSummaryJson(long id, String name, String kind, long actions, long journeys, long leadProjects,
                             long steps, List<ActorName> names, List<ActorName> matchedOldNames) {

@@ -71,16 +71,17 @@ public final class ActorTables {
         return rows;
     }
 
-    /** Columns of the matrix: kind, actor, one per persona, total; every actor and persona of the filter, unpaged. */
+    /** Columns of the matrix: actor, kind, one per persona, total; every actor and persona of the filter, unpaged. */
     public static Table matrix(Ui ui, ResponsibilityMatrix.Whole m) {
-        List<String> header = new ArrayList<>(List.of(ui.t("actor.col.kind"), ui.t("actor.col.actor")));
+        // The actor's name first: what a person reads a row by (the kind beside it sorts and filters).
+        List<String> header = new ArrayList<>(List.of(ui.t("actor.col.actor"), ui.t("actor.col.kind")));
         m.columns().forEach(c -> header.add(c.personaLabel()));
         header.add(ui.t("actor.col.total"));
         // Each actor's row is made when it is written: the whole matrix of a large workspace never is in memory.
         Iterable<List<Object>> rows = () -> m.lines().stream().map(r -> {
             List<Object> row = new ArrayList<>(m.columns().size() + 3);
-            row.add(ui.t(r.actor().kind().messageKey() + ".short"));
             row.add(r.actor().name());
+            row.add(ui.t(r.actor().kind().messageKey() + ".short"));
             m.columns().forEach(c -> row.add(r.count(c.personaSlug())));
             row.add(r.total());
             return row;

@@ -1,6 +1,7 @@
 package kusari.challenge;
 
 import kusari.web.Access;
+import kusari.web.ApiDoc;
 import kusari.web.Route;
 import io.javalin.http.Context;
 import java.util.List;
@@ -28,9 +29,10 @@ public final class ChallengeApi {
     public List<Route> routes() {
         return List.of(
                 Route.get("/api/v1/workspaces/{ws}/challenges", this::list, Access.READ)
-                        .doc(kusari.web.ApiPaging.documented(kusari.web.ApiDoc.of("Every challenge, a part at a time"))),
+                        .doc(kusari.web.ApiPaging.documented(ApiDoc.of("Every challenge, a part at a time")
+                                .returnsList(ChallengeSummaryJson.class))),
                 Route.get("/api/v1/workspaces/{ws}/challenges/{number}", this::show, Access.READ)
-                        .doc("One challenge by its number"));
+                        .doc(ApiDoc.of("One challenge by its number").returns(ChallengeJson.class)));
     }
 
     record ChallengeSummaryJson(int number, String title, long steps, long journeys, long projects) {

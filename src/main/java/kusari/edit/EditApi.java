@@ -68,7 +68,7 @@ public final class EditApi {
                     .body(schema).status(201)));
             if (STATE_ONLY.contains(kind.collection())) {
                 routes.add(Route.get(collection + "/{key}", ctx -> show(ctx, kind), Access.READ)
-                        .doc(ApiDoc.of("The current state of a " + kind.name()).returns(schema).param("key", key)));
+                        .doc(ApiDoc.of("The current state of a " + kind.name()).returns(schema + "State").param("key", key)));
             }
             routes.add(Route.patch(collection + "/{key}", ctx -> update(ctx, kind, ctx.pathParam("key")), change)
                     .doc(ApiDoc.of("Change the given fields of a " + kind.name() + " (include version)")

@@ -44,7 +44,49 @@ public final class OpenApi {
     }
 
     public List<Route> routes() {
-        return List.of(Route.get(Links.OPENAPI, this::serve, Access.ANYONE).doc("This document"));
+        return List.of(Route.get(Links.OPENAPI, this::serve, Access.ANYONE)
+                        .doc(ApiDoc.of("This document").returns(com.fasterxml.jackson.databind.node.ObjectNode.class)),
+                Route.get(Links.API_DOCS, this::docsPage, Access.ANYONE),
+                Route.get(Links.API_DOCS_FILE, this::docsFile, Access.ANYONE));
+    }
+
+    /** Swagger UI's files from its WebJar, and Kusari's initializer; nothing else is served from there. */
+    private static final Map<String, String> DOCS_FILES = Map.of(
+            "swagger-ui.css", "text/css", "swagger-ui-bundle.js", "text/javascript",
+            "swagger-ui-standalone-preset.js", "text/javascript", "kusari-init.js", "text/javascript");
+
+    private static String swaggerUiVersion() {
+        try (java.io.InputStream in = OpenApi.class.getResourceAsStream(
+                "/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("Swagger UI's WebJar is missing from the class path", e);
+        }
+    }
+
+    private static final String SWAGGER_UI = "/META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion() + "/";
+
+    private void docsPage(Context ctx) {
+        kusari.web.Pages.render(ctx, "edit/apiDocs.jte", new ApiDocsPage(kusari.web.Requests.ui(ctx), Links.openApi(),
+                Links.apiDocsFile("swagger-ui.css"), Links.apiDocsFile("swagger-ui-bundle.js"),
+                Links.apiDocsFile("swagger-ui-standalone-preset.js"), Links.apiDocsFile("kusari-init.js")));
+    }
+
+    private void docsFile(Context ctx) throws java.io.IOException {
+        String file = ctx.pathParam("file");
+        String type = DOCS_FILES.get(file);
+        if (type == null) {
+            throw kusari.web.NotFound.of(ctx, "error.notFound.page", file);
+        }
+        String resource = file.equals("kusari-init.js") ? "/apidocs/kusari-init.js" : SWAGGER_UI + file;
+        try (java.io.InputStream in = OpenApi.class.getResourceAsStream(resource)) {
+            ctx.contentType(type + "; charset=utf-8");
+            // the WebJar's files change only with its version, which names the folder they come from
+            ctx.header("Cache-Control", "public, max-age=86400");
+            ctx.result(in.readAllBytes());
+        }
     }
 
     private void serve(Context ctx) {
@@ -87,10 +129,26 @@ public final class OpenApi {
             String name = schemaName(kind);
             schemas.set(name, schema(kind, false));
             schemas.set(name + "Patch", schema(kind, true));
+            schemas.set(name + "State", state(kind));
         }
+        RecordSchemas records = new RecordSchemas(schemas);
         schemas.set("WorkspaceCopy", object("slug", "name"));
         schemas.set("Move", object("index"));
         schemas.set("ReviewCells", reviewCells());
+        // the bodies of the writes outside the edit kinds, as their handlers read them
+        schemas.set("ActorRename", body(List.of("name", "version"), "name", "string", "fromFiscalYear", "integer",
+                "version", "integer"));
+        schemas.set("Dismissal", body(List.of("key", "reason"), "key", "string", "reason", "string"));
+        schemas.set("WorkshopNew", body(List.of("journey"), "journey", "string", "title", "string", "date", "string",
+                "named", "boolean", "votesPerParticipant", "integer", "cardsShared", "boolean"));
+        schemas.set("WorkshopChange", body(List.of("version"), "version", "integer", "phase", "string",
+                "focusStep", "integer", "timerSeconds", "integer", "status", "string").put("additionalProperties", true));
+        schemas.set("CardHidden", body(List.of(), "hidden", "boolean"));
+        schemas.set("CardPromotion", body(List.of("to"), "to", "string", "where", "string")
+                .put("additionalProperties", true));
+        schemas.set("CardNew", body(List.of("step"), "step", "integer", "kind", "string", "text", "string",
+                "emotion", "integer"));
+        schemas.set("CardText", body(List.of("text"), "text", "string"));
         // what every write answers: the thing's state as its kind declares it, with its id and version
         schemas.set("State", JSON.objectNode().put("type", "object").put("additionalProperties", true)
                 .set("properties", JSON.objectNode()
@@ -117,7 +175,7 @@ public final class OpenApi {
             RoutePath named = mostNamed(group);
             ObjectNode item = child(paths, named.template().substring(Route.API.length()));
             for (Route route : group) {
-                ObjectNode op = operation(route.method(), route.doc());
+                ObjectNode op = operation(route.method(), route.doc(), records);
                 op.put("operationId", operationId(route, operationIds));
                 item.set(route.method().name().toLowerCase(Locale.ROOT), op);
                 for (int i = 0; i < named.params().size(); i++) {
@@ -186,11 +244,11 @@ public final class OpenApi {
         return group.stream().map(Route::path).filter(p -> p.template().equals(template)).findFirst().orElseThrow();
     }
 
-    private static ObjectNode operation(HandlerType method, ApiDoc doc) {
-        if (method == HandlerType.GET) {
-            return read(doc.summary(), doc.returns());
-        }
-        ObjectNode op = write(doc.summary(), doc.body(), doc.status());
+    private static ObjectNode operation(HandlerType method, ApiDoc doc, RecordSchemas records) {
+        ObjectNode answer = answer(doc, records);
+        ObjectNode op = method == HandlerType.GET
+                ? read(doc.summary(), answer, doc.produces() == null ? "application/json" : doc.produces())
+                : write(doc.summary(), doc.body(), doc.status(), answer);
         for (ApiDoc.Query query : doc.query()) {
             op.withArray("parameters").addObject().put("name", query.name()).put("in", "query").put("required", false)
                     .put("description", query.description()).putObject("schema").put("type", "integer");
@@ -245,6 +303,20 @@ public final class OpenApi {
         return p;
     }
 
+    /** An object of these properties (name, type, name, type …), the {@code required} ones required. */
+    private static ObjectNode body(List<String> required, String... namesAndTypes) {
+        ObjectNode schema = JSON.objectNode().put("type", "object");
+        if (!required.isEmpty()) {
+            ArrayNode names = schema.putArray("required");
+            required.forEach(names::add);
+        }
+        ObjectNode props = schema.putObject("properties");
+        for (int i = 0; i < namesAndTypes.length; i += 2) {
+            props.putObject(namesAndTypes[i]).put("type", namesAndTypes[i + 1]);
+        }
+        return schema;
+    }
+
     private static ObjectNode object(String... integerOrStringFields) {
         ObjectNode schema = JSON.objectNode().put("type", "object");
         ArrayNode required = schema.putArray("required");
@@ -256,17 +328,56 @@ public final class OpenApi {
         return schema;
     }
 
-    private static ObjectNode read(String summary, String schema) {
+    /** The schema of a success's body: a file, a record (or a list of them), a named component, or null. */
+    private static ObjectNode answer(ApiDoc doc, RecordSchemas records) {
+        if (doc.produces() != null) {
+            return JSON.objectNode().put("type", "string").put("format", "binary");
+        }
+        if (doc.type() != null) {
+            ObjectNode one = records.of(doc.type());
+            if (!doc.many()) {
+                return one;
+            }
+            ObjectNode list = JSON.objectNode().put("type", "array");
+            list.set("items", one);
+            return list;
+        }
+        return doc.returns() == null ? null : JSON.objectNode().put("$ref", "#/components/schemas/" + doc.returns());
+    }
+
+    /**
+     * What a single-entity read or write of an edit kind answers: the kind's fields as the service reads them, with
+     * the {@code id} and the {@code version} a PATCH names.
+     */
+    private static ObjectNode state(Kind kind) {
+        ObjectNode schema = JSON.objectNode().put("type", "object").put("additionalProperties", false);
+        ObjectNode props = schema.putObject("properties");
+        props.putObject("id").put("type", "integer");
+        props.putObject("version").put("type", "integer");
+        if (kind.ordered()) {
+            props.putObject("position").put("type", "integer").put("description", "Its place among its siblings");
+        }
+        for (Field field : kind.fields()) {
+            // a fiscal year is taken in any notation (R2, 令和2年度) and stored as the western year
+            ObjectNode p = field.type() == Field.Type.YEAR ? JSON.objectNode().put("type", "integer") : property(field);
+            p.remove("maxLength");
+            props.set(field.name(), p.put("nullable", true));
+        }
+        schema.putArray("required").add("version");
+        return schema;
+    }
+
+    private static ObjectNode read(String summary, ObjectNode schema, String mediaType) {
         ObjectNode op = JSON.objectNode().put("summary", summary);
         ObjectNode ok = op.putObject("responses").putObject("200").put("description", "OK");
         if (schema != null) {
-            ok.putObject("content").putObject("application/json").putObject("schema").put("$ref", "#/components/schemas/" + schema);
+            ok.putObject("content").putObject(mediaType).set("schema", schema);
         }
-        errors(op, "404");
+        errors(op, "400", "404");
         return op;
     }
 
-    private static ObjectNode write(String summary, String schema, int status) {
+    private static ObjectNode write(String summary, String schema, int status, ObjectNode answer) {
         ObjectNode op = JSON.objectNode().put("summary", summary);
         ArrayNode security = op.putArray("security");
         ObjectNode session = security.addObject();
@@ -274,14 +385,18 @@ public final class OpenApi {
         session.putArray("csrfHeader");
         session.putArray("csrfCookie");
         security.addObject().putArray("bearer");
-        if (schema != null) {
+        if (schema != null && schema.contains("/")) {
+            // a file as the body (the CSV of actuals), not JSON
+            op.putObject("requestBody").put("required", true).putObject("content").putObject(schema)
+                    .putObject("schema").put("type", "string");
+        } else if (schema != null) {
             op.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
                     .putObject("schema").put("$ref", "#/components/schemas/" + schema);
         }
         op.putObject("responses").putObject(String.valueOf(status)).put("description", "Done: the new state")
-                .putObject("content").putObject("application/json").putObject("schema")
-                .put("$ref", "#/components/schemas/State");
-        errors(op, "400", "403", "404", "409");
+                .putObject("content").putObject("application/json")
+                .set("schema", answer != null ? answer : JSON.objectNode().put("$ref", "#/components/schemas/State"));
+        errors(op, "400", "401", "403", "404", "409");
         return op;
     }
 
@@ -289,7 +404,8 @@ public final class OpenApi {
         for (String status : statuses) {
             child(op, "responses").putObject(status).put("description", switch (status) {
                 case "400" -> "Invalid input: fields names each refused field with a message in the user's language";
-                case "403" -> "Missing or wrong CSRF token";
+                case "401" -> "Not signed in and no API token";
+                case "403" -> "Missing or wrong CSRF token, or a role that does not allow this";
                 case "404" -> "No such workspace or entity";
                 default -> "Conflict: the entity changed since the given version; current holds its current state";
             }).putObject("content").putObject("application/json").putObject("schema")

@@ -1,6 +1,7 @@
 package kusari.files;
 
 import kusari.web.Access;
+import kusari.web.ApiDoc;
 import kusari.web.Feature;
 import kusari.web.Pages;
 import kusari.web.Route;
@@ -53,7 +54,7 @@ public final class FilesController implements Feature {
     public List<Route> routes() {
         return List.of(
                 Route.get(Links.EXPORT_ZIP, this::exportZip, Access.READ),
-                Route.get(Links.API_EXPORT_ZIP, this::exportZip, Access.READ).doc("The workspace as its data files, zipped"),
+                Route.get(Links.API_EXPORT_ZIP, this::exportZip, Access.READ).doc(ApiDoc.of("The workspace as its data files, zipped").produces("application/zip")),
                 Route.get(Links.IMPORT, this::form, Access.SITE_ADMIN),
                 Route.post(Links.IMPORT, this::upload, Access.SITE_ADMIN),
                 Route.get(Links.IMPORT_REPORT, this::report, Access.SITE_ADMIN),

@@ -8,6 +8,7 @@ import kusari.core.ConflictException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import kusari.web.Access;
+import kusari.web.ApiDoc;
 import kusari.web.Pages;
 import kusari.web.Route;
 import io.javalin.http.Context;
@@ -58,9 +59,10 @@ public final class HistoryController {
                 Route.get(Links.WORKSPACE_TRASH, this::workspaceTrash, Access.SITE_ADMIN),
                 Route.post(Links.RESTORE_WORKSPACE, this::restoreWorkspace, Access.SITE_ADMIN),
                 Route.get("/api/v1/workspaces/{ws}/history", this::timelineJson, Access.READ)
-                        .doc("The workspace's changes, newest first (?before=id for older ones)"),
+                        .doc(ApiDoc.of("The workspace's changes, newest first (?before=id for older ones)")
+                                .returnsList(kusari.change.ChangeEntry.class)),
                 Route.get("/api/v1/workspaces/{ws}/history/latest", this::latest, Access.READ)
-                        .doc("The newest change id"));
+                        .doc(ApiDoc.of("The newest change id").returns(LatestJson.class)));
     }
 
     /** {@code ?before=<change id>} for older changes; anything but a change id is a 400, not the newest page. */

@@ -35,9 +35,19 @@ public final class ActualsCsv {
     private ActualsCsv() {
     }
 
-    /** What one line of the file would do. {@code action} is ADD, CHANGE, SAME, OTHER_YEAR, EMPTY or ERROR. */
-    public record Row(long line, Long indicatorId, String indicatorName, String year, String value, String state,
-                      String action, List<String> problems) {
+    /**
+     * What one line of the file would do. {@code action} is ADD, CHANGE, SAME, OTHER_YEAR, EMPTY or ERROR;
+     * {@code value} is the text as typed, {@code stored} the number that would be stored (shown beside it, so a
+     * 0.635 typed for 63.5 % is seen before it is taken); {@code far} says the number is ten times or more, or a
+     * tenth or less, of the previous year's value or the baseline: applying then needs an explicit confirmation.
+     */
+    public record Row(long line, Long indicatorId, String indicatorName, String year, String value, String stored,
+                      String state, String action, List<String> problems, boolean far, List<String> warnings) {
+        Row(long line, Long indicatorId, String indicatorName, String year, String value, String state,
+            String action, List<String> problems) {
+            this(line, indicatorId, indicatorName, year, value, "", state, action, problems, false, List.of());
+        }
+
         public boolean error() {
             return action.equals("ERROR");
         }
@@ -58,67 +68,106 @@ public final class ActualsCsv {
         public boolean applicable() {
             return errors() == 0 && !cells.isEmpty();
         }
+
+        /** Lines whose number is far from the previous year's value or the baseline: applying asks to confirm. */
+        public long far() {
+            return rows.stream().filter(Row::far).count();
+        }
     }
 
-    /** A decoded file and the name of its encoding. */
-    record Decoded(String text, String encoding) {
+    /** A decoded file and the name of its encoding; {@code problem} is the message key when it cannot be read. */
+    record Decoded(String text, String encoding, String problem) {
+        Decoded(String text, String encoding) {
+            this(text, encoding, null);
+        }
     }
 
     static Decoded decode(byte[] bytes) {
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
-            return new Decoded(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8), "UTF-8");
+            return strict(bytes, 3, StandardCharsets.UTF_8, "UTF-8");
         }
+        // Excel's "Unicode text" and some tools write UTF-16 with a byte order mark.
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE) {
+            return strict(bytes, 2, StandardCharsets.UTF_16LE, "UTF-16LE");
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF) {
+            return strict(bytes, 2, StandardCharsets.UTF_16BE, "UTF-16BE");
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                // A NUL byte is never in a UTF-8 or Shift_JIS text: UTF-16 without its byte order mark, or not text.
+                return new Decoded("", "?", "import.csv.utf16NoBom");
+            }
+        }
+        Decoded utf8 = strict(bytes, 0, StandardCharsets.UTF_8, "UTF-8");
+        if (utf8.problem() == null) {
+            return utf8;
+        }
+        // Not UTF-8: Excel's "CSV" on a Japanese Windows writes CP932 (Shift_JIS with Microsoft's extensions).
+        Decoded sjis = strict(bytes, 0, Charset.forName("windows-31j"), "Shift_JIS (CP932)");
+        return sjis.problem() == null ? sjis : new Decoded("", "?", "import.csv.unknownEncoding");
+    }
+
+    /** The bytes after {@code skip} in {@code charset}, or the problem when they are not valid in it. */
+    private static Decoded strict(byte[] bytes, int skip, Charset charset, String name) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return new Decoded(text, "UTF-8");
+            String text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
+            return new Decoded(text, name);
         } catch (CharacterCodingException e) {
-            // Not UTF-8: Excel's "CSV" on a Japanese Windows writes CP932 (Shift_JIS with Microsoft's extensions).
-            return new Decoded(new String(bytes, Charset.forName("windows-31j")), "Shift_JIS (CP932)");
+            return new Decoded("", name, "import.csv.badEncoding");
         }
+    }
+
+    /** {@link #read(byte[], int, List, Map, Map, Ui)} with no values of the year before. */
+    public static Report read(byte[] bytes, int fiscalYear, List<Indicator> indicators, Map<Long, YearValue> current,
+                              Ui ui) {
+        return read(bytes, fiscalYear, indicators, current, Map.of(), ui);
     }
 
     /**
      * Reads {@code bytes} as values for {@code fiscalYear}, comparing with {@code current} (the stored values by
-     * indicator) and resolving indicators among {@code indicators}.
+     * indicator) and {@code previous} (the year before's, to notice a number far from it), and resolving indicators
+     * among {@code indicators}.
      */
     public static Report read(byte[] bytes, int fiscalYear, List<Indicator> indicators, Map<Long, YearValue> current,
-                              Ui ui) {
+                              Map<Long, YearValue> previous, Ui ui) {
         Decoded decoded = decode(bytes);
         List<Row> rows = new ArrayList<>();
         List<ReviewService.Cell> cells = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        if (decoded.problem() != null) {
+            problems.add(ui.t(decoded.problem(), decoded.encoding()));
+            return new Report(decoded.encoding(), rows, List.of(), problems);
+        }
         Map<Long, Indicator> byId = new HashMap<>();
         Map<String, List<Indicator>> byName = new HashMap<>();
         for (Indicator i : indicators) {
             byId.put(i.id(), i);
             byName.computeIfAbsent(norm(i.name()), k -> new ArrayList<>()).add(i);
         }
-        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get();
-        List<CSVRecord> records;
-        try (CSVParser parser = CSVParser.parse(new StringReader(decoded.text()), format)) {
-            records = parser.getRecords();
-        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            problems.add(ui.t("import.csv.unreadable", e.getMessage() == null ? "" : e.getMessage()));
-            return new Report(decoded.encoding(), rows, List.of(), problems);
-        }
-        if (records.isEmpty()) {
-            problems.add(ui.t("import.csv.empty"));
-            return new Report(decoded.encoding(), rows, List.of(), problems);
-        }
+        List<Line> records = new ArrayList<>();
+        List<Row> broken = records(decoded.text(), records, ui);
         if (records.size() > MAX_ROWS + 1) {
             problems.add(ui.t("import.csv.tooManyRows", MAX_ROWS));
             return new Report(decoded.encoding(), rows, List.of(), problems);
         }
-        Map<String, Integer> columns = columns(records.get(0));
+        if (records.isEmpty() || records.get(0).line() != 1) {
+            problems.add(ui.t(records.isEmpty() && broken.isEmpty() ? "import.csv.empty" : "import.csv.noColumns"));
+            rows.addAll(broken);
+            return new Report(decoded.encoding(), rows, List.of(), problems);
+        }
+        Map<String, Integer> columns = columns(records.get(0).record());
         if (!columns.containsKey("value") || !(columns.containsKey("id") || columns.containsKey("name"))) {
             problems.add(ui.t("import.csv.noColumns"));
             return new Report(decoded.encoding(), rows, List.of(), problems);
         }
         java.util.Set<Long> seen = new java.util.HashSet<>();
+        rows.addAll(broken);
         for (int r = 1; r < records.size(); r++) {
-            CSVRecord record = records.get(r);
-            long line = record.getRecordNumber();
+            CSVRecord record = records.get(r).record();
+            long line = records.get(r).line();
             String idText = cell(record, columns, "id");
             String name = cell(record, columns, "name");
             String yearText = cell(record, columns, "fiscalYear");
@@ -165,7 +214,8 @@ public final class ActualsCsv {
                 try {
                     number = ReviewService.parseNumber(value);
                 } catch (NumberFormatException e) {
-                    rowProblems.add(ui.t("import.csv.badValue", value));
+                    rowProblems.add(ui.t(ReviewService.badGrouping(value) ? "import.csv.badGrouping"
+                            : "import.csv.badValue", value));
                 }
             }
             String note = cell(record, columns, "note");
@@ -196,13 +246,116 @@ public final class ActualsCsv {
             boolean same = now != null && now.state() == state && java.util.Objects.equals(now.value(), number)
                     && now.dataDate().equals(dataDate) && now.source().equals(source) && now.note().equals(note);
             String action = now == null ? "ADD" : same ? "SAME" : "CHANGE";
-            rows.add(new Row(line, id, shownName, yearText, value, stateText, action, List.of()));
+            List<String> warnings = same ? List.of() : farFrom(indicator, number, previous.get(indicator.id()), ui);
+            rows.add(new Row(line, id, shownName, yearText, value,
+                    number == null ? "" : Achievement.formatShown(number) + indicator.unit(), stateText, action,
+                    List.of(), !warnings.isEmpty(), warnings));
             if (!same) {
                 cells.add(new ReviewService.Cell(indicator.id(), now == null ? 0 : now.version(), state.code(),
                         number == null ? "" : Achievement.formatNumber(number), dataDate, source, note, null));
             }
         }
         return new Report(decoded.encoding(), rows, List.copyOf(cells), problems);
+    }
+
+    /** A record of the file and the physical line it starts on (a quoted line break makes the two differ). */
+    record Line(long line, CSVRecord record) {
+    }
+
+    /**
+     * Every record of {@code text} into {@code out}; a line the parser cannot read (an unterminated quote, which
+     * would swallow the rest of the file) is answered as an ERROR row naming its line, and reading goes on at the
+     * next line, so the other lines' problems are still listed.
+     */
+    private static List<Row> records(String text, List<Line> out, Ui ui) {
+        List<Row> broken = new ArrayList<>();
+        String[] lines = text.split("\r\n|\n|\r", -1);
+        int from = 0;
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get();
+        while (from < lines.length && out.size() <= MAX_ROWS + 1) {
+            String rest = String.join("\n", java.util.Arrays.asList(lines).subList(from, lines.length));
+            long consumed = 0;
+            try (CSVParser parser = CSVParser.parse(new StringReader(rest), format)) {
+                java.util.Iterator<CSVRecord> it = parser.iterator();
+                while (true) {
+                    consumed = parser.getCurrentLineNumber();
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    CSVRecord record = it.next();
+                    out.add(new Line(from + consumed + 1, record));
+                    if (out.size() > MAX_ROWS + 1) {
+                        break;
+                    }
+                }
+                from = lines.length;
+            } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+                long bad = from + consumed + 1;
+                String why = e.getMessage() != null && e.getMessage().contains("EOF reached before encapsulated")
+                        ? "import.csv.unterminatedQuote" : "import.csv.unreadableLine";
+                broken.add(new Row(bad, null, "", "", abbreviate(lines[(int) bad - 1]), "", "ERROR",
+                        List.of(ui.t(why, bad))));
+                from = (int) bad;
+            }
+        }
+        return broken;
+    }
+
+    private static String abbreviate(String line) {
+        return line.codePointCount(0, line.length()) <= 40 ? line
+                : line.substring(0, line.offsetByCodePoints(0, 40)) + "…";
+    }
+
+    /**
+     * Why {@code number} for {@code indicator} needs a second look: ten times or more, or a tenth or less, of the
+     * previous year's value or of the baseline (a rate typed as 0.635 for 63.5 %, a value in 人 typed in 千人).
+     */
+    static List<String> farFrom(Indicator indicator, Double number, YearValue previous, Ui ui) {
+        if (number == null || number == 0) {
+            return List.of();
+        }
+        List<String> warnings = new ArrayList<>();
+        if (previous != null && previous.value() != null && far(number, previous.value())) {
+            warnings.add(ui.t("import.csv.farFromPrevious", Achievement.formatShown(number),
+                    Achievement.formatShown(previous.value()) + indicator.unit()));
+        } else if (indicator.baselineValue() != null && far(number, indicator.baselineValue())) {
+            warnings.add(ui.t("import.csv.farFromBaseline", Achievement.formatShown(number),
+                    Achievement.formatShown(indicator.baselineValue()) + indicator.unit()));
+        }
+        if (!warnings.isEmpty() && indicator.unit().contains("%") && Math.abs(number) < 1) {
+            warnings.add(ui.t("import.csv.percentAsFraction", Achievement.formatShown(number),
+                    Achievement.formatShown(number * 100)));
+        }
+        return warnings;
+    }
+
+    /** Whether any of {@code cells} (as carried by the dry run's form) holds a number far from before. */
+    static boolean anyFar(List<ReviewService.Cell> cells, List<Indicator> indicators, Map<Long, YearValue> previous,
+                          Ui ui) {
+        Map<Long, Indicator> byId = new HashMap<>();
+        indicators.forEach(i -> byId.put(i.id(), i));
+        for (ReviewService.Cell c : cells) {
+            Indicator indicator = byId.get(c.indicatorId());
+            if (indicator == null || c.value() == null || c.value().isBlank()) {
+                continue;
+            }
+            try {
+                if (!farFrom(indicator, ReviewService.parseNumber(c.value()), previous.get(indicator.id()), ui).isEmpty()) {
+                    return true;
+                }
+            } catch (NumberFormatException e) {
+                // refused by the save's own validation
+            }
+        }
+        return false;
+    }
+
+    private static boolean far(double number, double reference) {
+        if (reference == 0) {
+            return false;
+        }
+        double ratio = Math.abs(number / reference);
+        return ratio >= 10 || ratio <= 0.1;
     }
 
     /** Header names in either language (the export's), and a few usual ones, to column keys. */
@@ -230,7 +383,9 @@ public final class ActualsCsv {
 
     private static String cell(CSVRecord record, Map<String, Integer> columns, String key) {
         Integer i = columns.get(key);
-        return i == null || i >= record.size() ? "" : record.get(i).strip();
+        // A spreadsheet keeps the apostrophe the export put before a text it would have read as a formula or a
+        // date; it is taken off here, so that a file exported, re-saved and imported changes nothing.
+        return i == null || i >= record.size() ? "" : kusari.web.CellText.restore(record.get(i).strip());
     }
 
     /** 実績 / 見込 / 評価不能 in either language, or the stored names; empty means an actual. */

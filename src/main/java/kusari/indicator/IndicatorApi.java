@@ -35,7 +35,8 @@ public final class IndicatorApi {
     public List<Route> routes() {
         List<Route> routes = new ArrayList<>();
         routes.add(Route.get("/api/v1/workspaces/{ws}/indicators", this::list, Access.READ)
-                .doc(kusari.web.ApiPaging.documented(ApiDoc.of("Every indicator, a part at a time"))));
+                .doc(kusari.web.ApiPaging.documented(ApiDoc.of("Every indicator, a part at a time")
+                        .returnsList(IndicatorJson.class))));
         if (table != null) {
             // the table with values, achievements and grades; saving a year's values; CSV import. Department members
             // enter the values of the indicators they answer for (the change guard checks which); planners all.
@@ -44,13 +45,16 @@ public final class IndicatorApi {
                     + " year, " + IndicatorTable.ROWS_PER_PAGE + " rows a page as on the table's page; ?group= a top-level code"
                     + " or challenges narrows it to one group")
                     .query("page", "Page of " + IndicatorTable.ROWS_PER_PAGE + " rows (from 1); the header X-Total-Count"
-                            + " gives the rows of the choice, Link rel=\"next\" the next page")));
+                            + " gives the rows of the choice, Link rel=\"next\" the next page")
+                    .returns(TableJson.class)));
             routes.add(Route.post("/api/v1/workspaces/{ws}/reviews/{year}/values", this::saveValues, Access.EDIT_OWN)
                     .doc(ApiDoc.of("Save a fiscal year's values in one step: {\"cells\": [{indicator, version, state, value,"
-                            + " dataDate, source, note}]}; all or nothing").body("ReviewCells").param("year", FISCAL_YEAR)));
+                            + " dataDate, source, note}]}; all or nothing").body("ReviewCells").param("year", FISCAL_YEAR).returns(ReviewService.Result.class)));
             routes.add(Route.post("/api/v1/workspaces/{ws}/reviews/{year}/import", this::importCsv, Access.EDIT_OWN)
-                    .doc(ApiDoc.of("Dry run of a CSV of actuals (UTF-8 or Shift_JIS) sent as the body; ?apply=true applies"
-                            + " it when it has no problem").param("year", FISCAL_YEAR)));
+                    .doc(ApiDoc.of("Dry run of a CSV of actuals (UTF-8, UTF-16 with BOM or Shift_JIS) sent as the body;"
+                            + " ?apply=true applies it when it has no problem, and values ten times or a tenth of the"
+                            + " year before's or the baseline (rows with far: true) only with &confirm=true")
+                            .param("year", FISCAL_YEAR).body("text/csv").returns(CsvImportJson.class)));
         }
         return routes;
     }
@@ -158,16 +162,25 @@ public final class IndicatorApi {
             throw kusari.core.ValidationException.of("file", "validation.tooLarge");
         }
         Ui ui = Requests.ui(ctx);
-        ActualsCsv.Report report = ActualsCsv.read(bytes, year, indicators.findAll(ws.id()), reviews.year(ws.id(), year), ui);
+        ActualsCsv.Report report = ActualsCsv.read(bytes, year, indicators.findAll(ws.id()), reviews.year(ws.id(), year),
+                reviews.year(ws.id(), year - 1), ui);
         String applyParam = ctx.queryParam("apply");
         // apply=yes must not quietly become a dry run: only true or false
         if (applyParam != null && !applyParam.equals("true") && !applyParam.equals("false")) {
             throw kusari.core.ValidationException.of("apply", "validation.trueOrFalse");
         }
         boolean apply = "true".equals(applyParam);
+        String confirmParam = ctx.queryParam("confirm");
+        if (confirmParam != null && !confirmParam.equals("true") && !confirmParam.equals("false")) {
+            throw kusari.core.ValidationException.of("confirm", "validation.trueOrFalse");
+        }
         if (apply && report.errors() > 0) {
             ctx.status(400);
             ctx.json(new CsvImportJson(report, false, 400, ui.t("import.csv.refused"), null));
+        } else if (apply && report.far() > 0 && !"true".equals(confirmParam)) {
+            // A number far from the year before or the baseline (0.635 for 63.5 %) is taken only when confirmed.
+            ctx.status(400);
+            ctx.json(new CsvImportJson(report, false, 400, ui.t("import.csv.farNotConfirmed"), null));
         } else if (apply) {
             ctx.json(new CsvImportJson(report, true, null, null, reviews.save(ws.id(), year, report.cells())));
         } else {
@@ -180,12 +193,13 @@ public final class IndicatorApi {
      * when applying was refused, {@code result} only when it was applied.
      */
     public record CsvImportJson(String encoding, List<ActualsCsv.Row> rows, List<String> problems, long errors,
-                                boolean applied, @JsonInclude(JsonInclude.Include.NON_NULL) Integer status,
+                                long far, boolean applied, @JsonInclude(JsonInclude.Include.NON_NULL) Integer status,
                                 @JsonInclude(JsonInclude.Include.NON_NULL) String message,
                                 @JsonInclude(JsonInclude.Include.NON_NULL) ReviewService.Result result) {
         CsvImportJson(ActualsCsv.Report report, boolean applied, Integer status, String message,
                       ReviewService.Result result) {
-            this(report.encoding(), report.rows(), report.problems(), report.errors(), applied, status, message,
+            this(report.encoding(), report.rows(), report.problems(), report.errors(), report.far(), applied, status,
+                    message,
                     result);
         }
     }

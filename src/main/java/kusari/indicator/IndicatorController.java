@@ -328,7 +328,7 @@ public final class IndicatorController {
             bytes = in.readNBytes(MAX_CSV_BYTES + 1);
         }
         ActualsCsv.Report report = ActualsCsv.read(bytes, year, indicators.findAll(ws.id()),
-                reviews.year(ws.id(), year), ui);
+                reviews.year(ws.id(), year), reviews.year(ws.id(), year - 1), ui);
         renderImport(ctx, ws, year, report, null);
     }
 
@@ -344,6 +344,13 @@ public final class IndicatorController {
         int year = year(ctx);
         Ui ui = Requests.ui(ctx);
         List<ReviewService.Cell> cells = cellsFromForm(ctx);
+        // The dry run asked to confirm numbers far from the year before or the baseline; asked again here, from the
+        // cells themselves, so a form posted without the confirmation takes nothing.
+        if (!"yes".equals(ctx.formParam("confirmFar")) && ActualsCsv.anyFar(cells, indicators.findAll(ws.id()),
+                reviews.year(ws.id(), year - 1), ui)) {
+            renderImport(ctx, ws, year, null, ui.t("import.csv.farNotConfirmed"));
+            return;
+        }
         try {
             ReviewService.Result result = reviews.save(ws.id(), year, cells);
             ctx.redirect(Links.review(ws.slug(), year) + "?saved=" + result.total(), HttpStatus.SEE_OTHER);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import kusari.core.Workspace;
 import kusari.core.Ui;
+import kusari.web.SheetLayout;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
@@ -43,10 +44,14 @@ public final class IndicatorExport {
         this.chunks = chunks;
     }
 
-    static final List<String> COLUMNS = List.of("id", "fiscalYear", "value", "state", "dataDate", "source", "note",
-            "name", "unit", "kind", "direction", "group", "ownerLevel", "ownerCode", "ownerTitle", "baselineValue",
-            "baselineText", "baselineYear", "baselineSource", "targetValue", "targetText", "targetFiscalYear",
-            "interimTarget", "againstTarget", "progress", "grade", "gradeComputed", "overrideReason", "panelComment",
+    /**
+     * The name first (what a person reads a row by), then what the CSV import reads back. Fiscal years come as the
+     * western number (for formulas and the import) with the workspace's own style beside them (令和2年度（2020）).
+     */
+    static final List<String> COLUMNS = List.of("name", "id", "fiscalYear", "fiscalYearShown", "value", "state",
+            "dataDate", "source", "note", "unit", "kind", "direction", "group", "ownerLevel", "ownerCode", "ownerTitle",
+            "baselineValue", "baselineText", "baselineYear", "baselineSource", "targetValue", "targetText",
+            "targetFiscalYear", "targetFiscalYearShown", "interimTarget", "againstTarget", "progress", "grade", "gradeComputed", "overrideReason", "panelComment",
             "departmentComment", "nextAction");
 
     public List<String> headers() {
@@ -83,14 +88,15 @@ public final class IndicatorExport {
         IndicatorRow.Grade grade = year == null ? null : r.grade(year, settings);
         IndicatorReview review = year == null ? null : r.review(year);
         List<Object> row = new ArrayList<>();
+        row.add(i.name());
         row.add(i.id());
         row.add(year);
+        row.add(year == null ? null : settings.year(year, ui.japanese()));
         row.add(v == null ? null : v.value());
         row.add(v == null ? null : ui.t(v.state().messageKey()));
         row.add(v == null ? null : v.dataDate());
         row.add(v == null ? null : v.source());
         row.add(v == null ? null : v.note());
-        row.add(i.name());
         row.add(i.unit());
         row.add(ui.t(i.kind().messageKey()));
         row.add(ui.t("choice." + i.direction().code()));
@@ -100,11 +106,13 @@ public final class IndicatorExport {
         row.add(i.ownerTitle());
         row.add(i.baselineValue());
         row.add(i.baselineText());
-        row.add(i.baselineYear());
+        // The baseline's year as typed (H26, 2014) in the workspace's style; a date (2020年10月1日) stays as typed.
+        row.add(settings.yearStyle().text(i.baselineYear(), ui.japanese()));
         row.add(i.baselineSource());
         row.add(i.targetValue());
         row.add(i.targetText());
         row.add(i.targetFiscalYear());
+        row.add(i.targetFiscalYear() == null ? null : settings.year(i.targetFiscalYear(), ui.japanese()));
         row.add(year == null ? null : r.interimTargets().get(year));
         row.add(a == null ? null : a.againstTarget());
         row.add(a == null ? null : a.progress());
@@ -149,27 +157,23 @@ public final class IndicatorExport {
         return kusari.web.CellText.neutralise(String.valueOf(value));
     }
 
+    /** Text cells as text (never the CSV's apostrophe), laid out and set up for printing by {@link SheetLayout}. */
     public void writeXlsx(OutputStream out) throws IOException {
         Workbook wb = new Workbook(out, "Kusari", "1.0");
         Worksheet sheet = wb.newWorksheet(ui.t("indicator.sheet"));
         List<String> headers = headers();
-        for (int c = 0; c < headers.size(); c++) {
-            sheet.value(0, c, headers.get(c));
-            sheet.style(0, c).bold().set();
-        }
-        sheet.freezePane(0, 1);
         int[] next = {1};
-        // Each chunk's rows are written and flushed to the answer before the next chunk is read.
+        // Each chunk's rows are written and flushed to the answer before the next chunk is read; the first chunk
+        // gives the columns' widths, which are written before any row.
         chunks.accept(groups -> {
-            for (List<Object> row : rows(groups)) {
+            List<List<Object>> rows = rows(groups);
+            if (next[0] == 1) {
+                SheetLayout.start(sheet, headers, rows.subList(0, Math.min(rows.size(), SheetLayout.SAMPLE_ROWS)));
+            }
+            for (List<Object> row : rows) {
                 int r = next[0]++;
                 for (int c = 0; c < row.size(); c++) {
-                    Object v = row.get(c);
-                    if (v instanceof Number n) {
-                        sheet.value(r, c, n);
-                    } else if (v != null && !String.valueOf(v).isEmpty()) {
-                        sheet.value(r, c, kusari.web.CellText.neutralise(String.valueOf(v)));
-                    }
+                    SheetLayout.cell(sheet, r, c, row.get(c));
                 }
             }
             try {
@@ -178,6 +182,9 @@ public final class IndicatorExport {
                 throw new UncheckedIOException(e);
             }
         });
+        if (next[0] == 1) {
+            SheetLayout.start(sheet, headers, List.of());
+        }
         wb.finish();
     }
 

@@ -99,7 +99,10 @@ public final class ReviewService {
 
     /** The value a cell holds, or the message key of why it cannot be one; accepts 1,234 and full-width digits. */
     public static Double parseNumber(String text) {
-        String t = Normalizer.normalize(text, Normalizer.Form.NFKC).strip().replace(",", "").replace("，", "")
+        if (badGrouping(text)) {
+            throw new NumberFormatException(text);
+        }
+        String t = Normalizer.normalize(text, Normalizer.Form.NFKC).strip().replace(",", "")
                 .replace("−", "-").replace("△", "-").replace("▲", "-");
         if (t.endsWith("%")) {
             t = t.substring(0, t.length() - 1).strip();
@@ -109,6 +112,19 @@ public final class ReviewService {
             throw new NumberFormatException(text);
         }
         return d;
+    }
+
+    /** Digits grouped by threes after the first one to three: 279,072 and 1,234,567.5, not 1,48 nor 12,34. */
+    private static final java.util.regex.Pattern GROUPED =
+            java.util.regex.Pattern.compile("[-+−△▲]?\\d{1,3}(,\\d{3})+(\\.\\d*)?\\s*%?");
+
+    /**
+     * Whether {@code text} has a comma that is not a thousands separator (「1,48」: a decimal comma, or a typo):
+     * such a number is refused, never read as 148. Full-width digits and commas are folded first (NFKC).
+     */
+    public static boolean badGrouping(String text) {
+        String t = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+        return t.contains(",") && !GROUPED.matcher(t).matches();
     }
 
     /**

@@ -1,6 +1,7 @@
 package kusari.persona;
 
 import kusari.web.Access;
+import kusari.web.ApiDoc;
 import kusari.web.Route;
 import io.javalin.http.Context;
 import java.util.List;
@@ -31,9 +32,10 @@ public final class PersonaApi {
     public List<Route> routes() {
         return List.of(
                 Route.get("/api/v1/workspaces/{ws}/personas", this::list, Access.READ)
-                        .doc(kusari.web.ApiPaging.documented(kusari.web.ApiDoc.of("Every persona, a part at a time"))),
+                        .doc(kusari.web.ApiPaging.documented(ApiDoc.of("Every persona, a part at a time")
+                                .returnsList(PersonaSummaryJson.class))),
                 Route.get("/api/v1/workspaces/{ws}/personas/{id}", this::show, Access.READ)
-                        .doc("One persona with its journeys, steps and actions"));
+                        .doc(ApiDoc.of("One persona with its journeys, steps and actions").returns(PersonaJson.class)));
     }
 
     record PersonaSummaryJson(String id, String label, int order, String tagline, String profile, String policyField,

@@ -38,7 +38,8 @@ public final class SearchController {
                                 + " and more, all must occur; ranked best first) → {results: [{kind, key, title,"
                                 + " snippet, href}], total}; totalCapped: more than total match, ranked among the first total")
                         .query("offset", "Results to skip (0 unless given)")
-                        .query("limit", "Results to give, 1–" + SearchService.MAX_LIMIT + " (" + API_DEFAULT + " unless given)")));
+                        .query("limit", "Results to give, 1–" + SearchService.MAX_LIMIT + " (" + API_DEFAULT + " unless given)")
+                        .returns(ResultsJson.class)));
     }
 
     record ResultJson(String kind, String key, String title, String snippet, String place, String href) {

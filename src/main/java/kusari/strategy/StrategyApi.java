@@ -5,6 +5,7 @@ import kusari.core.WorkspaceRepository;
 import kusari.core.WorkspaceResolver;
 
 import kusari.web.Access;
+import kusari.web.ApiDoc;
 import kusari.web.Route;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -42,16 +43,18 @@ public final class StrategyApi {
     public List<Route> routes() {
         return List.of(
                 // the list leaves out the workspaces one may not read
-                Route.get("/api/v1/workspaces", this::workspaces, Access.ANYONE).doc("Every workspace"),
-                Route.get("/api/v1/workspaces/{ws}", this::workspace, Access.READ).doc("One workspace"),
+                Route.get("/api/v1/workspaces", this::workspaces, Access.ANYONE).doc(ApiDoc.of("Every workspace").returnsList(WorkspaceJson.class)),
+                Route.get("/api/v1/workspaces/{ws}", this::workspace, Access.READ).doc(ApiDoc.of("One workspace").returns(WorkspaceJson.class)),
                 Route.get("/api/v1/workspaces/{ws}/framework", this::framework, Access.READ)
-                        .doc("The framework tree with projects and goal indicators; a tree of more than "
+                        .doc(ApiDoc.of("The framework tree with projects and goal indicators; a tree of more than "
                                 + FrameworkPage.MAX_ITEMS + " items one top-level item at a time (?field=code, the first"
-                                + " unless given; X-Total-Count the top-level items, Link rel=\"next\" the next)"),
+                                + " unless given; X-Total-Count the top-level items, Link rel=\"next\" the next)")
+                                .returnsList(NodeJson.class)),
                 Route.get("/api/v1/workspaces/{ws}/projects", this::projects, Access.READ)
-                        .doc(kusari.web.ApiPaging.documented(kusari.web.ApiDoc.of("Every project, a part at a time"))),
+                        .doc(kusari.web.ApiPaging.documented(ApiDoc.of("Every project, a part at a time")
+                                .returnsList(ProjectListJson.class))),
                 Route.get("/api/v1/workspaces/{ws}/projects/{code}", this::project, Access.READ)
-                        .doc("One project by its code"));
+                        .doc(ApiDoc.of("One project by its code").returns(ProjectJson.class)));
     }
 
     record PlanPeriodJson(int from, int to) {

@@ -36,15 +36,17 @@ public final class TraceApi {
     public List<Route> routes() {
         return List.of(
                 Route.get(Links.API_TRACE, this::trace, Access.READ)
-                        .doc("The trace from a step, challenge, project, measure, policy-field or indicator"),
+                        .doc(ApiDoc.of("The trace from a step, challenge, project, measure, policy-field or indicator")
+                                .returns(Trace.class)),
                 Route.get("/api/v1/workspaces/{ws}/chain-check", this::chainCheck, Access.READ)
-                        .doc("Every break of the chain, per journey, with chain scores"),
+                        .doc(ApiDoc.of("Every break of the chain, per journey, with chain scores").returns(ChainCheckJson.class)),
                 Route.post("/api/v1/workspaces/{ws}/chain-check/dismissals", this::dismiss, Access.EDIT)
-                        .doc(ApiDoc.of("Dismiss a break with a reason").status(201)),
+                        .doc(ApiDoc.of("Dismiss a break with a reason").status(201).body("Dismissal")
+                                .returns(DismissedJson.class)),
                 Route.post("/api/v1/workspaces/{ws}/chain-check/dismissals/{id}/undo", this::undo, Access.EDIT)
-                        .doc("Undo a dismissal"),
+                        .doc(ApiDoc.of("Undo a dismissal").returns(UndoneJson.class)),
                 Route.get("/api/v1/workspaces/{ws}/budgets", this::budgets, Access.READ)
-                        .doc("Budget roll-ups per challenge, persona and policy field"));
+                        .doc(ApiDoc.of("Budget roll-ups per challenge, persona and policy field").returnsList(BudgetRollup.class)));
     }
 
     void trace(Context ctx) {

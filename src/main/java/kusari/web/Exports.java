@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import kusari.web.SheetLayout;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
@@ -65,26 +66,26 @@ public final class Exports {
         return out.toByteArray();
     }
 
-    /** Writes the .xlsx, flushing the sheet every thousand rows. */
+    /**
+     * Writes the .xlsx, flushing the sheet every thousand rows; the first thousand give the columns' widths
+     * ({@link SheetLayout}: frozen header, print setup, text cells as text).
+     */
     public static void writeXlsx(Table table, OutputStream out) {
         try {
             Workbook wb = new Workbook(out, "Kusari", "1.0");
             Worksheet ws = wb.newWorksheet(sheetName(table.name()));
-            for (int c = 0; c < table.header().size(); c++) {
-                ws.value(0, c, table.header().get(c));
-                ws.style(0, c).bold().fillColor("E6EEF9").set();
+            java.util.Iterator<List<Object>> rows = table.rows().iterator();
+            List<List<Object>> first = new java.util.ArrayList<>();
+            while (first.size() < SheetLayout.SAMPLE_ROWS && rows.hasNext()) {
+                first.add(rows.next());
             }
-            ws.freezePane(0, 1);
+            SheetLayout.start(ws, table.header(), first);
             int r = 0;
-            for (List<Object> row : table.rows()) {
+            for (java.util.Iterator<List<Object>> it = concat(first.iterator(), rows); it.hasNext(); ) {
+                List<Object> row = it.next();
                 r++;
                 for (int c = 0; c < row.size(); c++) {
-                    Object v = row.get(c);
-                    if (v instanceof Number n) {
-                        ws.value(r, c, n);
-                    } else if (v != null) {
-                        ws.value(r, c, v.toString());
-                    }
+                    SheetLayout.cell(ws, r, c, row.get(c));
                 }
                 if (r % XLSX_FLUSH_ROWS == 0) {
                     ws.flush();
@@ -110,6 +111,20 @@ public final class Exports {
             ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + ".xlsx\"");
             writeXlsx(table, ctx.outputStream());
         }
+    }
+
+    private static <T> java.util.Iterator<T> concat(java.util.Iterator<T> a, java.util.Iterator<T> b) {
+        return new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return a.hasNext() || b.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return a.hasNext() ? a.next() : b.next();
+            }
+        };
     }
 
     private static Object csvCell(Object v) {

@@ -59,6 +59,8 @@ public final class Links {
     public static final RoutePath SETTINGS_ACCESS = RoutePath.of("/w/{ws}/settings/access");
     public static final RoutePath SETTINGS_MEMBERS = RoutePath.of("/w/{ws}/settings/members");
     public static final RoutePath OPENAPI = RoutePath.of(Route.API + "/openapi.json");
+    public static final RoutePath API_DOCS = RoutePath.of("/api/docs");
+    public static final RoutePath API_DOCS_FILE = RoutePath.of("/api/docs/{file}");
     public static final RoutePath EXPORT_ZIP = RoutePath.of("/w/{ws}/export.zip");
     public static final RoutePath API_EXPORT_ZIP = RoutePath.of("/api/v1/workspaces/{ws}/export.zip");
     public static final RoutePath IMPORT = RoutePath.of("/import");
@@ -297,6 +299,16 @@ public final class Links {
     /** The OpenAPI description of the JSON API. */
     public static String openApi() {
         return OPENAPI.fill();
+    }
+
+    /** The page for people to read the API (Swagger UI). */
+    public static String apiDocs() {
+        return API_DOCS.fill();
+    }
+
+    /** A file of the API's documentation page: Swagger UI's script and style sheet, and its initializer. */
+    public static String apiDocsFile(String file) {
+        return API_DOCS_FILE.fill(file);
     }
 
     /**

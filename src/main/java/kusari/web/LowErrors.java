@@ -24,6 +24,11 @@ final class LowErrors extends ErrorHandler {
         boolean english = english(request.getHeaders().get(HttpHeader.COOKIE));
         // the raw target: a path Jetty refused (%00, broken UTF-8) has no decoded path to ask
         String target = request.getHttpURI() == null ? "" : request.getHttpURI().asString();
+        String sent = RequestTargets.lastTarget(request.getConnectionMetaData().getConnection());
+        if (sent != null && target.endsWith("/badMessage")) {
+            // Jetty refused the target itself (%00) and stands in "/badMessage": the target as the client sent it
+            target = sent;
+        }
         boolean api = target.replaceFirst("^[A-Za-z]+://[^/]*", "").startsWith("/api/");
         HttpFields.Mutable headers = response.getHeaders();
         byte[] body = body(code, english, api);

@@ -107,7 +107,10 @@ public final class Server {
     private static void operations(io.javalin.config.JavalinConfig cfg) {
         cfg.requestLogger.http(Operations::log);
         cfg.http.prefer405over404 = true;
-        cfg.jetty.modifyServer(server -> server.setErrorHandler(new LowErrors()));
+        cfg.jetty.modifyServer(server -> {
+            server.setErrorHandler(new LowErrors());
+            RequestTargets.install(server);
+        });
         cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new LowErrors()));
     }
 

@@ -21,6 +21,7 @@ import kusari.core.Workspace;
 import kusari.core.WorkspaceResolver;
 import kusari.journey.JourneyQueries;
 import kusari.web.Access;
+import kusari.web.ApiDoc;
 import kusari.web.Feature;
 import kusari.web.Pages;
 import kusari.web.Route;
@@ -63,36 +64,45 @@ public final class WorkshopApi implements Feature {
     public List<Route> routes() {
         return List.of(
                 new Route(HandlerType.POST, WorkshopPaths.WORKSHOPS, this::create, Access.EDIT, null)
-                        .doc("Open a live workshop on a journey (201 with its join code and URL)"),
+                        .doc(ApiDoc.of("Open a live workshop on a journey (201 with its join code and URL)").status(201)
+                                .body("WorkshopNew")
+                                .returns(WorkshopJson.class)),
                 new Route(HandlerType.GET, WorkshopPaths.WORKSHOPS, this::list, Access.EDIT, null)
-                        .doc("The workspace's workshops"),
+                        .doc(ApiDoc.of("The workspace's workshops").returnsList(WorkshopJson.class)),
                 new Route(HandlerType.GET, WorkshopPaths.WORKSHOP, this::show, Access.EDIT, null)
-                        .doc("One workshop with its cards and votes"),
+                        .doc(ApiDoc.of("One workshop with its cards and votes").returns(WorkshopWithCards.class)),
                 new Route(HandlerType.PATCH, WorkshopPaths.WORKSHOP, this::update, Access.EDIT, null)
-                        .doc("Change a workshop's phase, focused step, timer, spotlight or status (CLOSED), with its version"),
+                        .doc(ApiDoc.of("Change a workshop's phase, focused step, timer, spotlight or status (CLOSED), with its version")
+                                .body("WorkshopChange")
+                                .returns(WorkshopJson.class)),
                 new Route(HandlerType.POST, WorkshopPaths.HIDE, this::hide, Access.EDIT, null)
-                        .doc("Hide a card from the room or show it again (moderation, recorded)"),
+                        .doc(ApiDoc.of("Hide a card from the room or show it again (moderation, recorded)").body("CardHidden")
+                                .returns(CardJson.class)),
                 new Route(HandlerType.POST, WorkshopPaths.PROMOTE, this::promote, Access.EDIT, null)
-                        .doc("Turn a card into the chain: {to: painPoint | emotionText}; {to: step, where: before | after};"
-                                + " {to: action, actor: id or name, kind: GOVERNMENT | PARTNER (required, never defaulted),"
-                                + " text}; {to: challenge, cards: [card ids], title (a new one) or challenge (a number)}"),
+                        .doc(ApiDoc.of("Turn a card into the chain: {to: painPoint | emotionText}; {to: step, where: before |"
+                                + " after}; {to: action, actor: id or name, kind: GOVERNMENT | PARTNER (required, never"
+                                + " defaulted), text}; {to: challenge, cards: [card ids], title (a new one) or challenge"
+                                + " (a number)}").body("CardPromotion")),
                 Route.sse(WorkshopPaths.BOARD_EVENTS.template(), this::boardEvents, Access.EDIT)
-                        .doc("The workshop's events as text/event-stream, for the projector"),
+                        .doc(ApiDoc.of("The workshop's events as text/event-stream, for the projector").produces("text/event-stream")),
                 Route.get(WorkshopPaths.BOARD, this::board, Access.EDIT),
                 Route.post(kusari.web.Links.OPEN_WORKSHOP, this::openFromJourney, Access.EDIT),
                 Route.get(WorkshopPaths.JOIN, this::join, Access.ANYONE),
                 new Route(HandlerType.GET, WorkshopPaths.JOINED, this::joined, Access.ANYONE, null)
-                        .doc("A participant's view: the journey's steps as shown, the cards, their own votes"),
+                        .doc(ApiDoc.of("A participant's view: the journey's steps as shown, the cards, their own votes")
+                                .returns(JoinedJson.class)),
                 new Route(HandlerType.POST, WorkshopPaths.CARDS, this::post, Access.ANYONE, null)
-                        .doc("A participant posts a card to a step (201)"),
+                        .doc(ApiDoc.of("A participant posts a card to a step (201)").status(201).body("CardNew")
+                                .returns(CardJson.class)),
                 new Route(HandlerType.PATCH, WorkshopPaths.CARD, this::edit, Access.ANYONE, null)
-                        .doc("A participant edits their own card"),
+                        .doc(ApiDoc.of("A participant edits their own card").body("CardText").returns(CardJson.class)),
                 new Route(HandlerType.DELETE, WorkshopPaths.CARD, this::withdraw, Access.ANYONE, null)
-                        .doc("A participant withdraws their own card"),
+                        .doc(ApiDoc.of("A participant withdraws their own card").returns(CardJson.class)),
                 new Route(HandlerType.POST, WorkshopPaths.VOTE, this::vote, Access.ANYONE, null)
-                        .doc("A participant's dot vote for a card"),
+                        .doc(ApiDoc.of("A participant's dot vote for a card").returns(CardJson.class)),
                 Route.sse(WorkshopPaths.EVENTS.template(), this::events, Access.ANYONE)
-                        .doc("The workshop's events as text/event-stream, each card's text in its JSON data"));
+                        .doc(ApiDoc.of("The workshop's events as text/event-stream, each card's text in its JSON data")
+                                .produces("text/event-stream")));
     }
 
     @Override

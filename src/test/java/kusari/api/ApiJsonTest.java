@@ -76,7 +76,7 @@ class ApiJsonTest {
             assertAnswer(400, "csv-import-refused.json",
                     api.post(WS + "/reviews/2021/import?apply=true", "指標ID,値\n1,1.55\n2,1.2.3\n"));
             assertAnswer(200, "csv-import-applied.json",
-                    api.post(WS + "/reviews/2021/import?apply=true", "指標ID,値\n1,1.55\n2,2\n"));
+                    api.post(WS + "/reviews/2021/import?apply=true&confirm=true", "指標ID,値\n1,1.55\n2,2\n"));
             // a body of the wrong shape is bad input, not a server error
             Answer wrongShape = api.post(WS + "/reviews/2020/values", "{\"cells\": 3}");
             assertEquals(400, wrongShape.status(), wrongShape.text());

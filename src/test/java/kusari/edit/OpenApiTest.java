@@ -105,8 +105,12 @@ class OpenApiTest {
                 if (RoutePath.of(path).params().size() != route.path().params().size()) {
                     wrong.add(route + " is described with other parameters: " + path);
                 }
-                if (route.doc().body() != null && !op.at("/requestBody/content/application~1json/schema/$ref").asText()
-                        .equals("#/components/schemas/" + route.doc().body())) {
+                boolean file = route.doc().body() != null && route.doc().body().contains("/");
+                if (file && !op.path("requestBody").path("content").has(route.doc().body())) {
+                    wrong.add(route + " takes the file " + route.doc().body());
+                }
+                if (route.doc().body() != null && !file && !op.at("/requestBody/content/application~1json/schema/$ref")
+                        .asText().equals("#/components/schemas/" + route.doc().body())) {
                     wrong.add(route + " takes " + route.doc().body());
                 }
             }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javalin.Javalin;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -93,11 +92,14 @@ class IndicatorPagesTest {
         assertEquals(0xBB, csv[1] & 0xff);
         String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
         String[] lines = text.split("\r\n");
-        assertTrue(lines[0].startsWith("指標ID,年度,値,状態,データの時点,出典,備考,指標名,単位"), lines[0]);
-        String row = java.util.Arrays.stream(lines).filter(l -> l.startsWith(birthRate + ",2020,")).findFirst().orElseThrow();
-        assertTrue(row.startsWith(birthRate + ",2020,1.55,実績,,人口動態統計,,合計特殊出生率,,数値目標,増やす,"), row);
+        assertTrue(lines[0].startsWith("指標名,指標ID,年度,年度（表示）,値,状態,データの時点,出典,備考,単位"), lines[0]);
+        String row = java.util.Arrays.stream(lines).filter(l -> l.startsWith("合計特殊出生率," + birthRate + ",2020,"))
+                .findFirst().orElseThrow();
+        assertTrue(row.startsWith("合計特殊出生率," + birthRate + ",2020,令和2年度（2020）,1.55,実績,,人口動態統計,,,数値目標,増やす,"),
+                row);
         assertTrue(row.contains(",86.1,13.8,B,B,"), row);
-        assertEquals(1, java.util.Arrays.stream(lines).filter(l -> l.startsWith(marriageAge + ",")).count());
+        assertTrue(row.contains(",2024,令和6年度（2024）,"), "the target year in the workspace's style too: " + row);
+        assertEquals(1, java.util.Arrays.stream(lines).filter(l -> l.startsWith("平均初婚年齢 (男)," + marriageAge + ",")).count());
     }
 
     @Test
@@ -106,9 +108,9 @@ class IndicatorPagesTest {
                 + ", \"fiscalYear\": 2021, \"value\": -0.5, \"note\": \"=HYPERLINK(\\\"http://x\\\")\"}");
         assertEquals(201, saved.status(), saved.text());
         String text = new String(bytes("/w/omitama/indicators.csv"), StandardCharsets.UTF_8);
-        String row = java.util.Arrays.stream(text.split("\r\n")).filter(l -> l.startsWith(birthRate + ",2021,"))
+        String row = java.util.Arrays.stream(text.split("\r\n")).filter(l -> l.startsWith("合計特殊出生率," + birthRate + ",2021,"))
                 .findFirst().orElseThrow();
-        assertTrue(row.startsWith(birthRate + ",2021,-0.5,"), row);
+        assertTrue(row.startsWith("合計特殊出生率," + birthRate + ",2021,令和3年度（2021）,-0.5,"), row);
         assertTrue(row.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), row);
     }
 
@@ -185,20 +187,8 @@ class IndicatorPagesTest {
         assertTrue(Http.text(a.text()).contains("年度「someday」を読めません"));
     }
 
-    private Answer upload(String path, byte[] file) throws Exception {
-        String boundary = "----kusari" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + ApiClient.CSRF
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"actuals.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(file);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + app.port() + path))
-                .header("Cookie", "kusari_csrf=" + ApiClient.CSRF + "; " + TestApp.adminCookie(db))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private Answer upload(String path, byte[] file) {
+        HttpResponse<String> r = Http.upload(app.port(), path, TestApp.adminCookie(db), file);
         return new Answer(r.statusCode(), null, r.body(), r.headers().firstValue("Location").orElse(null));
     }
 

@@ -76,9 +76,10 @@ class IndicatorTablePagingTest {
         JavalinTest.test(app(), (server, client) -> {
             String csv = client.get("/w/many/indicators.csv").body().string();
             Set<String> ids = new HashSet<>();
-            String[] lines = csv.split("\r\n");
-            for (int i = 1; i < lines.length; i++) {
-                ids.add(lines[i].substring(0, lines[i].indexOf(',')));
+            // The indicator's id is the second column, after its name.
+            for (org.apache.commons.csv.CSVRecord r : org.apache.commons.csv.CSVParser.parse(csv.substring(1),
+                    org.apache.commons.csv.CSVFormat.EXCEL).getRecords().stream().skip(1).toList()) {
+                ids.add(r.get(1));
             }
             assertEquals(450, ids.size());
         });
