@@ -34,12 +34,14 @@ public final class ParticipantNames implements Feature {
     public List<Route> routes() {
         return List.of(
                 new Route(HandlerType.GET, WorkshopPaths.NAME, this::show, Access.ANYONE, null)
-                        .doc("A participant's display name in a named workshop (\"\" before one is given)"),
+                        .doc(kusari.web.ApiDoc.of("A participant's display name in a named workshop (\"\" before one is"
+                                + " given)").returns(NameJson.class)),
                 new Route(HandlerType.PUT, WorkshopPaths.NAME, this::change, Access.ANYONE, null)
-                        .doc("A participant gives or changes their display name (named workshops only, up to 40 characters)"));
+                        .doc(kusari.web.ApiDoc.of("A participant gives or changes their display name (named workshops"
+                                + " only, up to 40 characters)").returns(NameJson.class)));
     }
 
-    record NameJson(String name) {
+    public record NameJson(String name) {
     }
 
     void show(Context ctx) {

@@ -157,7 +157,7 @@ class OpenApiContractTest extends FreshAppTest {
             JsonNode get = path.getValue().get("get");
             // a participant's view needs the participant's cookie from the join page: the workshop tests cover it
             if (get == null || !get.get("responses").get("200").path("content").has("application/json")
-                    || path.getKey().equals("/join/{code}")) {
+                    || path.getKey().startsWith("/join/{code}")) {
                 continue;
             }
             String concrete = reads.getOrDefault(path.getKey(),
