@@ -126,7 +126,7 @@ public final class Kusari {
                 new HistoryController(resolver, edits, database)::routes,
                 new JourneyEditController(resolver, edits, database)::routes,
                 files,
-                new TraceController(resolver, traces, chainCheck, budgetRollups)::routes,
+                new TraceController(resolver, traces, chainCheck, budgetRollups, database)::routes,
                 new TraceApi(resolver, traces, chainCheck, budgetRollups)::routes,
                 new IndicatorController(resolver, indicators, indicatorTable, reviews, Clock.system(JAPAN))::routes,
                 new SearchController(resolver, new SearchService(database, edits.kinds()))::routes,
