@@ -127,7 +127,7 @@ public final class Kusari {
                 new JourneyEditController(resolver, edits, database)::routes,
                 files,
                 new TraceController(resolver, traces, chainCheck, budgetRollups, database)::routes,
-                new TraceApi(resolver, traces, chainCheck, budgetRollups)::routes,
+                new TraceApi(resolver, traces, chainCheck, budgetRollups, database)::routes,
                 new IndicatorController(resolver, indicators, indicatorTable, reviews, Clock.system(JAPAN))::routes,
                 new SearchController(resolver, new SearchService(database, edits.kinds()))::routes,
                 new WorkshopApi(resolver, new WorkshopService(new WorkshopRepository(database), journeys, workshopEvents,

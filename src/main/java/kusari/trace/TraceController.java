@@ -80,11 +80,9 @@ public final class TraceController {
         BreakKind kind = ChainCheck.kindFilter(param(ctx, "kind"));
         int page = ChainCheck.number("page", param(ctx, "page"), 1, Integer.MAX_VALUE, 1);
         long offset = (long) (page - 1) * ChainCheckPage.PER_PAGE;
-        DepartmentReach.Reach department = department(ctx, ws);
-        ChainReport.Window window = new ChainReport.Window(kind, (int) Math.min(offset, Integer.MAX_VALUE),
-                ChainCheckPage.PER_PAGE);
-        ChainReport report = department == null ? chainCheck.report(ws, journey, window)
-                : narrow(chainCheck.report(ws, journey, ChainReport.Window.ALL), department, window);
+        DepartmentReach.Reach department = department(ctx, ws, reach);
+        ChainReport report = report(chainCheck, ws, journey, new ChainReport.Window(kind,
+                (int) Math.min(offset, Integer.MAX_VALUE), ChainCheckPage.PER_PAGE), department);
         if (journey != null && report.journeys().isEmpty()) {
             throw NotFound.of(ctx, "error.notFound.journey", journey);
         }
@@ -94,13 +92,20 @@ public final class TraceController {
     }
 
     /** The department (or partner) the list is narrowed to, from {@code actor}; null when none is asked for. */
-    private DepartmentReach.Reach department(Context ctx, Workspace ws) {
+    static DepartmentReach.Reach department(Context ctx, Workspace ws, DepartmentReach reach) {
         String value = param(ctx, "actor");
         if (value == null) {
             return null;
         }
         long id = ChainCheck.number("actor", value, 1, Integer.MAX_VALUE, 1);
         return reach.of(ws, id).orElseThrow(() -> NotFound.of(ctx, "error.notFound.actor", id));
+    }
+
+    /** The report of the window, narrowed to the department's breaks when one is given (page and API alike). */
+    static ChainReport report(ChainCheck chainCheck, Workspace ws, String journey, ChainReport.Window window,
+                              DepartmentReach.Reach department) {
+        return department == null ? chainCheck.report(ws, journey, window)
+                : narrow(chainCheck.report(ws, journey, ChainReport.Window.ALL), department, window);
     }
 
     /**

@@ -146,8 +146,19 @@ class ChainCheckLayoutTest {
                 String next = from.substring(0, from.lastIndexOf('-') + 1) + (n + 1);
                 assertTrue(itsSteps.contains(from) || itsSteps.contains(next), from + " is not 企画調整課's");
             }
-            // the count badges are the department's
+            // the count badges are the department's, and the API's with the same filter
             assertTrue(narrowed.contains("data-testid=\"open-breaks\">" + keys.size() + "<"));
+            JsonNode its = JSON.readTree(client.get("/api/v1/workspaces/omitama/chain-check?actor=" + actorId)
+                    .body().string());
+            assertEquals(keys.size(), its.get("total").asInt());
+            List<String> apiKeys = new java.util.ArrayList<>();
+            its.get("breaks").forEach(b -> apiKeys.add(b.get("key").asText()));
+            assertEquals(keys, apiKeys, "the page and the API list the same breaks, in the same order");
+            for (String k : Http.all(narrowed, "data-testid=\"break-kind\" data-kind=\"([A-Z_]+)\"")) {
+                assertEquals(its.get("counts").get(k).asText(),
+                        Http.all(section(narrowed, k), "data-testid=\"kind-count\">(\\d+)<").get(0), k);
+            }
+            assertEquals(404, client.get("/api/v1/workspaces/omitama/chain-check?actor=999999").code());
             assertEquals(404, client.get("/w/omitama/chain-check?actor=999999").code());
             assertEquals(400, client.get("/w/omitama/chain-check?actor=abc").code());
         });
