@@ -103,7 +103,13 @@ public final class ActorController {
                         : o.names().get(o.names().size() - 1).fromFiscalYear() + 1)), o.version(), Map.of(), null);
         Pages.render(ctx, "actor/show.jte", new ActorPage(Requests.ui(ctx), ws, o, persona, personaLabel,
                 fiscalYears(ws, service.repository().names(ws.id())), shown, flash,
-                service.repository().readings(o.actor().id())));
+                service.repository().readings(o.actor().id()), fy != null ? fy : currentFiscalYear()));
+    }
+
+    /** Fiscal years turn on 1 April, Japan time. */
+    private static int currentFiscalYear() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+        return today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1;
     }
 
     void rename(Context ctx) {

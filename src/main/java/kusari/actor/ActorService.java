@@ -37,6 +37,9 @@ import kusari.core.Workspace;
 /** Reads an actor's whole responsibility together, and renames an actor from a fiscal year on (the one write). */
 public final class ActorService {
 
+    /** History summaries are stored in Japanese; the timeline says them again in the reader's language. */
+    private static final kusari.core.Ui RENAMED = new kusari.core.Ui(kusari.core.Ui.Lang.JA, "", "");
+
     /** Fiscal years a name may take effect in: the 和暦 of FiscalYear starts at 昭和, and plans look a few years ahead. */
     static final int FIRST_YEAR = 1989;
     static final int LAST_YEAR = 2100;
@@ -268,7 +271,7 @@ public final class ActorService {
             }
             ActorRow after = ActorRepository.findRow(c, ws.id(), actorId).orElseThrow();
             ChangeLog.record(c, new Change(ws.id(), "actor", actorId, Operation.UPDATE,
-                    "担当「" + row.actor().name() + "」の名称を" + new FiscalYear(year).wareki() + "から「" + name + "」に変更",
+                    RENAMED.t("actor.history.renamed", row.actor().name(), new FiscalYear(year).wareki(), name),
                     state(row, before), state(after, ActorRepository.storedNamesOf(c, actorId))));
             return new ActorName(year, name);
         });

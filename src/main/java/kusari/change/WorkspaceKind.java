@@ -24,6 +24,8 @@ public final class WorkspaceKind {
                     Field.textarea("description", "description", false, 4000),
                     Field.textarea("source", "source", false, 2000),
                     Field.lines("levels", new Field.Child("framework_level", "workspace_id", "depth"), "label", 5),
+                    // what English pages call each level, in the same order (blank: a generic term)
+                    Field.lines("levelsEn", new Field.Child("framework_level_en", "workspace_id", "depth"), "label", 5),
                     // one code pattern per level, from the top (9 digit, A letter, * anything)
                     Field.lines("codePatterns", new Field.Child("framework_code_pattern", "workspace_id", "depth"),
                             "pattern", 5))

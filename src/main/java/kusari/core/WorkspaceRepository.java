@@ -48,8 +48,18 @@ public final class WorkspaceRepository {
         Workspace w = found.get();
         List<String> levels = Sql.query(c, "SELECT label FROM framework_level WHERE workspace_id = ? ORDER BY depth",
                 rs -> rs.getString(1), w.id());
+        java.util.Map<Integer, String> english = new java.util.HashMap<>();
+        for (var row : Sql.query(c, "SELECT depth, label FROM framework_level_en WHERE workspace_id = ?",
+                rs -> java.util.Map.entry(rs.getInt(1), rs.getString(2)), w.id())) {
+            english.put(row.getKey(), row.getValue());
+        }
+        List<String> levelsEn = new java.util.ArrayList<>();
+        for (int depth = 1; depth <= Math.max(levels.size(), english.keySet().stream().mapToInt(i -> i).max().orElse(0));
+             depth++) {
+            levelsEn.add(english.getOrDefault(depth, ""));
+        }
         return Optional.of(new Workspace(w.id(), w.slug(), w.name(), w.fullName(), w.municipality(), w.published(),
-                w.planFrom(), w.planTo(), w.description(), w.source(), levels));
+                w.planFrom(), w.planTo(), w.description(), w.source(), levels, List.copyOf(levelsEn)));
     }
 
     /** How much of the chain a workspace holds, for the home page. */

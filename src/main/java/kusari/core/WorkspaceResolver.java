@@ -26,6 +26,10 @@ public final class WorkspaceResolver {
         Ui ui = Ui.of(ctx);
         Workspace ws = workspaces.findBySlug(slug).orElseThrow(() ->
                 new NotFoundResponse(ui.t("error.notFound.workspace", slug)));
+        // English pages name the levels in English; the API answers the workspace's data as stored
+        if (!ui.japanese() && !ctx.path().startsWith("/api/")) {
+            ws = ws.inEnglish(ui);
+        }
         ctx.attribute(ATTRIBUTE, ws);
         workspaces.yearStyle(ws.id()).ifPresent(style -> Ui.attach(ctx, ui.withYearStyle(YearStyle.of(style))));
     }

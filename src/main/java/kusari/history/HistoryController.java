@@ -184,7 +184,7 @@ public final class HistoryController {
                     .filter(k -> e.entityId() != null)
                     .map(k -> Links.entityHistory(ws.slug(), k.collection(), e.entityId())).orElse(null);
             views.add(new ChangeView(e.id(), WHEN.format(Instant.parse(e.changedAt())), e.changedBy(),
-                    ui.t("op." + e.operation()), ui.t("kind." + e.entity()), e.summary(), entityUrl,
+                    ui.t("op." + e.operation()), ui.t("kind." + e.entity()), Summaries.of(ui, e), entityUrl,
                     fieldChanges(ui, e), !e.reverted() && undoable(e), e.revertedBy(), e.revertsId()));
         }
         return views;

@@ -43,24 +43,31 @@ public final class SearchService {
         }
         String index = query.grams() ? "search_gram" : "search_fts";
         return database.read(c -> {
-            String from = " FROM " + index + " f JOIN search_doc d ON d.id = f.rowid WHERE " + index
-                    + " MATCH ? AND d.workspace_id = ?";
-            // The matches in index order, at most CAP + 1: the index streams them, so a vague query (one common
-            // character) costs no more than a precise one. Beyond CAP the ranking is among the first CAP.
-            List<Long> first = Sql.query(c, "SELECT f.rowid" + from + " LIMIT ?", rs -> rs.getLong(1),
-                    query.match(), ws.id(), CAP + 1);
+            // One pass over the index: the matches in index order, at most CAP + 1, each with its bm25 rank. The
+            // index streams them, so a vague query (one common character) costs no more than a precise one, and the
+            // phrase matching (the costly part for a common word) is done once. Beyond CAP the ranking is among the
+            // first CAP.
+            record Match(long id, double rank) {
+            }
+            List<Match> first = Sql.query(c, "SELECT f.rowid, f.rank FROM " + index + " f JOIN search_doc d"
+                    + " ON d.id = f.rowid WHERE " + index + " MATCH ? AND d.workspace_id = ? LIMIT ?",
+                    rs -> new Match(rs.getLong(1), rs.getDouble(2)), query.match(), ws.id(), CAP + 1);
             if (first.isEmpty()) {
                 return new SearchResults(List.of(), 0, false, offset, limit);
             }
             boolean capped = first.size() > CAP;
-            long last = first.get(Math.min(first.size(), CAP) - 1);
+            List<Match> ranked = new ArrayList<>(first.subList(0, Math.min(first.size(), CAP)));
+            ranked.sort(java.util.Comparator.comparingDouble(Match::rank).thenComparingLong(Match::id));
             record Row(String kind, long ref, String title, String body) {
             }
-            List<Row> rows = Sql.query(c, "SELECT d.kind, d.ref, d.title, d.body" + from + " AND f.rowid <= ?"
-                    + " ORDER BY f.rank, d.id LIMIT ? OFFSET ?",
-                    rs -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)),
-                    query.match(), ws.id(), last, limit, offset);
-            int total = Math.min(first.size(), CAP);
+            // Only the page shown is read from the documents, by primary key.
+            List<Row> rows = new ArrayList<>();
+            for (Match m : ranked.subList(Math.min(offset, ranked.size()), Math.min(ranked.size(), offset + limit))) {
+                Sql.queryOne(c, "SELECT kind, ref, title, body FROM search_doc WHERE id = ?",
+                        rs -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)), m.id())
+                        .ifPresent(rows::add);
+            }
+            int total = ranked.size();
             List<SearchHit> hits = new ArrayList<>();
             for (Row r : rows) {
                 Kind kind = kinds.byName(r.kind()).orElse(null);

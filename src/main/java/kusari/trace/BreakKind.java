@@ -1,6 +1,7 @@
 package kusari.trace;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
 import kusari.core.StoredCode;
 
 /**
@@ -29,6 +30,42 @@ public enum BreakKind implements StoredCode {
     INDICATOR_NO_ACTUAL(false);
 
     private final boolean journeyLevel;
+
+    /**
+     * How the chain check page arranges the kinds: first the breaks residents feel, then the links between
+     * challenges and projects, then housekeeping (missing leads, budgets and values), collapsed with its counts.
+     */
+    public enum Group {
+        RESIDENTS(false), LINKS(false), HOUSEKEEPING(true);
+
+        private final boolean collapsed;
+
+        Group(boolean collapsed) {
+            this.collapsed = collapsed;
+        }
+
+        public boolean collapsed() {
+            return collapsed;
+        }
+
+        public List<BreakKind> kinds() {
+            return java.util.Arrays.stream(BreakKind.values()).filter(k -> k.group() == this).toList();
+        }
+
+        public String messageKey() {
+            return "chain.group." + name();
+        }
+    }
+
+    public Group group() {
+        if (journeyLevel) {
+            return Group.RESIDENTS;
+        }
+        return switch (this) {
+            case CHALLENGE_NO_PROJECT, CHALLENGE_NO_ACTION_INDICATOR, PROJECT_NO_CHALLENGE -> Group.LINKS;
+            default -> Group.HOUSEKEEPING;
+        };
+    }
 
     BreakKind(boolean journeyLevel) {
         this.journeyLevel = journeyLevel;

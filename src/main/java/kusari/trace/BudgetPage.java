@@ -106,7 +106,7 @@ public record BudgetPage(Ui ui, Workspace workspace, List<BudgetRollup> rollups,
         return switch (r.by()) {
             case "CHALLENGE" -> ui.t("challenge.label", row.code()) + " " + row.title();
             case "PERSONA" -> row.title();
-            default -> workspace.topLabel() + row.code() + " " + row.title();
+            default -> workspace.topWithCode(row.code()) + " " + row.title();
         };
     }
 

@@ -14,10 +14,15 @@ import kusari.web.Links;
  * @param errors  a refused dismissal: message by break key (shown next to that break's reason field)
  * @param entered the reason typed for the refused dismissal, kept so nothing is lost
  * @param number  the page of the list of open breaks, from 1
+ * @param actors  the departments and partners offered in the department filter
+ * @param actor   the department (or partner) the list is narrowed to, or null
+ * @param dismissing the key of the break whose dismissal form is open, or null: one form on the page rather than a
+ *                form in every break keeps the page small (the sample's 180 breaks came to 300 KB)
  */
 public record ChainCheckPage(Ui ui, Workspace workspace, ChainReport report, List<ChainCheck.JourneyRef> allJourneys,
                              List<Dismissal> history, Map<String, String> errors, Map<String, String> entered,
-                             int number) {
+                             int number, List<DepartmentReach.ActorRef> actors, DepartmentReach.ActorRef actor,
+                             String dismissing) {
 
     /** Open breaks listed per page: the sample's whole list fits on one, a large workspace's pages stay small. */
     static final int PER_PAGE = 200;
@@ -32,8 +37,42 @@ public record ChainCheckPage(Ui ui, Workspace workspace, ChainReport report, Lis
         return ui.t("chain.what." + b.kind().name(), b.argArray());
     }
 
-    public String hint(ChainBreak b) {
-        return ui.t("chain.hint." + b.kind().name(), b.argArray());
+    /**
+     * What would mend breaks of this kind, said once above them. No hint names its break; the one for a missing
+     * actual names the fiscal year, which is the report's.
+     */
+    public String mend(BreakKind k) {
+        Integer year = report.lastCompletedFiscalYear();
+        return ui.t("chain.hint." + k.name(), "", "", "", year == null ? "" : String.valueOf(year));
+    }
+
+    /** The kinds of one group that have open breaks listed on this page, in report order. */
+    public List<BreakKind> listed(BreakKind.Group group) {
+        return group.kinds().stream().filter(k -> !report.openOf(k).isEmpty()).toList();
+    }
+
+    /** Open breaks of a group over the whole check (for its heading). */
+    public long count(BreakKind.Group group) {
+        return group.kinds().stream().mapToLong(k -> report.counts().getOrDefault(k, 0L)).sum();
+    }
+
+    public List<BreakKind.Group> groups() {
+        return List.of(BreakKind.Group.values());
+    }
+
+    /** True when this break's dismissal form is shown: it was asked for, or it came back refused. */
+    public boolean dismissFormOpen(ChainBreak b) {
+        return b.key().equals(dismissing) || errors.containsKey(b.key());
+    }
+
+    /** The address that opens this break's dismissal form, on the same list. */
+    public String dismissHref(ChainBreak b) {
+        return query(report.journey(), kind(), number, b.key()) + "#" + anchor(b);
+    }
+
+    /** A group's kinds are shown open when they touch residents or the list is narrowed to one kind. */
+    public boolean expanded(BreakKind.Group group) {
+        return !group.collapsed() || kind() != null;
     }
 
     public String kindTitle(BreakKind k) {
@@ -78,18 +117,29 @@ public record ChainCheckPage(Ui ui, Workspace workspace, ChainReport report, Lis
 
     /** This report's address with another page (and the same journey and kind filters). */
     public String pageHref(long n) {
-        return query(report.journey(), kind(), n);
+        return query(report.journey(), kind(), n, null);
     }
 
     /** This report's address narrowed to one kind (or widened to every kind with null), from its first page. */
     public String kindHref(BreakKind k) {
-        return query(report.journey(), k, 1);
+        return query(report.journey(), k, 1, null);
     }
 
-    private String query(String journey, BreakKind k, long n) {
+    /** The journey filter's address for one journey (or every journey with null), keeping kind and department. */
+    public String journeyHref(String journey) {
+        return query(journey, kind(), 1, null);
+    }
+
+    private String query(String journey, BreakKind k, long n, String dismiss) {
         StringBuilder q = new StringBuilder();
         if (journey != null) {
             q.append("&journey=").append(URLEncoder.encode(journey, StandardCharsets.UTF_8));
+        }
+        if (actor != null) {
+            q.append("&actor=").append(actor.id());
+        }
+        if (dismiss != null) {
+            q.append("&dismiss=").append(URLEncoder.encode(dismiss, StandardCharsets.UTF_8));
         }
         if (k != null) {
             q.append("&kind=").append(k.name());

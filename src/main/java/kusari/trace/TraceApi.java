@@ -25,8 +25,11 @@ public final class TraceApi {
     private final TraceService traces;
     private final ChainCheck chainCheck;
     private final BudgetRollups budgets;
+    private final DepartmentReach reach;
 
-    public TraceApi(WorkspaceResolver resolver, TraceService traces, ChainCheck chainCheck, BudgetRollups budgets) {
+    public TraceApi(WorkspaceResolver resolver, TraceService traces, ChainCheck chainCheck, BudgetRollups budgets,
+                    kusari.db.Database database) {
+        this.reach = new DepartmentReach(database);
         this.resolver = resolver;
         this.traces = traces;
         this.chainCheck = chainCheck;
@@ -61,7 +64,8 @@ public final class TraceApi {
 
     /**
      * The chain check with its counts per kind and one page of open breaks: {@code limit} (1–1000, default 500),
-     * {@code offset} (from 0, default 0), {@code kind} (one break kind) and {@code journey} (a journey's slug).
+     * {@code offset} (from 0, default 0), {@code kind} (one break kind), {@code journey} (a journey's slug) and {@code actor} (a department's or
+     * partner's id: its breaks only, and its counts).
      * {@code total} is how many open breaks match the filters; {@code breaks} are those from {@code offset} on.
      */
     void chainCheck(Context ctx) {
@@ -70,8 +74,9 @@ public final class TraceApi {
         BreakKind kind = ChainCheck.kindFilter(ctx.queryParam("kind"));
         int limit = ChainCheck.number("limit", ctx.queryParam("limit"), 1, MAX_LIMIT, DEFAULT_LIMIT);
         int offset = ChainCheck.number("offset", ctx.queryParam("offset"), 0, Integer.MAX_VALUE, 0);
-        ChainReport report = chainCheck.report(ws, journey == null || journey.isBlank() ? null : journey,
-                new ChainReport.Window(kind, offset, limit));
+        ChainReport report = TraceController.report(chainCheck, ws,
+                journey == null || journey.isBlank() ? null : journey, new ChainReport.Window(kind, offset, limit),
+                TraceController.department(ctx, ws, reach));
         if (journey != null && !journey.isBlank() && report.journeys().isEmpty()) {
             throw NotFound.of(ctx, "error.notFound.journey", journey);
         }

@@ -25,13 +25,15 @@ public final class TraceController {
     private final TraceService traces;
     private final ChainCheck chainCheck;
     private final BudgetRollups budgets;
+    private final DepartmentReach reach;
 
     public TraceController(WorkspaceResolver resolver, TraceService traces, ChainCheck chainCheck,
-                           BudgetRollups budgets) {
+                           BudgetRollups budgets, kusari.db.Database database) {
         this.resolver = resolver;
         this.traces = traces;
         this.chainCheck = chainCheck;
         this.budgets = budgets;
+        this.reach = new DepartmentReach(database);
     }
 
     public List<Route> routes() {
@@ -78,13 +80,50 @@ public final class TraceController {
         BreakKind kind = ChainCheck.kindFilter(param(ctx, "kind"));
         int page = ChainCheck.number("page", param(ctx, "page"), 1, Integer.MAX_VALUE, 1);
         long offset = (long) (page - 1) * ChainCheckPage.PER_PAGE;
-        ChainReport report = chainCheck.report(ws, journey, new ChainReport.Window(kind,
-                (int) Math.min(offset, Integer.MAX_VALUE), ChainCheckPage.PER_PAGE));
+        DepartmentReach.Reach department = department(ctx, ws, reach);
+        ChainReport report = report(chainCheck, ws, journey, new ChainReport.Window(kind,
+                (int) Math.min(offset, Integer.MAX_VALUE), ChainCheckPage.PER_PAGE), department);
         if (journey != null && report.journeys().isEmpty()) {
             throw NotFound.of(ctx, "error.notFound.journey", journey);
         }
         Pages.render(ctx, "trace/chainCheck.jte", new ChainCheckPage(Requests.ui(ctx), ws, report,
-                chainCheck.journeys(ws), chainCheck.dismissalHistory(ws), errors, entered, page));
+                chainCheck.journeys(ws), chainCheck.dismissalHistory(ws), errors, entered, page, reach.actors(ws),
+                department == null ? null : department.actor(), param(ctx, "dismiss")));
+    }
+
+    /** The department (or partner) the list is narrowed to, from {@code actor}; null when none is asked for. */
+    static DepartmentReach.Reach department(Context ctx, Workspace ws, DepartmentReach reach) {
+        String value = param(ctx, "actor");
+        if (value == null) {
+            return null;
+        }
+        long id = ChainCheck.number("actor", value, 1, Integer.MAX_VALUE, 1);
+        return reach.of(ws, id).orElseThrow(() -> NotFound.of(ctx, "error.notFound.actor", id));
+    }
+
+    /** The report of the window, narrowed to the department's breaks when one is given (page and API alike). */
+    static ChainReport report(ChainCheck chainCheck, Workspace ws, String journey, ChainReport.Window window,
+                              DepartmentReach.Reach department) {
+        return department == null ? chainCheck.report(ws, journey, window)
+                : narrow(chainCheck.report(ws, journey, ChainReport.Window.ALL), department, window);
+    }
+
+    /**
+     * The whole report cut down to the breaks the department reaches: its counts are the department's, and the
+     * window (kind, page) is applied to what is left.
+     */
+    static ChainReport narrow(ChainReport all, DepartmentReach.Reach department, ChainReport.Window window) {
+        List<ChainBreak> open = all.open().stream().filter(department::touches).toList();
+        Map<BreakKind, Long> counts = new java.util.EnumMap<>(BreakKind.class);
+        all.counts().keySet().forEach(k -> counts.put(k, 0L));
+        open.forEach(b -> counts.merge(b.kind(), 1L, Long::sum));
+        List<ChainBreak> matching = open.stream().filter(b -> window.kind() == null || b.kind() == window.kind())
+                .toList();
+        int from = Math.min(window.offset(), matching.size());
+        int to = (int) Math.min((long) from + window.limit(), matching.size());
+        return new ChainReport(all.workspace(), all.journey(), all.checks(), all.lastCompletedFiscalYear(),
+                matching.subList(from, to), all.dismissed().stream().filter(department::touches).toList(),
+                all.journeys(), counts, window);
     }
 
     /** A query parameter, or the same field of a posted form; blank counts as absent. */

@@ -99,7 +99,7 @@ class TraceBrowserTest extends SampleBrowserTest {
 
         driver.get(origin + "/w/omitama/chain-check");
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
-        assertTrue(driver.findElements(By.cssSelector("details.dismiss")).stream().noneMatch(WebElement::isDisplayed),
+        assertTrue(driver.findElements(By.cssSelector("form.dismiss, .dismiss-link")).stream().noneMatch(WebElement::isDisplayed),
                 "no dismiss forms on paper");
         assertTrue(driver.findElement(By.cssSelector("[data-testid=chain-summary]")).isDisplayed());
         BrowserSupport.screenshot(driver, "chain-check-print");
