@@ -103,6 +103,7 @@ public final class Database implements AutoCloseable {
                 if (scope != null && scope.database == this) {
                     scope.endSnapshot();
                 }
+                committed();
                 return result;
             } catch (DataAccessException e) {
                 if (attempt == BUSY_RETRIES || !busy(e)) {
@@ -119,6 +120,33 @@ public final class Database implements AutoCloseable {
     }
 
     private static final int BUSY_RETRIES = 5;
+
+    /** Told after each committed write transaction of this process (live pages wake their streams). */
+    private final java.util.List<Runnable> commitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Runs {@code listener} after every write transaction that commits, on the writing thread, once the data is
+     * visible to every reader: it must only hand work on (wake a stream), never block. Writes by another process
+     * (the command line) are not told.
+     */
+    public void onCommit(Runnable listener) {
+        commitListeners.add(listener);
+    }
+
+    public void removeOnCommit(Runnable listener) {
+        commitListeners.remove(listener);
+    }
+
+    private void committed() {
+        for (Runnable listener : commitListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                // what was committed stays committed; a live page that could not be woken catches up at the next
+                org.slf4j.LoggerFactory.getLogger(Database.class).warn("After-commit listener failed", e);
+            }
+        }
+    }
 
     private static boolean busy(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -11,9 +11,11 @@ import kusari.core.Ui;
  * @param editing the facilitator's editing mode: cells edit in place, steps insert, move and delete
  * @param actors  in editing mode, the workspace's actors, suggested when an action is added
  * @param presenting the presentation view for the projector: the map alone, across the screen, in large type
+ * @param latestChange the workspace's newest history entry the map was made from: the page's live stream starts
+ *                     after it, so it is sent only what came later
  */
 public record JourneyPage(Ui ui, Workspace workspace, JourneyPersona persona, JourneySection section, boolean editing,
-                          List<Actor> actors, boolean presenting) {
+                          List<Actor> actors, boolean presenting, long latestChange) {
 
     /** The query parameter and value that ask for the presentation view ({@code ?view=present}). */
     public static final String PRESENT_PARAM = "view";

@@ -59,15 +59,7 @@ public final class EventHub {
      * Last-Event-ID, else {@code after}), then every event the channel is woken for.
      */
     public void open(SseClient client, String channel, String clientKey, long after, Source source) {
-        long lastId = after;
-        String header = client.ctx().header("Last-Event-ID");
-        if (header != null) {
-            try {
-                lastId = Math.max(0, Long.parseLong(header.strip()));
-            } catch (NumberFormatException ignored) {
-                // a made-up id: start from what the page knew
-            }
-        }
+        long lastId = startAfter(client, after);
         Stream stream = new Stream(client, channel, clientKey, source, lastId);
         client.keepAlive();
         client.onClose(() -> remove(stream));
@@ -87,12 +79,33 @@ public final class EventHub {
         stream.schedule();
     }
 
+    /** Where a stream starts: after the request's Last-Event-ID (a reconnecting client), else after {@code after}. */
+    public static long startAfter(SseClient client, long after) {
+        String header = client.ctx().header("Last-Event-ID");
+        if (header != null) {
+            try {
+                return Math.max(0, Long.parseLong(header.strip()));
+            } catch (NumberFormatException ignored) {
+                // a made-up id: start from what the page knew
+            }
+        }
+        return after;
+    }
+
     /** After a commit: every stream of the channel sends what it has not sent yet. */
     public void wake(String channel) {
         Set<Stream> streams = channels.get(channel);
         if (streams != null) {
             streams.forEach(Stream::schedule);
         }
+    }
+
+    /**
+     * After a commit that may concern every channel (a change to the chain: the streams of open journey pages):
+     * each stream asks its source, which answers nothing when the change was not its own.
+     */
+    public void wakeAll() {
+        channels.values().forEach(streams -> streams.forEach(Stream::schedule));
     }
 
     /** The channel ended (a workshop closed): its streams send what is left, then close. */

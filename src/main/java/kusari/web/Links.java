@@ -12,6 +12,9 @@ public final class Links {
     public static final RoutePath PERSONA = RoutePath.of("/w/{ws}/personas/{slug}");
     public static final RoutePath JOURNEY = RoutePath.of("/w/{ws}/journeys/{slug}");
     public static final RoutePath JOURNEY_EDITOR = RoutePath.of("/w/{ws}/journeys/{slug}/edit");
+    /** The pushed changes of a journey map, as the plain page and the editor show it (text/event-stream). */
+    public static final RoutePath JOURNEY_EVENTS = RoutePath.of("/w/{ws}/journeys/{slug}/events");
+    public static final RoutePath JOURNEY_EDITOR_EVENTS = RoutePath.of("/w/{ws}/journeys/{slug}/edit/events");
     public static final RoutePath CHALLENGES = RoutePath.of("/w/{ws}/challenges");
     public static final RoutePath CHALLENGE = RoutePath.of("/w/{ws}/challenges/{number}");
     public static final RoutePath FRAMEWORK = RoutePath.of("/w/{ws}/framework");
@@ -105,6 +108,11 @@ public final class Links {
     /** The facilitator's editing mode of a journey map. */
     public static String journeyEditor(String ws, String slug) {
         return JOURNEY_EDITOR.fill(ws, slug);
+    }
+
+    /** The stream of a journey map's changes, for the editor or the plain page. */
+    public static String journeyEvents(String ws, String slug, boolean editing) {
+        return (editing ? JOURNEY_EDITOR_EVENTS : JOURNEY_EVENTS).fill(ws, slug);
     }
 
     /** A step's column on its journey map. */
