@@ -136,7 +136,9 @@ document.addEventListener("DOMContentLoaded", function () {
         if (freshScroller) {
             freshScroller.scrollLeft = left;
         }
+        // when and how often a pushed map was put in place (what the browser tests measure)
         window.kusariLiveUpdates = (window.kusariLiveUpdates || 0) + 1;
+        window.kusariLiveAppliedAt = Date.now();
         if (fresh.dataset.editor) {
             bind(fresh);
             focusWanted(fresh);
@@ -160,6 +162,12 @@ document.addEventListener("DOMContentLoaded", function () {
         var url = root.dataset.events;
         url += (url.indexOf("?") < 0 ? "?" : "&") + "after=" + encodeURIComponent(root.dataset.change || "0");
         stream = new EventSource(url);
+        stream.addEventListener("open", function () {
+            document.documentElement.dataset.live = "open";
+        });
+        stream.addEventListener("error", function () {
+            document.documentElement.dataset.live = "reconnecting";
+        });
         stream.addEventListener("journey", function (e) {
             var data = JSON.parse(e.data);
             if (busy()) {
