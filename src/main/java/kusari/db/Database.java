@@ -99,7 +99,16 @@ public final class Database implements AutoCloseable {
         RequestScope scope = SCOPE.get();
         for (int attempt = 1; ; attempt++) {
             try {
-                T result = run(writeDataSource, idleWrites, work);
+                T result;
+                // One writer of this process at a time, waiting its turn here, in order: writers racing for
+                // SQLite's lock would wait in its busy handler, which sleeps in growing steps (up to 100 ms) even
+                // when the lock is long free, so a room of phones posting at once would be served in bursts.
+                writeTurn.lock();
+                try {
+                    result = run(writeDataSource, idleWrites, work);
+                } finally {
+                    writeTurn.unlock();
+                }
                 if (scope != null && scope.database == this) {
                     scope.endSnapshot();
                 }
@@ -120,6 +129,9 @@ public final class Database implements AutoCloseable {
     }
 
     private static final int BUSY_RETRIES = 5;
+
+    /** The turn of this process's writers (fair: first come, first served). */
+    private final java.util.concurrent.locks.ReentrantLock writeTurn = new java.util.concurrent.locks.ReentrantLock(true);
 
     /** Told after each committed write transaction of this process (live pages wake their streams). */
     private final java.util.List<Runnable> commitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -26,12 +26,14 @@ public final class EventHub {
     public record Event(long id, String type, String data) {
     }
 
-    /** The stored events of one channel after an id, oldest first. */
+    /** The stored events of one channel after an id, oldest first, at most {@link #PAGE} of them. */
     @FunctionalInterface
     public interface Source {
         List<Event> after(long id);
     }
 
+    /** The most events a {@link Source} gives at once; a stream given this many asks again at once. */
+    public static final int PAGE = 1000;
     /** The most streams one client (a phone's cookie, an account, an address) keeps open; older ones are closed. */
     public static final int STREAMS_PER_CLIENT = 4;
     /** A comment this often keeps proxies and phones from closing a quiet stream. */
@@ -206,10 +208,16 @@ public final class EventHub {
                 return;
             }
             try {
-                for (Event e : source.after(lastId)) {
-                    client.sendEvent(e.type(), e.data(), Long.toString(e.id()));
-                    lastId = e.id();
-                }
+                // a source gives at most PAGE events at a time: a stream that fell behind reads on until it has all,
+                // or the rest would wait for the next wake, which may never come
+                List<Event> batch;
+                do {
+                    batch = source.after(lastId);
+                    for (Event e : batch) {
+                        client.sendEvent(e.type(), e.data(), Long.toString(e.id()));
+                        lastId = e.id();
+                    }
+                } while (batch.size() >= PAGE);
             } catch (RuntimeException e) {
                 client.close();
                 remove(this);
