@@ -24,6 +24,11 @@ public final class EventHub {
 
     /** One stored event: its id (the SSE id), its name and its JSON data. */
     public record Event(long id, String type, String data) {
+
+        /** An event this stream passes over (not for this client): the stream moves past it, sending nothing. */
+        public static Event skipped(long id) {
+            return new Event(id, null, null);
+        }
     }
 
     /** The stored events of one channel after an id, oldest first, at most {@link #PAGE} of them. */
@@ -214,7 +219,9 @@ public final class EventHub {
                 do {
                     batch = source.after(lastId);
                     for (Event e : batch) {
-                        client.sendEvent(e.type(), e.data(), Long.toString(e.id()));
+                        if (e.type() != null) {
+                            client.sendEvent(e.type(), e.data(), Long.toString(e.id()));
+                        }
                         lastId = e.id();
                     }
                 } while (batch.size() >= PAGE);

@@ -33,7 +33,7 @@ class WorkshopBenchmarkTest {
         // losing a card is wrong at any speed, and the tiny room's cards were all stored (none refused)
         Benchmark.Row lost = report.rows().get(1);
         assertEquals(0, lost.value(), lost.toString());
-        assertTrue(lost.figure().endsWith("(0 refused by the server)"), lost.toString());
+        assertTrue(lost.figure().endsWith("; 0 refused by the server)"), lost.toString());
         assertEquals(0, report.rows().get(2).value(), "no vote lost");
     }
 }
