@@ -208,4 +208,14 @@ class JourneyLiveTest extends FreshAppTest {
             assertEquals(200, signedIn.response.statusCode());
         }
     }
+
+    @Test
+    void theStreamsEndWithTheServer() throws Exception {
+        Stream open = new Stream("/w/omitama/journeys/b/edit/events", admin(), null);
+        assertEquals(200, open.response.statusCode());
+        app.stop();
+        // the reading ends because the server closed the stream, not because the test did
+        open.reader.get(10, TimeUnit.SECONDS);
+        open.close();
+    }
 }
