@@ -36,7 +36,7 @@ public final class Database implements AutoCloseable {
         config.enforceForeignKeys(true);
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(5_000);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         this.dataSource = new SQLiteDataSource(config);
         this.dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         // Writers take the write lock at BEGIN: a deferred transaction that reads and then writes can fail
@@ -103,11 +103,15 @@ public final class Database implements AutoCloseable {
                 // One writer of this process at a time, waiting its turn here, in order: writers racing for
                 // SQLite's lock would wait in its busy handler, which sleeps in growing steps (up to 100 ms) even
                 // when the lock is long free, so a room of phones posting at once would be served in bursts.
-                writeTurn.lock();
+                // A writer that waited as long as SQLite would have goes on to SQLite's lock, which then answers
+                // BUSY as before (a long import does not hold every request forever).
+                boolean turn = takeTurn();
                 try {
                     result = run(writeDataSource, idleWrites, work);
                 } finally {
-                    writeTurn.unlock();
+                    if (turn) {
+                        writeTurn.unlock();
+                    }
                 }
                 if (scope != null && scope.database == this) {
                     scope.endSnapshot();
@@ -129,9 +133,20 @@ public final class Database implements AutoCloseable {
     }
 
     private static final int BUSY_RETRIES = 5;
+    /** How long a writer waits for the write lock (SQLite's busy timeout, and this process's turn). */
+    private static final int BUSY_TIMEOUT_MILLIS = 5_000;
 
     /** The turn of this process's writers (fair: first come, first served). */
     private final java.util.concurrent.locks.ReentrantLock writeTurn = new java.util.concurrent.locks.ReentrantLock(true);
+
+    private boolean takeTurn() {
+        try {
+            return writeTurn.tryLock(BUSY_TIMEOUT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
 
     /** Told after each committed write transaction of this process (live pages wake their streams). */
     private final java.util.List<Runnable> commitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
