@@ -154,6 +154,37 @@ document.addEventListener("DOMContentLoaded", function () {
         }
     }
 
+    var sent = null;          // the text of the map this stream sent last, which its patches apply to
+    var sentId = null;
+
+    /** Applies a line patch: ["=", n] keeps n lines, ["-", n] drops n, ["+", text] inserts the text's lines. */
+    function patched(text, ops) {
+        var lines = text.split("\n");
+        var out = [];
+        var i = 0;
+        ops.forEach(function (op) {
+            if (op[0] === "=") {
+                out.push.apply(out, lines.slice(i, i + op[1]));
+                i += op[1];
+            } else if (op[0] === "-") {
+                i += op[1];
+            } else {
+                out.push.apply(out, op[1].split("\n"));
+            }
+        });
+        return out.join("\n");
+    }
+
+    /** A patch this page cannot apply: a new stream, which starts with the whole map. */
+    function restart(root) {
+        stream.close();
+        stream = null;
+        sent = null;
+        sentId = null;
+        root.dataset.change = "0";
+        listen(root);
+    }
+
     function listen(root) {
         if (!window.EventSource || stream) {
             return;
@@ -170,14 +201,25 @@ document.addEventListener("DOMContentLoaded", function () {
         });
         stream.addEventListener("journey", function (e) {
             var data = JSON.parse(e.data);
+            var html = data.html;
+            if (html === undefined) {
+                // only the lines that changed since the map this stream sent last
+                if (sent === null || sentId !== data.base) {
+                    restart(root);
+                    return;
+                }
+                html = patched(sent, data.patch);
+            }
+            sent = html;
+            sentId = data.latest;
             if (busy()) {
                 // never over someone's typing: they are told, and saving meets the newer version (409)
-                pending = data.html;
+                pending = html;
                 say(msg("newer"));
                 return;
             }
             pending = null;
-            apply(data.html);
+            apply(html);
         });
         stream.addEventListener("journey-gone", function () {
             stream.close();

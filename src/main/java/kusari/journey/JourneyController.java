@@ -112,6 +112,7 @@ public final class JourneyController implements Feature {
         JteRenderer renderer = (JteRenderer) ctx.appData(FileRenderer.FileRendererKey);
         AtomicLong seen = new AtomicLong();
         AtomicReference<String> shown = new AtomicReference<>();
+        Sent sent = new Sent();
         long after = EventHub.startAfter(client, after(ctx));
         long latest = database.read(c -> ChangeLog.latestId(c, ws.id()));
         if (latest <= after) {
@@ -125,7 +126,7 @@ public final class JourneyController implements Feature {
         hub.open(client, "journey:" + journeyId, "journey:" + ctx.ip() + ":" + ui.identity(), after,
                 from -> {
                     try (Database.RequestScope scope = database.openRequestScope()) {
-                        return fresh(ui, ws, journeyId, editing, presenting, renderer, from, seen, shown);
+                        return fresh(ui, ws, journeyId, editing, presenting, renderer, from, seen, shown, sent);
                     }
                 });
     }
@@ -136,7 +137,7 @@ public final class JourneyController implements Feature {
      */
     private List<EventHub.Event> fresh(Ui ui, Workspace ws, long journeyId, boolean editing, boolean presenting,
                                        JteRenderer renderer, long from, AtomicLong seen,
-                                       AtomicReference<String> shown) {
+                                       AtomicReference<String> shown, Sent sent) {
         long latest = database.read(c -> ChangeLog.latestId(c, ws.id()));
         if (latest <= Math.max(from, seen.get())) {
             return List.of();
@@ -157,7 +158,15 @@ public final class JourneyController implements Feature {
             changes.addObject().put("id", e.id()).put("entity", e.entity())
                     .put("operation", e.operation().name()).put("summary", e.summary());
         }
-        data.put("html", html);
+        // after the first map of this stream, only the lines that changed since the map it sent last
+        ArrayNode patch = sent.html == null ? null : LinePatch.between(sent.html, html);
+        if (patch != null && patch.toString().length() < html.length() / 2) {
+            data.put("base", sent.id).set("patch", patch);
+        } else {
+            data.put("html", html);
+        }
+        sent.html = html;
+        sent.id = latest;
         return List.of(new EventHub.Event(latest, "journey", data.toString()));
     }
 
@@ -166,6 +175,12 @@ public final class JourneyController implements Feature {
         // the id the event is sent under, so that the map and the event agree when a change lands in between
         return new JourneyPage(page.ui(), page.workspace(), page.persona(), page.section(), page.editing(),
                 page.actors(), page.presenting(), Math.min(latest, page.latestChange()));
+    }
+
+    /** What one stream sent last: the page applies a patch to exactly this text. */
+    private static final class Sent {
+        volatile String html;
+        volatile long id;
     }
 
     /** The map as the person sees it: without the id of the change it was made from, which every change moves. */

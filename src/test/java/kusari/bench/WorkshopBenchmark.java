@@ -146,10 +146,12 @@ public final class WorkshopBenchmark {
                         } else if ("vote".equals(event)) {
                             votes.incrementAndGet();
                         } else if ("journey".equals(event)) {
-                            String html = data.path("html").asText();
-                            int from = html.indexOf("bench-step-");
+                            // the whole map, or a patch whose inserted lines hold the new title (dropped lines are
+                            // only counted): either way the first title found is the new one
+                            String text = data.has("html") ? data.path("html").asText() : data.path("patch").toString();
+                            int from = text.indexOf("bench-step-");
                             if (from >= 0) {
-                                journeyTexts.putIfAbsent(html.substring(from, html.indexOf('<', from)), at);
+                                journeyTexts.putIfAbsent(text.substring(from, text.indexOf('<', from)), at);
                             }
                         }
                     }

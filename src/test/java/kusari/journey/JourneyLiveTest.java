@@ -210,6 +210,25 @@ class JourneyLiveTest extends FreshAppTest {
     }
 
     @Test
+    void afterTheFirstMapAStreamSendsOnlyTheLinesThatChanged() throws Exception {
+        long from = pageChange("/w/omitama/journeys/b/edit");
+        try (Stream editor = new Stream("/w/omitama/journeys/b/edit/events?after=" + from, admin(), null)) {
+            rename(stepId(2), "一度目の名前");
+            Event first = editor.next(2000);
+            String html = first.data().get("html").asText();
+            rename(stepId(2), "二度目の名前");
+            Event second = editor.next(2000);
+            assertTrue(second.data().get("html") == null, "a patch, not the whole map");
+            assertEquals(first.id(), second.data().get("base").asLong());
+            String patched = LinePatchTest.apply(html, second.data().get("patch"));
+            assertTrue(patched.contains("二度目の名前") && !patched.contains("一度目の名前"));
+            assertTrue(patched.contains("data-change=\"" + second.id() + "\""), "the map names its change");
+            assertTrue(second.data().toString().length() * 10 < html.length(),
+                    second.data().toString().length() + " bytes against a map of " + html.length());
+        }
+    }
+
+    @Test
     void theStreamsEndWithTheServer() throws Exception {
         Stream open = new Stream("/w/omitama/journeys/b/edit/events", admin(), null);
         assertEquals(200, open.response.statusCode());
