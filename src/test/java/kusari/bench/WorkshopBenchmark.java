@@ -115,19 +115,57 @@ public final class WorkshopBenchmark {
         final AtomicInteger votes = new AtomicInteger();
         final Map<String, Long> journeyTexts = new ConcurrentHashMap<>();
         final List<Long> cardIds = new CopyOnWriteArrayList<>();
-        private final HttpResponse<InputStream> response;
+        /** Streams the server ended while the run went on: the listener came back with its Last-Event-ID. */
+        final AtomicInteger reconnects = new AtomicInteger();
+        private final HttpClient http;
+        private final String url;
+        private final String cookie;
+        private volatile HttpResponse<InputStream> response;
+        private volatile boolean closed;
+        private volatile String lastEventId;
         private final Thread reader;
 
         Listener(HttpClient http, String name, String url, String cookie) throws IOException, InterruptedException {
             this.name = name;
-            response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
-                    .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(name + ": HTTP " + response.statusCode());
-            }
-            reader = new Thread(this::read, "bench-" + name);
+            this.http = http;
+            this.url = url;
+            this.cookie = cookie;
+            response = connect();
+            reader = new Thread(this::readAll, "bench-" + name);
             reader.setDaemon(true);
             reader.start();
+        }
+
+        private HttpResponse<InputStream> connect() throws IOException, InterruptedException {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
+                    .header("Cookie", cookie);
+            if (lastEventId != null) {
+                b.header("Last-Event-ID", lastEventId);
+            }
+            HttpResponse<InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(name + ": HTTP " + r.statusCode());
+            }
+            return r;
+        }
+
+        /** Reads until closed, coming back as a browser's EventSource does when the server ends the stream. */
+        private void readAll() {
+            while (!closed) {
+                read();
+                if (closed) {
+                    return;
+                }
+                try {
+                    Thread.sleep(100);
+                    response = connect();
+                    reconnects.incrementAndGet();
+                } catch (IOException | RuntimeException e) {
+                    return;
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
         }
 
         private void read() {
@@ -135,7 +173,9 @@ public final class WorkshopBenchmark {
                 String event = null;
                 String line;
                 while ((line = in.readLine()) != null) {
-                    if (line.startsWith("event: ")) {
+                    if (line.startsWith("id: ")) {
+                        lastEventId = line.substring(4);
+                    } else if (line.startsWith("event: ")) {
                         event = line.substring(7);
                     } else if (line.startsWith("data: ")) {
                         long at = System.nanoTime();
@@ -163,6 +203,7 @@ public final class WorkshopBenchmark {
 
         @Override
         public void close() throws IOException {
+            closed = true;
             response.body().close();
         }
     }
@@ -383,9 +424,11 @@ public final class WorkshopBenchmark {
                     room.stored.get(), clients), "≤ 100 ms (aim 50)", p99 <= 100));
             long allLost = roomLost + burstLost;
             rows.add(row(measures().get(1), allLost, String.format(Locale.ROOT,
-                    "%d of %d deliveries (%d cards × %d clients; %d refused by the server)", allLost,
+                    "%d of %d deliveries (%d cards × %d clients; %d streams ended by the server and resumed;"
+                            + " %d refused by the server)", allLost,
                     (long) (room.stored.get() + burst.stored.get()) * clients, room.stored.get() + burst.stored.get(),
-                    clients, room.refused.get() + burst.refused.get()), "0", allLost == 0));
+                    clients, listeners.stream().mapToInt(l -> l.reconnects.get()).sum(),
+                    room.refused.get() + burst.refused.get()), "0", allLost == 0));
             rows.add(row(measures().get(2), votesLost, votesLost + " of " + room.votesStored.get(), "0", votesLost == 0));
             double stepP99 = percentile(stepLatency, 99);
             rows.add(row(measures().get(3), stepP99, String.format(Locale.ROOT, "%s ms (%d changes, %d not seen)",
@@ -415,6 +458,14 @@ public final class WorkshopBenchmark {
                 } catch (IOException | RuntimeException e) {
                     // gone with the server
                 }
+            }
+            // the server's log outlives the run: a stream the server ended says why there
+            try {
+                Path kept = o.projectDir().resolve("target").resolve("workshop-benchmark-server.log");
+                Files.createDirectories(kept.getParent());
+                Files.copy(dir.resolve("server.log"), kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException | RuntimeException e) {
+                log.println("the server's log could not be kept: " + e);
             }
             Benchmark.deleteTree(dir);
         }
