@@ -17,8 +17,6 @@ document.addEventListener("DOMContentLoaded", function () {
     "use strict";
 
     var editing = null;       // the cell being edited, if any
-    var latest = null;        // the newest change id seen, to notice other people's edits
-    var pollTimer = null;
 
     function section() {
         return document.querySelector("section.journey[data-editor]");
@@ -75,70 +73,158 @@ document.addEventListener("DOMContentLoaded", function () {
         return msg("failed", (result.body && result.body.message) || String(result.status));
     }
 
+    // --- live: the map is pushed (section.journey[data-events]); no polling, no page downloads ---
+
+    var pending = null;       // a pushed map that waits while the person is typing in a field
+    var wanted = null;        // what to focus once the map with one's own change has come ({selector, edit, until})
+    var stream = null;
+
+    /** Someone is in the middle of something on the map that a fresh map would throw away. */
+    function busy() {
+        return !!editing || !!document.querySelector("section.journey details.add-action[open]");
+    }
+
+    function focusWanted(root) {
+        if (!wanted || Date.now() > wanted.until) {
+            wanted = null;
+            return;
+        }
+        var target = root.querySelector(wanted.selector);
+        if (target) {
+            target.scrollIntoView({block: "nearest", inline: "center"});
+            if (wanted.edit) {
+                wanted = null;
+                startEdit(target);
+            } else {
+                target.focus();
+            }
+        }
+    }
+
     /**
-     * Fetches the editing page again and swaps in the fresh map, keeping the scroll position and the status line;
-     * then focuses {@code focusSelector}, opening its editor when {@code edit} is set (a newly inserted step).
+     * After one's own change: the change comes back by push like everyone else's, and {@code focusSelector} is
+     * focused in the map that carries it (its editor opened when {@code edit} is set: a newly inserted step).
      */
     function refresh(focusSelector, edit) {
-        var current = section();
+        var root = section();
+        if (focusSelector && root) {
+            wanted = {selector: focusSelector, edit: !!edit, until: Date.now() + 3000};
+            focusWanted(root);
+        }
+        return Promise.resolve();
+    }
+
+    /** Puts a pushed map in place of the shown one, keeping the scroll position and the status line. */
+    function apply(html) {
+        var current = document.querySelector("section.journey[data-events]");
         if (!current) {
-            return Promise.resolve();
+            return;
+        }
+        var fresh = new DOMParser().parseFromString(html, "text/html").getElementById(current.id);
+        if (!fresh) {
+            return;
         }
         var scroller = current.querySelector(".map-scroll");
         var left = scroller ? scroller.scrollLeft : 0;
-        return fetch(current.dataset.editor, {credentials: "same-origin"}).then(function (r) {
-            return r.text();
-        }).then(function (html) {
-            var fresh = new DOMParser().parseFromString(html, "text/html").getElementById(current.id);
-            if (!fresh || editing) {
-                return;
-            }
-            var oldStatus = current.querySelector(".editor-status");
-            current.replaceWith(fresh);
-            var newStatus = fresh.querySelector(".editor-status");
-            if (oldStatus && newStatus) {
-                newStatus.replaceWith(oldStatus);
-            }
-            var freshScroller = fresh.querySelector(".map-scroll");
-            if (freshScroller) {
-                freshScroller.scrollLeft = left;
-            }
+        var oldStatus = current.querySelector(".editor-status");
+        current.replaceWith(fresh);
+        var newStatus = fresh.querySelector(".editor-status");
+        if (oldStatus && newStatus) {
+            newStatus.replaceWith(oldStatus);
+        }
+        var freshScroller = fresh.querySelector(".map-scroll");
+        if (freshScroller) {
+            freshScroller.scrollLeft = left;
+        }
+        // when and how often a pushed map was put in place (what the browser tests measure)
+        window.kusariLiveUpdates = (window.kusariLiveUpdates || 0) + 1;
+        window.kusariLiveAppliedAt = Date.now();
+        if (fresh.dataset.editor) {
             bind(fresh);
-            if (focusSelector) {
-                var target = fresh.querySelector(focusSelector);
-                if (target) {
-                    target.scrollIntoView({block: "nearest", inline: "center"});
-                    if (edit) {
-                        startEdit(target);
-                    } else {
-                        target.focus();
-                    }
-                }
-            }
-            return noteLatest();
-        });
+            focusWanted(fresh);
+        }
     }
 
-    function noteLatest() {
-        return api("GET", "/history/latest").then(function (r) {
-            if (r.status === 200) {
-                latest = r.body.latest;
-            }
-        });
+    /** A map that waited for the person to finish typing is shown now. */
+    function applyPending() {
+        if (pending && !busy()) {
+            var html = pending;
+            pending = null;
+            apply(html);
+        }
     }
 
-    function poll() {
-        if (!section() || editing || document.visibilityState !== "visible") {
+    var sent = null;          // the text of the map this stream sent last, which its patches apply to
+    var sentId = null;
+
+    /** Applies a line patch: ["=", n] keeps n lines, ["-", n] drops n, ["+", text] inserts the text's lines. */
+    function patched(text, ops) {
+        var lines = text.split("\n");
+        var out = [];
+        var i = 0;
+        ops.forEach(function (op) {
+            if (op[0] === "=") {
+                out.push.apply(out, lines.slice(i, i + op[1]));
+                i += op[1];
+            } else if (op[0] === "-") {
+                i += op[1];
+            } else {
+                out.push.apply(out, op[1].split("\n"));
+            }
+        });
+        return out.join("\n");
+    }
+
+    /** A patch this page cannot apply: a new stream, which starts with the whole map. */
+    function restart(root) {
+        stream.close();
+        stream = null;
+        sent = null;
+        sentId = null;
+        root.dataset.change = "0";
+        listen(root);
+    }
+
+    function listen(root) {
+        if (!window.EventSource || stream) {
             return;
         }
-        api("GET", "/history/latest").then(function (r) {
-            if (r.status === 200 && latest !== null && r.body.latest !== latest && !editing) {
-                latest = r.body.latest;
-                refresh().then(function () {
-                    say(msg("refreshed"));
-                });
-            } else if (r.status === 200) {
-                latest = r.body.latest;
+        // EventSource sends the last event's id itself when it reconnects, so nothing is missed
+        var url = root.dataset.events;
+        url += (url.indexOf("?") < 0 ? "?" : "&") + "after=" + encodeURIComponent(root.dataset.change || "0");
+        stream = new EventSource(url);
+        stream.addEventListener("open", function () {
+            document.documentElement.dataset.live = "open";
+        });
+        stream.addEventListener("error", function () {
+            document.documentElement.dataset.live = "reconnecting";
+        });
+        stream.addEventListener("journey", function (e) {
+            var data = JSON.parse(e.data);
+            var html = data.html;
+            if (html === undefined) {
+                // only the lines that changed since the map this stream sent last
+                if (sent === null || sentId !== data.base) {
+                    restart(root);
+                    return;
+                }
+                html = patched(sent, data.patch);
+            }
+            sent = html;
+            sentId = data.latest;
+            if (busy()) {
+                // never over someone's typing: they are told, and saving meets the newer version (409)
+                pending = html;
+                say(msg("newer"));
+                return;
+            }
+            pending = null;
+            apply(html);
+        });
+        stream.addEventListener("journey-gone", function () {
+            stream.close();
+            if (!busy()) {
+                window.location.reload();
             }
         });
     }
@@ -194,6 +280,7 @@ document.addEventListener("DOMContentLoaded", function () {
                 }
                 cell.hidden = false;
                 editing = null;
+                window.setTimeout(applyPending, 0);
             }
 
             function save(basedOn) {
@@ -336,6 +423,9 @@ document.addEventListener("DOMContentLoaded", function () {
                 if (th) {
                     th.draggable = !details.open;
                 }
+                if (!details.open) {
+                    applyPending();
+                }
                 if (details.open) {
                     var first = details.querySelector('input[name="actor"]');
                     if (first) {
@@ -382,6 +472,10 @@ document.addEventListener("DOMContentLoaded", function () {
                     body: new URLSearchParams(new FormData(form))
                 }).then(function (r) {
                     if (r.ok) {
+                        var panel = form.closest("details");
+                        if (panel) {
+                            panel.open = false; // done with the form: the pushed map may replace it now
+                        }
                         var url = new URL(r.url);
                         var newActor = url.searchParams.get("newActor");
                         offerUndo(newActor ? msg("actionAndActorAdded", name) : msg("actionAdded"),
@@ -507,13 +601,14 @@ document.addEventListener("DOMContentLoaded", function () {
     }
 
     document.addEventListener("DOMContentLoaded", function () {
-        var root = section();
-        if (!root) {
-            return;
+        var live = document.querySelector("section.journey[data-events]");
+        if (live) {
+            listen(live);
         }
-        bind(root);
-        noteLatest();
-        pollTimer = window.setInterval(poll, 4000);
+        var root = section();
+        if (root) {
+            bind(root);
+        }
     });
 }());
 

@@ -119,7 +119,7 @@ public final class Kusari {
                 new AdminController(accounts, workspaces, database, authorizer)::routes,
                 new HomeController(workspaces, strategy, personas, indicators, chainCheck)::routes,
                 new PersonaController(resolver, personas, journeys, readings)::routes,
-                new JourneyController(resolver, journeys, readings, actors, voices)::routes,
+                new JourneyController(resolver, journeys, readings, actors, voices, database),
                 new ChallengeController(resolver, challenges, indicators, readings, voices)::routes,
                 new StrategyController(resolver, strategy, framework, challenges, indicators, actors, readings)::routes,
                 new ActorController(resolver, actorService)::routes,

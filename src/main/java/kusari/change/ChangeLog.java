@@ -124,6 +124,13 @@ public final class ChangeLog {
                 workspaceId, beforeId == null ? Long.MAX_VALUE : beforeId, limit);
     }
 
+    /** A workspace's changes after {@code afterId}, oldest first, at most {@code limit} (what a live page missed). */
+    public static List<ChangeEntry> since(Connection c, long workspaceId, long afterId, int limit)
+            throws SQLException {
+        return Sql.query(c, SELECT + " WHERE workspace_id = ? AND id > ? ORDER BY id LIMIT ?", ChangeLog::entry,
+                workspaceId, afterId, limit);
+    }
+
     /** The newest change id of a workspace: open pages compare it to notice that someone else changed something. */
     public static long latestId(Connection c, long workspaceId) throws SQLException {
         return Sql.queryLong(c, "SELECT COALESCE(MAX(id), 0) FROM change_log WHERE workspace_id = ?", workspaceId);

@@ -36,7 +36,7 @@ public final class Database implements AutoCloseable {
         config.enforceForeignKeys(true);
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(5_000);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         this.dataSource = new SQLiteDataSource(config);
         this.dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         // Writers take the write lock at BEGIN: a deferred transaction that reads and then writes can fail
@@ -99,10 +99,24 @@ public final class Database implements AutoCloseable {
         RequestScope scope = SCOPE.get();
         for (int attempt = 1; ; attempt++) {
             try {
-                T result = run(writeDataSource, idleWrites, work);
+                T result;
+                // One writer of this process at a time, waiting its turn here, in order: writers racing for
+                // SQLite's lock would wait in its busy handler, which sleeps in growing steps (up to 100 ms) even
+                // when the lock is long free, so a room of phones posting at once would be served in bursts.
+                // A writer that waited as long as SQLite would have goes on to SQLite's lock, which then answers
+                // BUSY as before (a long import does not hold every request forever).
+                boolean turn = takeTurn();
+                try {
+                    result = run(writeDataSource, idleWrites, work);
+                } finally {
+                    if (turn) {
+                        writeTurn.unlock();
+                    }
+                }
                 if (scope != null && scope.database == this) {
                     scope.endSnapshot();
                 }
+                committed();
                 return result;
             } catch (DataAccessException e) {
                 if (attempt == BUSY_RETRIES || !busy(e)) {
@@ -119,6 +133,47 @@ public final class Database implements AutoCloseable {
     }
 
     private static final int BUSY_RETRIES = 5;
+    /** How long a writer waits for the write lock (SQLite's busy timeout, and this process's turn). */
+    private static final int BUSY_TIMEOUT_MILLIS = 5_000;
+
+    /** The turn of this process's writers (fair: first come, first served). */
+    private final java.util.concurrent.locks.ReentrantLock writeTurn = new java.util.concurrent.locks.ReentrantLock(true);
+
+    private boolean takeTurn() {
+        try {
+            return writeTurn.tryLock(BUSY_TIMEOUT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Told after each committed write transaction of this process (live pages wake their streams). */
+    private final java.util.List<Runnable> commitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Runs {@code listener} after every write transaction that commits, on the writing thread, once the data is
+     * visible to every reader: it must only hand work on (wake a stream), never block. Writes by another process
+     * (the command line) are not told.
+     */
+    public void onCommit(Runnable listener) {
+        commitListeners.add(listener);
+    }
+
+    public void removeOnCommit(Runnable listener) {
+        commitListeners.remove(listener);
+    }
+
+    private void committed() {
+        for (Runnable listener : commitListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                // what was committed stays committed; a live page that could not be woken catches up at the next
+                org.slf4j.LoggerFactory.getLogger(Database.class).warn("After-commit listener failed", e);
+            }
+        }
+    }
 
     private static boolean busy(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

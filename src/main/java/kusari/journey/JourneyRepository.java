@@ -33,6 +33,12 @@ public final class JourneyRepository implements JourneyQueries {
                 JourneyRepository::toJourney, workspaceId, slug));
     }
 
+    /** A journey by its id, which stays when its slug is changed (a live page follows it). */
+    public Optional<Journey> findById(long workspaceId, long id) {
+        return database.read(c -> Sql.queryOne(c, SELECT_JOURNEY + " WHERE j.workspace_id = ? AND j.id = ?",
+                JourneyRepository::toJourney, workspaceId, id));
+    }
+
     /** Whose journey it is, as the map's header shows it. */
     public JourneyPersona findPersona(long journeyId) {
         return database.read(c -> Sql.queryOne(c, """

@@ -24,14 +24,21 @@ public final class EventHub {
 
     /** One stored event: its id (the SSE id), its name and its JSON data. */
     public record Event(long id, String type, String data) {
+
+        /** An event this stream passes over (not for this client): the stream moves past it, sending nothing. */
+        public static Event skipped(long id) {
+            return new Event(id, null, null);
+        }
     }
 
-    /** The stored events of one channel after an id, oldest first. */
+    /** The stored events of one channel after an id, oldest first, at most {@link #PAGE} of them. */
     @FunctionalInterface
     public interface Source {
         List<Event> after(long id);
     }
 
+    /** The most events a {@link Source} gives at once; a stream given this many asks again at once. */
+    public static final int PAGE = 1000;
     /** The most streams one client (a phone's cookie, an account, an address) keeps open; older ones are closed. */
     public static final int STREAMS_PER_CLIENT = 4;
     /** A comment this often keeps proxies and phones from closing a quiet stream. */
@@ -59,15 +66,7 @@ public final class EventHub {
      * Last-Event-ID, else {@code after}), then every event the channel is woken for.
      */
     public void open(SseClient client, String channel, String clientKey, long after, Source source) {
-        long lastId = after;
-        String header = client.ctx().header("Last-Event-ID");
-        if (header != null) {
-            try {
-                lastId = Math.max(0, Long.parseLong(header.strip()));
-            } catch (NumberFormatException ignored) {
-                // a made-up id: start from what the page knew
-            }
-        }
+        long lastId = startAfter(client, after);
         Stream stream = new Stream(client, channel, clientKey, source, lastId);
         client.keepAlive();
         client.onClose(() -> remove(stream));
@@ -87,12 +86,33 @@ public final class EventHub {
         stream.schedule();
     }
 
+    /** Where a stream starts: after the request's Last-Event-ID (a reconnecting client), else after {@code after}. */
+    public static long startAfter(SseClient client, long after) {
+        String header = client.ctx().header("Last-Event-ID");
+        if (header != null) {
+            try {
+                return Math.max(0, Long.parseLong(header.strip()));
+            } catch (NumberFormatException ignored) {
+                // a made-up id: start from what the page knew
+            }
+        }
+        return after;
+    }
+
     /** After a commit: every stream of the channel sends what it has not sent yet. */
     public void wake(String channel) {
         Set<Stream> streams = channels.get(channel);
         if (streams != null) {
             streams.forEach(Stream::schedule);
         }
+    }
+
+    /**
+     * After a commit that may concern every channel (a change to the chain: the streams of open journey pages):
+     * each stream asks its source, which answers nothing when the change was not its own.
+     */
+    public void wakeAll() {
+        channels.values().forEach(streams -> streams.forEach(Stream::schedule));
     }
 
     /** The channel ended (a workshop closed): its streams send what is left, then close. */
@@ -193,10 +213,18 @@ public final class EventHub {
                 return;
             }
             try {
-                for (Event e : source.after(lastId)) {
-                    client.sendEvent(e.type(), e.data(), Long.toString(e.id()));
-                    lastId = e.id();
-                }
+                // a source gives at most PAGE events at a time: a stream that fell behind reads on until it has all,
+                // or the rest would wait for the next wake, which may never come
+                List<Event> batch;
+                do {
+                    batch = source.after(lastId);
+                    for (Event e : batch) {
+                        if (e.type() != null) {
+                            client.sendEvent(e.type(), e.data(), Long.toString(e.id()));
+                        }
+                        lastId = e.id();
+                    }
+                } while (batch.size() >= PAGE);
             } catch (RuntimeException e) {
                 client.close();
                 remove(this);

@@ -14,6 +14,9 @@ public final class Links {
     public static final RoutePath JOURNEY_EDITOR = RoutePath.of("/w/{ws}/journeys/{slug}/edit");
     /** The form that opens a live workshop on a journey (declared by the workshop; the journey page links to it). */
     public static final RoutePath OPEN_WORKSHOP = RoutePath.of("/w/{ws}/workshops");
+    /** The pushed changes of a journey map, as the plain page and the editor show it (text/event-stream). */
+    public static final RoutePath JOURNEY_EVENTS = RoutePath.of("/w/{ws}/journeys/{slug}/events");
+    public static final RoutePath JOURNEY_EDITOR_EVENTS = RoutePath.of("/w/{ws}/journeys/{slug}/edit/events");
     public static final RoutePath CHALLENGES = RoutePath.of("/w/{ws}/challenges");
     public static final RoutePath CHALLENGE = RoutePath.of("/w/{ws}/challenges/{number}");
     public static final RoutePath FRAMEWORK = RoutePath.of("/w/{ws}/framework");
@@ -114,6 +117,11 @@ public final class Links {
     /** Where the journey page's form opens a workshop. */
     public static String openWorkshop(String ws) {
         return OPEN_WORKSHOP.fill(ws);
+    }
+
+    /** The stream of a journey map's changes, for the editor or the plain page. */
+    public static String journeyEvents(String ws, String slug, boolean editing) {
+        return (editing ? JOURNEY_EDITOR_EVENTS : JOURNEY_EVENTS).fill(ws, slug);
     }
 
     /** A step's column on its journey map. */

@@ -22,6 +22,7 @@ import kusari.core.WorkspaceResolver;
 import kusari.journey.JourneyQueries;
 import kusari.web.Access;
 import kusari.web.ApiDoc;
+import kusari.web.EventHub;
 import kusari.web.Feature;
 import kusari.web.Pages;
 import kusari.web.Route;
@@ -267,7 +268,7 @@ public final class WorkshopApi implements Feature {
         Workshop w = mine(ctx);
         long after = queryLong(ctx, "after");
         service.hub().open(client, WorkshopService.channel(w.id()), "board:" + ctx.ip(), after,
-                from -> service.repository().events(w.id(), from));
+                from -> service.events(w.id(), from));
     }
 
     void board(Context ctx) {
@@ -384,9 +385,10 @@ public final class WorkshopApi implements Feature {
         long after = queryLong(ctx, "after");
         // when cards are not shared, a phone hears the room (phase, timer, focus) but not the cards; its own it knows
         service.hub().open(client, WorkshopService.channel(w.id()), "p" + me, after,
-                from -> w.cardsShared() ? service.repository().events(w.id(), from)
-                        : service.repository().events(w.id(), from).stream()
-                        .filter(e -> !e.type().equals("card") && !e.type().equals("vote")).toList());
+                from -> w.cardsShared() ? service.events(w.id(), from)
+                        : service.events(w.id(), from).stream()
+                        .map(e -> e.type().equals("card") || e.type().equals("vote") ? EventHub.Event.skipped(e.id()) : e)
+                        .toList());
     }
 
     // ------------------------------------------------------------------ helpers

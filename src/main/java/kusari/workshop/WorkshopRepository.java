@@ -88,11 +88,12 @@ public final class WorkshopRepository {
                 rs -> rs.getLong(1), workshopId, participantId));
     }
 
-    /** The channel's events after {@code after}, at most a thousand at a time (the stream reads on). */
+    /** The channel's events after {@code after}, at most a page at a time (the stream reads on). */
     List<EventHub.Event> events(long workshopId, long after) {
         return database.read(c -> Sql.query(c,
-                "SELECT id, type, data FROM workshop_event WHERE workshop_id = ? AND id > ? ORDER BY id LIMIT 1000",
-                rs -> new EventHub.Event(rs.getLong(1), rs.getString(2), rs.getString(3)), workshopId, after));
+                "SELECT id, type, data FROM workshop_event WHERE workshop_id = ? AND id > ? ORDER BY id LIMIT ?",
+                rs -> new EventHub.Event(rs.getLong(1), rs.getString(2), rs.getString(3)), workshopId, after,
+                EventHub.PAGE));
     }
 
     long lastEvent(long workshopId) {

@@ -47,6 +47,7 @@ public final class WorkshopService {
     private final WorkshopRepository workshops;
     private final JourneyQueries journeys;
     private final EventHub hub;
+    private final EventTail tail;
     private final Clock clock;
     private final Throttle cards;
     private final Throttle guesses;
@@ -55,9 +56,21 @@ public final class WorkshopService {
         this.workshops = workshops;
         this.journeys = journeys;
         this.hub = hub;
+        this.tail = new EventTail(workshops);
         this.clock = clock;
         this.cards = new Throttle(CARDS_PER_MINUTE, Duration.ofMinutes(1), clock);
         this.guesses = new Throttle(WRONG_CODES, Duration.ofMinutes(10), clock);
+    }
+
+    /** After a commit that stored events of the workshop: its streams send them. */
+    private void wake(long workshopId) {
+        tail.changed(workshopId);
+        hub.wake(channel(workshopId));
+    }
+
+    /** The workshop's stored events after {@code after} (at most a page), read once for all its streams. */
+    List<EventHub.Event> events(long workshopId, long after) {
+        return tail.after(workshopId, after);
     }
 
     static String channel(long workshopId) {
@@ -184,9 +197,10 @@ public final class WorkshopService {
         });
         Workshop after = workshops.find(workspaceId, id).orElseThrow();
         if (before.open() && !after.open()) {
+            tail.changed(id);
             hub.end(channel(id));
         } else {
-            hub.wake(channel(id));
+            wake(id);
         }
         return after;
     }
@@ -202,7 +216,7 @@ public final class WorkshopService {
             SearchIndex.reindex(c, "card", cardId);
             return k;
         });
-        hub.wake(channel(w.id()));
+        wake(w.id());
         return card;
     }
 
@@ -216,7 +230,7 @@ public final class WorkshopService {
             }
             return null;
         });
-        hub.wake(channel(w.id()));
+        wake(w.id());
     }
 
     // ------------------------------------------------------------------ participants
@@ -289,7 +303,7 @@ public final class WorkshopService {
             SearchIndex.reindex(c, "card", id);
             return k;
         });
-        hub.wake(channel(w.id()));
+        wake(w.id());
         return card;
     }
 
@@ -318,7 +332,7 @@ public final class WorkshopService {
             SearchIndex.reindex(c, "card", cardId);
             return changed;
         });
-        hub.wake(channel(w.id()));
+        wake(w.id());
         return card;
     }
 
@@ -347,7 +361,7 @@ public final class WorkshopService {
                     .put("votes", voted.votes()).toString(), now);
             return voted;
         });
-        hub.wake(channel(w.id()));
+        wake(w.id());
         return card;
     }
 
