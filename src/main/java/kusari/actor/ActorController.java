@@ -1,5 +1,6 @@
 package kusari.actor;
 
+import kusari.core.Paging;
 import kusari.web.Access;
 import kusari.web.Pages;
 import kusari.web.Route;

@@ -1,5 +1,6 @@
 package kusari.actor;
 
+import kusari.core.Paging;
 import java.util.List;
 import kusari.actor.Acting.StepRow;
 import kusari.actor.ActorRepository.ChallengeRef;

@@ -1,5 +1,6 @@
 package kusari.actor;
 
+import kusari.core.Paging;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package kusari.actor;
 
+import kusari.core.Paging;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -50,7 +50,7 @@ public final class IndicatorTable {
      * One page of the table: every group with its count (to choose one from), the chosen group's key (null: all),
      * the page's paging over the rows of the choice, and the groups of the page with their rows.
      */
-    public record Slice(List<GroupCount> counts, String group, Paging paging, List<Group> groups) {
+    public record Slice(List<GroupCount> counts, String group, kusari.core.Paging paging, List<Group> groups) {
 
         /** Only part of the table (one group, or one page). */
         public boolean partial() {
@@ -79,24 +79,6 @@ public final class IndicatorTable {
     }
 
     /** One page of rows, the paging of a table, its page refused with the parameter's name when it does not exist. */
-    public record Paging(int page, int size, int total) {
-        public int pages() {
-            return Math.max(1, (total + size - 1) / size);
-        }
-
-        public int from() {
-            return Math.min(total, (page - 1) * size);
-        }
-
-        public int to() {
-            return Math.min(total, from() + size);
-        }
-
-        public boolean paged() {
-            return total > size;
-        }
-    }
-
     /** An indicator placed in the table: its group key and its owner's level label. */
     private record Placed(Light indicator, String groupKey, String level) {
     }
@@ -172,11 +154,7 @@ public final class IndicatorTable {
             String key = chosenKey;
             List<Placed> chosen = key == null ? layout.placed()
                     : layout.placed().stream().filter(p -> p.groupKey().equals(key)).toList();
-            Paging paging = new Paging(page, ROWS_PER_PAGE, chosen.size());
-            if (page > paging.pages()) {
-                throw new ValidationException(List.of(FieldError.of("page", "paging.error.beyond", "page",
-                        String.valueOf(page), String.valueOf(paging.pages()))));
-            }
+            kusari.core.Paging paging = kusari.core.Paging.of("page", page, ROWS_PER_PAGE, chosen.size());
             return new Slice(counts, group, paging, rows(c, ws, layout, chosen.subList(paging.from(), paging.to())));
         });
     }
@@ -186,18 +164,7 @@ public final class IndicatorTable {
 
     /** The first page of a {@code page} parameter (null or blank), else the number; refused when not from 1. */
     public static int page(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return 1;
-        }
-        try {
-            int page = Integer.parseInt(raw.strip());
-            if (page >= 1) {
-                return page;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, with the parameter named
-        }
-        throw new ValidationException(List.of(FieldError.of("page", "paging.error.page", "page", raw)));
+        return kusari.core.Paging.parse("page", raw);
     }
 
     private Layout layout(Connection c, Workspace ws, String challengesTitle, String challengeLevel)
