@@ -442,20 +442,28 @@ public final class Benchmark {
         for (Map.Entry<String, String> e : LARGE_PAGES.entrySet()) {
             first.put(e.getKey(), survive(server, restart, e.getValue().replace(ACTOR, actor), o, log));
         }
+        // Warm and unchanged, every page before any change: a page may be kept while the data stays as it is.
+        Map<String, Answer> warm = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : LARGE_PAGES.entrySet()) {
+            Answer before = first.get(e.getKey());
+            Answer a = before.status() == 200
+                    ? survive(server, restart, e.getValue().replace(ACTOR, actor), o, log) : before;
+            log.printf(Locale.ROOT, "%s: %s%n", e.getKey(), a.describe());
+            warm.put(e.getKey(), a);
+        }
         for (Map.Entry<String, String> e : LARGE_PAGES.entrySet()) {
             String prefix = "100k steps, " + e.getKey() + " " + e.getValue();
-            Answer warm = first.get(e.getKey());
-            Answer a = warm.status() == 200 ? survive(server, restart, e.getValue().replace(ACTOR, actor), o, log) : warm;
-            log.printf(Locale.ROOT, "%s: %s%n", e.getKey(), a.describe());
+            Answer a = warm.get(e.getKey());
             if (a.status() != 200) {
                 String why = a.describe() + (a.status() >= 500 ? server[0].lastProblem() : "");
                 rows.add(broken(prefix + ": time", why, "≤ 1 s"));
+                rows.add(broken(prefix + ": time, first view after a change", why, "≤ 1 s"));
                 rows.add(broken(prefix + ": bytes", why, "≤ 5 MB"));
                 continue;
             }
             double mb = a.body().length / 1e6;
             rows.add(row(prefix + ": time", a.seconds(), fmt(a.seconds()) + " s", "≤ 1 s", a.seconds() <= 1));
-            // A page asked again unchanged may be kept; the first view after a change pays for the whole page.
+            // The first view after a change pays for the whole page: a change before each page's view.
             change(large);
             Answer changed = survive(server, restart, e.getValue().replace(ACTOR, actor), o, log);
             log.printf(Locale.ROOT, "%s after a change: %s%n", e.getKey(), changed.describe());
