@@ -35,7 +35,8 @@ import kusari.web.Links;
  */
 public final class ChainCheck implements ChainSummary {
 
-    static final int MAX_REASON = 500;
+    /** The longest reason a dismissal takes, in characters; the form says it beside the box. */
+    public static final int MAX_REASON = 500;
     /** History summaries are written once, in the product's default language, like the rest of the timeline. */
     private static final kusari.core.Ui HISTORY = new kusari.core.Ui(kusari.core.Ui.Lang.JA, "", "");
 
