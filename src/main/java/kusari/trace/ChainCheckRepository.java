@@ -187,10 +187,19 @@ final class ChainCheckRepository {
                  AND d.break_key = f.kind || ':' || f.subject
             GROUP BY f.j, f.kind""";
 
+    /**
+     * The same count for a workspace with no dismissal in force, the usual case: nothing to look up for each break
+     * found, which at 100,000 steps is a tenth of the query. The parameters appear in the same order.
+     */
+    private static final String TALLY_NOTHING_DISMISSED = TALLY.substring(0, TALLY.lastIndexOf("SELECT f.j, f.kind"))
+            + "SELECT f.j, f.kind, count(*), sum(f.weight), 0 FROM found f GROUP BY f.j, f.kind";
+
     static List<TallyRow> tally(Connection c, long ws, String journey, int planFrom, int planTo, Integer actualYear)
             throws SQLException {
+        boolean dismissals = Sql.queryLong(c, "SELECT EXISTS (SELECT 1 FROM chain_dismissal WHERE workspace_id = ?"
+                + " AND undone_at IS NULL)", ws) != 0;
         // SQLite numbers :name parameters in order of first appearance; the values go in that order
-        return Sql.query(c, TALLY, rs -> {
+        return Sql.query(c, dismissals ? TALLY : TALLY_NOTHING_DISMISSED, rs -> {
             long j = rs.getLong(1);
             Long journeyId = rs.wasNull() ? null : j;
             return new TallyRow(journeyId, BreakKind.valueOf(rs.getString(2)), rs.getLong(3), rs.getLong(4),
