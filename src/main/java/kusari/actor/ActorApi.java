@@ -18,7 +18,6 @@ import kusari.actor.ActorOverview.StepView;
 import kusari.actor.ActorRepository.LedProject;
 
 import kusari.web.Exports;
-import kusari.web.Exports.Table;
 import kusari.indicator.IndicatorJson;
 import kusari.core.Workspace;
 import kusari.core.WorkspaceResolver;
@@ -190,7 +189,7 @@ public final class ActorApi {
         if (format == null) {
             ctx.json(ActorTables.stepRows(Requests.ui(ctx), o));
         } else {
-            download(ctx, ActorTables.steps(Requests.ui(ctx), o), format,
+            Exports.download(ctx, ActorTables.steps(Requests.ui(ctx), o), format,
                     ws.slug() + "-actor-" + o.actor().id() + "-steps");
         }
     }
@@ -202,7 +201,7 @@ public final class ActorApi {
             ctx.json(m.page(Paging.parse("page", ctx.queryParam("page")),
                     Paging.parse("columnPage", ctx.queryParam("columnPage"))));
         } else {
-            download(ctx, ActorTables.matrix(Requests.ui(ctx), m), format, ws.slug() + "-matrix");
+            Exports.download(ctx, ActorTables.matrix(Requests.ui(ctx), m), format, ws.slug() + "-matrix");
         }
     }
 
@@ -229,9 +228,5 @@ public final class ActorApi {
         long id = NotFound.pathLong(ctx, "id", "error.notFound.actor");
         return service.overview(ws, id, fy, null, page)
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.actor", ctx.pathParam("id")));
-    }
-
-    private static void download(Context ctx, Table table, String format, String fileName) {
-        Exports.download(ctx, table, format, fileName);
     }
 }

@@ -1,7 +1,6 @@
 package kusari.web;
 
 import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -9,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import kusari.web.SheetLayout;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
@@ -36,12 +34,6 @@ public final class Exports {
     private Exports() {
     }
 
-    public static byte[] csv(Table table) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writeCsv(table, out);
-        return out.toByteArray();
-    }
-
     /** Writes the CSV row by row as the rows are produced. */
     public static void writeCsv(Table table, OutputStream out) {
         try {
@@ -58,12 +50,6 @@ public final class Exports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    public static byte[] xlsx(Table table) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writeXlsx(table, out);
-        return out.toByteArray();
     }
 
     /**
