@@ -10,9 +10,7 @@ import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
 import java.nio.file.Path;
 import kusari.bench.SyntheticWorkspace;
-import kusari.core.AppConfig;
 import kusari.db.Database;
-import kusari.db.Migrations;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,13 +31,11 @@ class BoundedPagesTest {
 
     @BeforeAll
     static void generate() {
-        db = Database.open(dir.resolve("bounded.db"));
-        Migrations.apply(db);
-        SyntheticWorkspace.generate(db, "big", new SyntheticWorkspace.Size(210, 2, 250, 2_100, 1_100, 4, 3));
+        db = TestApp.synthetic(dir.resolve("bounded.db"), "big", new SyntheticWorkspace.Size(210, 2, 250, 2_100, 1_100, 4, 3));
     }
 
     private static Javalin app() {
-        return Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db);
+        return TestApp.create(db);
     }
 
     @Test

@@ -79,7 +79,19 @@ public final class TestApp {
 
     /** The app on the shared sample database (port 0: JavalinTest or the caller picks a free port). */
     public static Javalin create() {
-        Database db = sampleDatabase();
+        return create(sampleDatabase());
+    }
+
+    /** The app on {@code db}, with the default settings (port 0). */
+    public static Javalin create(Database db) {
         return Kusari.create(new AppConfig(0, db.file(), PROJECT_DIR, false), db);
+    }
+
+    /** A new database at {@code file} holding one synthetic workspace {@code slug} of {@code size} (and no sample). */
+    public static Database synthetic(Path file, String slug, kusari.bench.SyntheticWorkspace.Size size) {
+        Database db = Database.open(file);
+        kusari.db.Migrations.apply(db);
+        kusari.bench.SyntheticWorkspace.generate(db, slug, size);
+        return db;
     }
 }

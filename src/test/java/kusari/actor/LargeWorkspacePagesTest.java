@@ -10,12 +10,9 @@ import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
 import java.nio.file.Path;
 import kusari.Http;
-import kusari.Kusari;
 import kusari.TestApp;
 import kusari.bench.SyntheticWorkspace;
-import kusari.core.AppConfig;
 import kusari.db.Database;
-import kusari.db.Migrations;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,14 +32,12 @@ class LargeWorkspacePagesTest {
 
     @BeforeAll
     static void generate() {
-        db = Database.open(dir.resolve("large.db"));
-        Migrations.apply(db);
-        SyntheticWorkspace.generate(db, "many", new SyntheticWorkspace.Size(60, 3, 10, 10, 10, 120, 2));
+        db = TestApp.synthetic(dir.resolve("large.db"), "many", new SyntheticWorkspace.Size(60, 3, 10, 10, 10, 120, 2));
         SyntheticWorkspace.generate(db, "busy", new SyntheticWorkspace.Size(40, 5, 10, 10, 10, 4, 2));
     }
 
     private static Javalin app() {
-        return Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db);
+        return TestApp.create(db);
     }
 
     @Test

@@ -10,12 +10,9 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import kusari.Http;
-import kusari.Kusari;
 import kusari.TestApp;
 import kusari.bench.SyntheticWorkspace;
-import kusari.core.AppConfig;
 import kusari.db.Database;
-import kusari.db.Migrations;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,13 +26,11 @@ class IndicatorTablePagingTest {
 
     @BeforeAll
     static void generate() {
-        db = Database.open(dir.resolve("indicators.db"));
-        Migrations.apply(db);
-        SyntheticWorkspace.generate(db, "many", new SyntheticWorkspace.Size(5, 3, 60, 100, 450, 4, 3));
+        db = TestApp.synthetic(dir.resolve("indicators.db"), "many", new SyntheticWorkspace.Size(5, 3, 60, 100, 450, 4, 3));
     }
 
     private static Javalin app() {
-        return Kusari.create(new AppConfig(0, db.file(), TestApp.PROJECT_DIR, false), db);
+        return TestApp.create(db);
     }
 
     @Test
