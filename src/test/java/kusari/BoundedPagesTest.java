@@ -142,7 +142,7 @@ class BoundedPagesTest {
             assertEquals(400, bad.code());
             JsonNode body = JSON.readTree(bad.body().string());
             assertEquals("limit", body.path("fields").path(0).path("field").asText(), body.toString());
-            assertTrue(body.path("fields").path(0).path("message").asText().contains("1 から 5000 までの整数"), body.toString());
+            assertTrue(body.path("fields").path(0).path("message").asText().contains("1〜5,000の整数"), body.toString());
             assertEquals(400, client.get("/api/v1/workspaces/big/personas?offset=-1").code());
             assertEquals(400, client.get("/api/v1/workspaces/big/projects?limit=many").code());
         });

@@ -11,18 +11,7 @@ public record Paging(String parameter, int page, int size, int total) {
 
     /** {@code page} as the parameter gave it (null or blank: the first page); refused when not a number from 1. */
     public static int parse(String parameter, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return 1;
-        }
-        try {
-            int page = Integer.parseInt(raw.strip());
-            if (page >= 1) {
-                return page;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, with the parameter named
-        }
-        throw new ValidationException(List.of(FieldError.of(parameter, "paging.error.page", parameter, raw)));
+        return WholeNumber.parameter(parameter, raw, 1, Integer.MAX_VALUE, 1);
     }
 
     /** The paging of {@code total} items, refused when {@code page} lies beyond the last page. */

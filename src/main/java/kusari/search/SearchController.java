@@ -52,7 +52,7 @@ public final class SearchController {
         Workspace ws = resolver.require(ctx);
         String q = ctx.queryParam("q");
         String error = null;
-        Object errorArg = null;
+        java.util.List<Object> errorArgs = java.util.List.of();
         SearchResults results = SearchResults.NONE;
         try {
             int offset = number(ctx, "offset", 0, 0, Integer.MAX_VALUE);
@@ -60,12 +60,12 @@ public final class SearchController {
         } catch (ValidationException e) {
             FieldError first = e.errors().get(0);
             error = first.messageKey();
-            errorArg = first.args().isEmpty() ? null : first.args().get(0);
+            errorArgs = first.args();
             ctx.status(422);
         }
         String next = results.more() ? Links.search(ws.slug(), q, results.offset() + results.hits().size()) : null;
         Pages.render(ctx, "search/results.jte", new SearchPage(Requests.ui(ctx), ws, q == null ? "" : q,
-                results, error, errorArg, next));
+                results, error, errorArgs, next));
     }
 
     void api(Context ctx) {
@@ -82,18 +82,6 @@ public final class SearchController {
     }
 
     private static int number(Context ctx, String name, int otherwise, int min, int max) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, as for a number out of range
-        }
-        throw ValidationException.of(name, "search.badNumber", min, max);
+        return kusari.core.WholeNumber.parameter(name, ctx.queryParam(name), min, max, otherwise);
     }
 }

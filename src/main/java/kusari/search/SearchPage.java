@@ -5,8 +5,8 @@ import kusari.core.Workspace;
 
 /**
  * The search page: what was asked, the results grouped by kind, or why nothing was looked for ({@code error}, a
- * message key with its argument).
+ * message key with its arguments).
  */
 public record SearchPage(Ui ui, Workspace workspace, String query, SearchResults results, String error,
-                         Object errorArg, String nextPage) {
+                         java.util.List<Object> errorArgs, String nextPage) {
 }

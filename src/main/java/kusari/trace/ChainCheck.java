@@ -122,28 +122,6 @@ public final class ChainCheck implements ChainSummary {
                 "chain.param.kind", value.strip(), StoredCode.listed(BreakKind.class)));
     }
 
-    /**
-     * A whole-number request parameter between {@code min} and {@code max}, or {@code absent} when it is not given.
-     * Anything else is refused with a message naming the parameter, never quietly moved into range.
-     */
-    static int number(String name, String value, int min, int max, int absent) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, like a number out of range
-        }
-        if (max == Integer.MAX_VALUE) {
-            throw ValidationException.of(name, "chain.param.atLeast", name, min, value.strip());
-        }
-        throw ValidationException.of(name, "chain.param.between", name, min, max, value.strip());
-    }
-
     /** The fiscal year whose actuals should be in: the last one ended, but no later than the plan's end. */
     public Integer lastCompletedFiscalYear(Workspace ws) {
         LocalDate today = LocalDate.now(clock);

@@ -72,8 +72,8 @@ public final class TraceApi {
         Workspace ws = resolver.require(ctx);
         String journey = ctx.queryParam("journey");
         BreakKind kind = ChainCheck.kindFilter(ctx.queryParam("kind"));
-        int limit = ChainCheck.number("limit", ctx.queryParam("limit"), 1, MAX_LIMIT, DEFAULT_LIMIT);
-        int offset = ChainCheck.number("offset", ctx.queryParam("offset"), 0, Integer.MAX_VALUE, 0);
+        int limit = kusari.core.WholeNumber.parameter("limit", ctx.queryParam("limit"), 1, MAX_LIMIT, DEFAULT_LIMIT);
+        int offset = kusari.core.WholeNumber.parameter("offset", ctx.queryParam("offset"), 0, Integer.MAX_VALUE, 0);
         ChainReport report = TraceController.report(chainCheck, ws,
                 journey == null || journey.isBlank() ? null : journey, new ChainReport.Window(kind, offset, limit),
                 TraceController.department(ctx, ws, reach));

@@ -78,7 +78,7 @@ public final class TraceController {
         }
         // the list of breaks is paged and may be narrowed to one kind; a refused dismissal comes back to its page
         BreakKind kind = ChainCheck.kindFilter(param(ctx, "kind"));
-        int page = ChainCheck.number("page", param(ctx, "page"), 1, Integer.MAX_VALUE, 1);
+        int page = kusari.core.WholeNumber.parameter("page", param(ctx, "page"), 1, Integer.MAX_VALUE, 1);
         long offset = (long) (page - 1) * ChainCheckPage.PER_PAGE;
         DepartmentReach.Reach department = department(ctx, ws, reach);
         ChainReport report = report(chainCheck, ws, journey, new ChainReport.Window(kind,
@@ -97,7 +97,7 @@ public final class TraceController {
         if (value == null) {
             return null;
         }
-        long id = ChainCheck.number("actor", value, 1, Integer.MAX_VALUE, 1);
+        long id = kusari.core.WholeNumber.parameter("actor", value, 1, Integer.MAX_VALUE, 1);
         return reach.of(ws, id).orElseThrow(() -> NotFound.of(ctx, "error.notFound.actor", id));
     }
 

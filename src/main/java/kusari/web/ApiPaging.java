@@ -2,8 +2,7 @@ package kusari.web;
 
 import io.javalin.http.Context;
 import java.util.List;
-import kusari.core.FieldError;
-import kusari.core.ValidationException;
+import kusari.core.WholeNumber;
 
 /**
  * A part of a long list answered by the API: {@code limit} items from {@code offset}, the whole count in the
@@ -45,19 +44,6 @@ public record ApiPaging(int offset, int limit) {
     }
 
     private static int number(Context ctx, String name, int otherwise, int min, int max) {
-        String raw = ctx.queryParam(name);
-        if (raw == null || raw.isBlank()) {
-            return otherwise;
-        }
-        try {
-            long n = Long.parseLong(raw.strip());
-            if (n >= min && n <= max) {
-                return (int) n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, with the parameter named
-        }
-        throw new ValidationException(List.of(FieldError.of(name, "paging.error.range", name, raw,
-                String.valueOf(min), String.valueOf(max))));
+        return WholeNumber.parameter(name, ctx.queryParam(name), min, max, otherwise);
     }
 }

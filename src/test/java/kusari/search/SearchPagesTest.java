@@ -67,7 +67,11 @@ class SearchPagesTest {
             assertTrue(empty.body().string().contains("検索する言葉を入れてください"));
             var limit = client.get("/api/v1/workspaces/omitama/search?q=abc&limit=1000");
             assertEquals(400, limit.code());
-            assertTrue(limit.body().string().contains("1から100まで"));
+            assertTrue(limit.body().string().contains("limit は1〜100の整数で指定してください（指定された値: 「1000」）"));
+            var offset = client.get("/w/omitama/search?q=abc&offset=zwei");
+            assertEquals(422, offset.code());
+            assertTrue(Http.text(offset.body().string()).contains("offset は0以上の整数で指定してください（指定された値: 「zwei」）"),
+                    "the page names the parameter and what was given");
             var tooLong = client.get("/w/omitama/search?q=" + q("あ".repeat(101)));
             assertEquals(422, tooLong.code());
             assertTrue(tooLong.body().string().contains("検索する言葉は100文字までです。"));
