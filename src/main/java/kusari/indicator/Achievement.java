@@ -99,10 +99,7 @@ public record Achievement(Double againstTarget, Double progress, boolean met) {
         if (value == null) {
             return "";
         }
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return String.valueOf(value.longValue());
-        }
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return kusari.web.Exports.plain(value);
     }
 
     /**

@@ -21,6 +21,7 @@ import kusari.core.FiscalYear;
 import kusari.core.Workspace;
 import kusari.core.WorkspaceResolver;
 import kusari.web.ErrorPages;
+import kusari.web.Exports;
 import kusari.web.Links;
 import kusari.web.NotFound;
 import kusari.web.Requests;
@@ -81,18 +82,14 @@ public final class IndicatorController {
                 slice.groups(), defaultYear(ws, clock), slice));
     }
 
-    void csv(Context ctx) throws IOException {
+    void csv(Context ctx) {
         IndicatorExport export = export(ctx);
-        ctx.contentType("text/csv; charset=UTF-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + export.fileName("csv") + "\"");
-        export.writeCsv(ctx.outputStream());
+        Exports.download(ctx, export.table(), "csv", export.fileName());
     }
 
-    void xlsx(Context ctx) throws IOException {
+    void xlsx(Context ctx) {
         IndicatorExport export = export(ctx);
-        ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + export.fileName("xlsx") + "\"");
-        export.writeXlsx(ctx.outputStream());
+        Exports.download(ctx, export.table(), "xlsx", export.fileName());
     }
 
     private IndicatorExport export(Context ctx) {

@@ -1,27 +1,18 @@
 package kusari.indicator;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import kusari.core.Workspace;
 import kusari.core.Ui;
-import kusari.web.SheetLayout;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
+import kusari.web.Exports;
 
 /**
  * The indicator table as a file for spreadsheets, in a flat layout: one row per indicator and fiscal year (an
  * indicator without values gets one row with the year empty), one value per cell, the unit in its own column,
  * numbers as numbers, no merged cells. The same columns in CSV (UTF-8 with BOM, so Excel reads it as UTF-8)
- * and .xlsx. The CSV's first columns are what {@link ActualsCsv} reads back.
+ * and .xlsx, written by {@link Exports} like every other table. The CSV's first columns are what {@link ActualsCsv}
+ * reads back.
  */
 public final class IndicatorExport {
 
@@ -58,13 +49,7 @@ public final class IndicatorExport {
         return COLUMNS.stream().map(c -> ui.t("indicator.column." + c)).toList();
     }
 
-    /** Every cell of every row; numbers as Double or Integer, text as String, nothing as null. */
-    public List<List<Object>> rows() {
-        List<List<Object>> rows = new ArrayList<>();
-        chunks.accept(groups -> rows.addAll(rows(groups)));
-        return rows;
-    }
-
+    /** The rows of one chunk of groups; numbers as Double or Integer, text as String, nothing as null. */
     private List<List<Object>> rows(List<IndicatorTable.Group> groups) {
         List<List<Object>> rows = new ArrayList<>();
         for (IndicatorTable.Group g : groups) {
@@ -125,70 +110,17 @@ public final class IndicatorExport {
         return row;
     }
 
-    /** UTF-8 with a byte order mark: Excel on Windows opens it as UTF-8 only then. */
-    public void writeCsv(OutputStream out) throws IOException {
-        out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL)) {
-            csv.printRecord(headers());
-            // Each chunk's rows are written before the next chunk is read.
-            chunks.accept(groups -> {
-                try {
-                    for (List<Object> row : rows(groups)) {
-                        csv.printRecord(row.stream().map(IndicatorExport::csvText).toList());
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+    /**
+     * The table for {@link Exports}: CSV (UTF-8 with a byte order mark) or .xlsx, each chunk's rows written to the
+     * answer before the next chunk is read.
+     */
+    public Exports.Table table() {
+        return new Exports.Table(ui.t("indicator.sheet"), headers(),
+                (Exports.Rows) row -> chunks.accept(groups -> rows(groups).forEach(row)));
     }
 
-    private static String csvText(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof Double d) {
-            return Achievement.formatNumber(d);
-        }
-        if (value instanceof Number n) {
-            return String.valueOf(n);
-        }
-        return kusari.web.CellText.neutralise(String.valueOf(value));
-    }
-
-    /** Text cells as text (never the CSV's apostrophe), laid out and set up for printing by {@link SheetLayout}. */
-    public void writeXlsx(OutputStream out) throws IOException {
-        Workbook wb = new Workbook(out, "Kusari", "1.0");
-        Worksheet sheet = wb.newWorksheet(ui.t("indicator.sheet"));
-        List<String> headers = headers();
-        int[] next = {1};
-        // Each chunk's rows are written and flushed to the answer before the next chunk is read; the first chunk
-        // gives the columns' widths, which are written before any row.
-        chunks.accept(groups -> {
-            List<List<Object>> rows = rows(groups);
-            if (next[0] == 1) {
-                SheetLayout.start(sheet, headers, rows.subList(0, Math.min(rows.size(), SheetLayout.SAMPLE_ROWS)));
-            }
-            for (List<Object> row : rows) {
-                int r = next[0]++;
-                for (int c = 0; c < row.size(); c++) {
-                    SheetLayout.cell(sheet, r, c, row.get(c));
-                }
-            }
-            try {
-                sheet.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        if (next[0] == 1) {
-            SheetLayout.start(sheet, headers, List.of());
-        }
-        wb.finish();
-    }
-
-    public String fileName(String extension) {
-        return workspace.slug() + "-indicators." + extension;
+    /** The file's name without its ending. */
+    public String fileName() {
+        return workspace.slug() + "-indicators";
     }
 }

@@ -7,7 +7,9 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
@@ -21,10 +23,24 @@ import org.dhatim.fastexcel.Worksheet;
 public final class Exports {
 
     /**
-     * A sheet: its name, column headings and rows of String or Number cells (null: empty). The rows are produced
+     * A sheet: its name, column headings and rows of String or Number cells (null: empty). The rows are handed over
      * while the file is written, so that a large table is never held whole in memory.
      */
-    public record Table(String name, List<String> header, Iterable<List<Object>> rows) {
+    public record Table(String name, List<String> header, Rows rows) {
+
+        /** A table whose rows come from an iterable (a list, or rows made as they are asked for). */
+        public Table(String name, List<String> header, Iterable<List<Object>> rows) {
+            this(name, header, (Rows) rows::forEach);
+        }
+    }
+
+    /**
+     * The rows of a table, handed one by one to the file being written; a feature that reads its data in chunks
+     * hands each chunk's rows over before it reads the next.
+     */
+    @FunctionalInterface
+    public interface Rows {
+        void each(Consumer<List<Object>> row);
     }
 
     private static final char BOM = '\uFEFF';
@@ -34,7 +50,7 @@ public final class Exports {
     private Exports() {
     }
 
-    /** Writes the CSV row by row as the rows are produced. */
+    /** Writes the CSV row by row as the rows are handed over. */
     public static void writeCsv(Table table, OutputStream out) {
         try {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
@@ -43,9 +59,13 @@ public final class Exports {
             // so that it is neutralised like any other text.
             CSVPrinter printer = new CSVPrinter(w, CSVFormat.EXCEL);
             printer.printRecord(table.header().stream().map(Exports::neutralise).toList());
-            for (List<Object> row : table.rows()) {
-                printer.printRecord(row.stream().map(Exports::csvCell).toList());
-            }
+            table.rows().each(row -> {
+                try {
+                    printer.printRecord(row.stream().map(Exports::csvCell).toList());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -59,27 +79,63 @@ public final class Exports {
     public static void writeXlsx(Table table, OutputStream out) {
         try {
             Workbook wb = new Workbook(out, "Kusari", "1.0");
-            Worksheet ws = wb.newWorksheet(sheetName(table.name()));
-            java.util.Iterator<List<Object>> rows = table.rows().iterator();
-            List<List<Object>> first = new java.util.ArrayList<>();
-            while (first.size() < SheetLayout.SAMPLE_ROWS && rows.hasNext()) {
-                first.add(rows.next());
-            }
-            SheetLayout.start(ws, table.header(), first);
-            int r = 0;
-            for (java.util.Iterator<List<Object>> it = concat(first.iterator(), rows); it.hasNext(); ) {
-                List<Object> row = it.next();
-                r++;
-                for (int c = 0; c < row.size(); c++) {
-                    SheetLayout.cell(ws, r, c, row.get(c));
-                }
-                if (r % XLSX_FLUSH_ROWS == 0) {
-                    ws.flush();
-                }
-            }
+            XlsxSheet sheet = new XlsxSheet(wb.newWorksheet(sheetName(table.name())), table.header());
+            table.rows().each(sheet::add);
+            sheet.finish();
             wb.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A sheet being written: the first rows wait until they have given the columns' widths. */
+    private static final class XlsxSheet {
+        private final Worksheet ws;
+        private final List<String> header;
+        private List<List<Object>> first = new ArrayList<>();
+        private int r;
+
+        XlsxSheet(Worksheet ws, List<String> header) {
+            this.ws = ws;
+            this.header = header;
+        }
+
+        void add(List<Object> row) {
+            if (first == null) {
+                write(row);
+                return;
+            }
+            first.add(row);
+            if (first.size() == SheetLayout.SAMPLE_ROWS) {
+                start();
+            }
+        }
+
+        void finish() {
+            if (first != null) {
+                start();
+            }
+        }
+
+        private void start() {
+            SheetLayout.start(ws, header, first);
+            List<List<Object>> waiting = first;
+            first = null;
+            waiting.forEach(this::write);
+        }
+
+        private void write(List<Object> row) {
+            r++;
+            for (int c = 0; c < row.size(); c++) {
+                SheetLayout.cell(ws, r, c, row.get(c));
+            }
+            if (r % XLSX_FLUSH_ROWS == 0) {
+                try {
+                    ws.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         }
     }
 
@@ -99,26 +155,24 @@ public final class Exports {
         }
     }
 
-    private static <T> java.util.Iterator<T> concat(java.util.Iterator<T> a, java.util.Iterator<T> b) {
-        return new java.util.Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return a.hasNext() || b.hasNext();
-            }
-
-            @Override
-            public T next() {
-                return a.hasNext() ? a.next() : b.next();
-            }
-        };
-    }
-
     private static Object csvCell(Object v) {
         if (v == null) {
             return "";
         }
-        // Numbers are written as numbers: a negative emotion score is data, not a formula.
+        // Numbers are written as numbers: a negative emotion score is data, not a formula. A decimal is written as
+        // entered (1.5, 55.6), never as 3.0 or in exponent form, so a spreadsheet and the import read it back alike.
+        if (v instanceof Double d) {
+            return plain(d);
+        }
         return v instanceof Number ? v : neutralise(v.toString());
+    }
+
+    /** A decimal in its plain form: 3 for 3.0, 0.0001 rather than 1.0E-4. */
+    public static String plain(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return String.valueOf((long) value);
+        }
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** See {@link kusari.web.CellText#neutralise}: one rule for every export of the application. */

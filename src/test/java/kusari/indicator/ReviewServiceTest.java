@@ -187,7 +187,7 @@ class ReviewServiceTest {
         IndicatorTable table = new IndicatorTable(db, new IndicatorRepository(db));
         var export = new IndicatorExport(ui, workspace, table.settings(ws), table.groups(workspace, "課題", "課題"));
         var out = new java.io.ByteArrayOutputStream();
-        export.writeCsv(out);
+        kusari.web.Exports.writeCsv(export.table(), out);
         byte[] bytes = out.toByteArray();
         assertEquals(0xEF, bytes[0] & 0xff);
         ActualsCsv.Report report = ActualsCsv.read(bytes, 2020, new IndicatorRepository(db).findAll(ws),
