@@ -126,6 +126,15 @@ class BoundedPagesTest {
             assertTrue(p.get(0).path("parentCode").isTextual(), "each project names its measure: " + p);
             assertEquals(3, JSON.readTree(client.get("/api/v1/workspaces/big/challenges?limit=3").body().string()).size());
             assertEquals("210", header(client.get("/api/v1/workspaces/big/personas?limit=1"), "X-Total-Count"));
+            for (String list : java.util.List.of("actors")) {
+                var whole = client.get("/api/v1/workspaces/big/" + list + "?limit=5000");
+                int all = JSON.readTree(whole.body().string()).size();
+                assertTrue(all > 2, list + ": " + all);
+                assertEquals(String.valueOf(all), header(whole, "X-Total-Count"), list);
+                var part = client.get("/api/v1/workspaces/big/" + list + "?limit=1&offset=1");
+                assertEquals(1, JSON.readTree(part.body().string()).size(), list);
+                assertEquals("</api/v1/workspaces/big/" + list + "?limit=1&offset=2>; rel=\"next\"", header(part, "Link"), list);
+            }
 
             var tree = client.get("/api/v1/workspaces/big/framework");
             JsonNode fields = JSON.readTree(tree.body().string());

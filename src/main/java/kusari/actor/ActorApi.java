@@ -39,7 +39,8 @@ public final class ActorApi {
 
     public List<Route> routes() {
         return List.of(
-                Route.get("/api/v1/workspaces/{ws}/actors", this::list, Access.READ).doc(ApiDoc.of("Every actor").returnsList(ActorSummaryJson.class)),
+                Route.get("/api/v1/workspaces/{ws}/actors", this::list, Access.READ).doc(kusari.web.ApiPaging.documented(
+                        ApiDoc.of("Every actor, in parts of a long list").returnsList(ActorSummaryJson.class))),
                 Route.get("/api/v1/workspaces/{ws}/actors/{id}", this::show, Access.READ).doc(ApiDoc.of("One actor with its actions").returns(ActorJson.class)),
                 Route.post("/api/v1/workspaces/{ws}/actors/{id}/names", this::rename, Access.EDIT)
                         .doc(ApiDoc.of("Rename an actor from a fiscal year on: {name, fromFiscalYear, version}").status(201)
@@ -108,7 +109,7 @@ public final class ActorApi {
         Map<Long, ActorQueries.ActorSummary> counts = new java.util.HashMap<>();
         service.repository().findAllWithCounts(ws.id()).forEach(s -> counts.put(s.actor().id(), s));
         ActorNames names = service.repository().names(ws.id());
-        ctx.json(service.directory(ws, ctx.queryParam("q"), fy).stream().map(e -> {
+        ctx.json(kusari.web.ApiPaging.part(ctx, service.directory(ws, ctx.queryParam("q"), fy)).stream().map(e -> {
             var c = counts.get(e.actor().id());
             return new ActorSummaryJson(e.actor().id(), e.actor().name(), e.actor().kind().code(), c == null ? 0 : c.actions(),
                     e.journeys(), c == null ? 0 : c.leadProjects(), e.steps(), names.of(e.actor().id()),
