@@ -1,31 +1,17 @@
 package kusari.actor;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import kusari.core.StoredCode;
 
 /** Who an actor is (actor.kind): a government department (■行政) or a partner outside government (■行政以外: 市民組織, 観光協会, 大学 …). */
 public enum ActorKind implements StoredCode {
     /** 行政: a department (課) of the municipality. */
-    GOVERNMENT("GOVERNMENT"),
+    GOVERNMENT,
     /** 行政以外: a partner outside government. */
-    PARTNER("PARTNER");
-
-    private final String code;
-
-    ActorKind(String code) {
-        this.code = code;
-    }
-
-    /** The stored code, also what the JSON API and the data files say. */
-    @Override
-    @JsonValue
-    public String code() {
-        return code;
-    }
+    PARTNER;
 
     @Override
     public String messageKey() {
-        return "actor.kind." + code;
+        return "actor.kind." + code();
     }
 
     /** The value stored as {@code code}; fails loudly on a code the CHECK of the column does not allow. */

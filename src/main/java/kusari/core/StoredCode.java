@@ -11,8 +11,14 @@ import java.util.stream.Collectors;
  */
 public interface StoredCode {
 
-    /** The code as stored in the database and the data files, e.g. {@code GOVERNMENT}. */
-    String code();
+    /**
+     * The code as stored in the database and the data files, e.g. {@code GOVERNMENT}, also what the JSON API says.
+     * For most values it is the constant's own name; a value stored otherwise (the empty "no decision yet") says so.
+     */
+    @com.fasterxml.jackson.annotation.JsonValue
+    default String code() {
+        return ((Enum<?>) this).name();
+    }
 
     /** The message key of the interface text, e.g. {@code actor.kind.GOVERNMENT} (行政). */
     String messageKey();

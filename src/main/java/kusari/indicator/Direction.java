@@ -1,35 +1,21 @@
 package kusari.indicator;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import kusari.core.StoredCode;
 
 /** Which way an indicator should move (indicator.direction); the achievement is computed accordingly. */
 public enum Direction implements StoredCode {
     /** More is better. */
-    INCREASE("INCREASE"),
+    INCREASE,
     /** Less is better: the achievement is the target over the actual. */
-    DECREASE("DECREASE"),
+    DECREASE,
     /** Keep the level: met while the actual does not fall below the target. */
-    MAINTAIN("MAINTAIN"),
+    MAINTAIN,
     /** Get to the target, from the baseline's side. */
-    REACH("REACH");
-
-    private final String code;
-
-    Direction(String code) {
-        this.code = code;
-    }
-
-    /** The stored code, also what the JSON API and the data files say. */
-    @Override
-    @JsonValue
-    public String code() {
-        return code;
-    }
+    REACH;
 
     @Override
     public String messageKey() {
-        return "indicator.direction." + code;
+        return "indicator.direction." + code();
     }
 
     /** The value stored as {@code code}; fails loudly on a code the CHECK of the column does not allow. */

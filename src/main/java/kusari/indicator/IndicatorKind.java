@@ -1,33 +1,19 @@
 package kusari.indicator;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import kusari.core.StoredCode;
 
 /** What an indicator measures (indicator.kind), and so what it hangs on. */
 public enum IndicatorKind implements StoredCode {
     /** 数値目標: a goal indicator of a policy field. */
-    GOAL("GOAL"),
+    GOAL,
     /** 重要業績評価指標: a KPI of a measure or a project. */
-    KPI("KPI"),
+    KPI,
     /** 行動指標: what the actors of a challenge commit to do. */
-    ACTION("ACTION");
-
-    private final String code;
-
-    IndicatorKind(String code) {
-        this.code = code;
-    }
-
-    /** The stored code, also what the JSON API and the data files say. */
-    @Override
-    @JsonValue
-    public String code() {
-        return code;
-    }
+    ACTION;
 
     @Override
     public String messageKey() {
-        return "indicator.kind." + code;
+        return "indicator.kind." + code();
     }
 
     /** The value stored as {@code code}; fails loudly on a code the CHECK of the column does not allow. */

@@ -1,31 +1,17 @@
 package kusari.indicator;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import kusari.core.StoredCode;
 
 /** What a workspace's grades follow (review_setting.basis). */
 public enum ReviewBasis implements StoredCode {
     /** 達成率: the actual against the target. */
-    TARGET("TARGET"),
+    TARGET,
     /** 進捗率: the way covered from the baseline to the target. */
-    PROGRESS("PROGRESS");
-
-    private final String code;
-
-    ReviewBasis(String code) {
-        this.code = code;
-    }
-
-    /** The stored code, also what the JSON API and the data files say. */
-    @Override
-    @JsonValue
-    public String code() {
-        return code;
-    }
+    PROGRESS;
 
     @Override
     public String messageKey() {
-        return "indicator.basis." + code;
+        return "indicator.basis." + code();
     }
 
     /** The value stored as {@code code}; fails loudly on a code the CHECK of the column does not allow. */
