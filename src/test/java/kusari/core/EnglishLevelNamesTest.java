@@ -96,12 +96,12 @@ class EnglishLevelNamesTest extends FreshAppTest {
         assertEquals(List.of(), found);
         // the sample's workspace file gives its levels English labels, and they stand in their place
         String trace = english(api, "/w/omitama/trace/policy-field/1");
-        assertTrue(trace.contains("Trace from policy field 1"), "the trace names its start by the sample's label");
+        assertTrue(trace.contains("Trace from Policy field 1"), "the trace names its start by the sample's label");
         assertFalse(trace.contains("level 1 item"));
         String budgets = english(api, "/w/omitama/budgets");
-        assertTrue(budgets.contains("Per policy field"));
+        assertTrue(budgets.contains("Per Policy field"));
         assertTrue(english(api, "/w/omitama/framework")
-                .contains("Levels: policy field → basic direction → measure → project"));
+                .contains("Levels: Policy field → Basic direction → Measure → Project"));
         // and the Japanese pages keep the workspace's names
         String japanese = Http.text(api.get("/w/omitama/budgets?lang=ja").text());
         assertTrue(japanese.contains("政策分野"));

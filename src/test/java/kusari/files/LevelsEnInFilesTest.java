@@ -66,7 +66,7 @@ class LevelsEnInFilesTest {
     @Test
     void theSampleGivesItsFourLevelsEnglishLabels() {
         Database db = TestApp.sampleDatabase();
-        assertEquals(List.of("policy field", "basic direction", "measure", "project"), stored(db));
+        assertEquals(List.of("Policy field", "Basic direction", "Measure", "Project"), stored(db));
     }
 
     @Test
