@@ -122,6 +122,19 @@ class EnglishLevelNamesTest extends FreshAppTest {
     }
 
     @Test
+    void moreEnglishLabelsThanLevelsAreRefusedInWords() {
+        long version = db.read(c -> kusari.db.Sql.queryLong(c, "SELECT version FROM workspace WHERE slug = 'omitama'"));
+        var refused = api.patch("/api/v1/workspaces/omitama?lang=en", "{\"version\": " + version
+                + ", \"levelsEn\": [\"a\", \"b\", \"c\", \"d\", \"e\"]}");
+        assertEquals(400, refused.status(), refused.text());
+        assertEquals("levelsEn", refused.body().get("fields").get(0).get("field").asText());
+        assertEquals("Give at most one English label per level (4).",
+                refused.body().get("fields").get(0).get("message").asText());
+        assertEquals(List.of("Policy field", "Basic direction", "Measure", "Project"), db.read(c -> kusari.db.Sql.query(c,
+                "SELECT label FROM framework_level_en ORDER BY depth", rs -> rs.getString(1))), "nothing was written");
+    }
+
+    @Test
     void aWorkspaceGivesItsLevelsEnglishLabelsThroughTheWritePath() {
         long version = db.read(c -> kusari.db.Sql.queryLong(c, "SELECT version FROM workspace WHERE slug = 'omitama'"));
         var saved = api.patch("/api/v1/workspaces/omitama", "{\"version\": " + version
