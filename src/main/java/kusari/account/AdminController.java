@@ -155,7 +155,8 @@ public final class AdminController {
         List<ChangeRow> rows = problem != null ? List.of() : database.read(c -> ChangeLog.byAuthorAndDate(c, by, f, t,
                         scope, 500))
                 .stream().map(e -> new ChangeRow(e.id(), e.workspaceId() == null ? "" : slugs.getOrDefault(e.workspaceId(),
-                        "#" + e.workspaceId()), e.changedAt(), e.changedBy(), e.operation().name(), e.summary()))
+                        "#" + e.workspaceId()), e.changedAt(), e.changedBy(), e.operation().name(),
+                        kusari.change.Summaries.of(ui, e)))
                 .toList();
         List<String> authors = database.read(c -> ChangeLog.authors(c, scope));
         Pages.render(ctx.status(problem == null ? 200 : 400), "account/changes.jte",

@@ -42,7 +42,8 @@ public final class ChangeLog {
     /**
      * Where the changes made on this thread come from, added to their summary while {@link #noting} runs (e.g.
      * 「ワークショップ「…」のカード #12 から」): the history then names the source of a change, such as a
-     * resident's card in a workshop, and the note is sealed into the hash chain with the rest of the entry.
+     * resident's card in a workshop, and the note is sealed into the hash chain with the rest of the entry. A note
+     * is written in Japanese from a message that {@link Summaries} knows, so the timeline can say it again in English.
      */
     private static final ThreadLocal<String> NOTE = new ThreadLocal<>();
 
@@ -65,7 +66,7 @@ public final class ChangeLog {
         String note = NOTE.get();
         if (note != null && !note.isBlank()) {
             change = new Change(change.workspaceId(), change.entity(), change.entityId(), change.operation(),
-                    change.summary() + "（" + note + "）", change.before(), change.after());
+                    Summaries.JAPANESE.t("history.noted", change.summary(), note), change.before(), change.after());
         }
         long id = Sql.insert(c, """
                 INSERT INTO change_log (workspace_id, changed_at, changed_by, entity, entity_id, operation, summary,

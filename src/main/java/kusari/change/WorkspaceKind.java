@@ -39,6 +39,11 @@ public final class WorkspaceKind {
                 if (levels.size() < 2) {
                     errors.add(FieldError.of("levels", "validation.levels"));
                 }
+                // an English label for a level the workspace does not have would silently never show
+                List<?> english = (List<?>) values.getOrDefault("levelsEn", List.of());
+                if (english.size() > levels.size()) {
+                    errors.add(FieldError.of("levelsEn", "validation.tooManyLevelsEn", levels.size()));
+                }
                 List<?> patterns = (List<?>) values.getOrDefault("codePatterns", List.of());
                 if (patterns.size() > levels.size()) {
                     errors.add(FieldError.of("codePatterns", "validation.tooManyPatterns", levels.size()));

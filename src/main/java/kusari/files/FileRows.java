@@ -38,12 +38,12 @@ final class FileRows {
     private FileRows() {
     }
 
-    /** The workspace row with its level names and code patterns (owned lists). */
+    /** The workspace row with its level names, their English labels and code patterns (owned lists). */
     static Map<String, Object> workspace(WorkspaceFile w) {
         return values("slug", w.slug(), "name", w.name(), "fullName", w.fullName(), "municipality", w.municipality(),
                 "published", w.published(), "planFrom", w.planPeriod().from(), "planTo", w.planPeriod().to(),
                 "description", w.description(), "source", w.source(), "levels", w.levels(),
-                "codePatterns", w.codePatterns());
+                "levelsEn", w.levelsEn(), "codePatterns", w.codePatterns());
     }
 
     static Map<String, Object> actor(ActorEntry a) {

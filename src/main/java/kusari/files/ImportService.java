@@ -25,6 +25,7 @@ import kusari.files.WorkspaceFiles.LoadedWorkspace;
 import kusari.files.WorkspaceFiles.PersonaFile;
 import kusari.change.Change;
 import kusari.change.ChangeLog;
+import kusari.change.Summaries;
 import kusari.change.Operation;
 
 /**
@@ -87,13 +88,16 @@ public final class ImportService {
     public record Result(boolean applied, boolean stale, ImportReport report) {
     }
 
-    /** The audit history's line, e.g. 「ファイルから取り込み: 追加 3・変更 2・削除 1」. */
+    /**
+     * The audit history's line, e.g. 「ファイルから取り込み: 追加 3・変更 2・削除 1」: stored in Japanese from its message,
+     * and said again in the reader's language by {@link Summaries} (counts as plain digits, as they always were).
+     */
     static String summary(WorkspacePlan plan) {
         if (plan.isNew()) {
-            return "ファイルから新しいワークスペース「" + plan.name() + "」を取り込み";
+            return Summaries.JAPANESE.t("files.history.importedNew", plan.name());
         }
-        return "ファイルから取り込み: 追加 " + plan.count(Kind.ADDED) + "・変更 " + plan.count(Kind.CHANGED)
-                + "・削除 " + plan.count(Kind.REMOVED);
+        return Summaries.JAPANESE.t("files.history.imported", String.valueOf(plan.count(Kind.ADDED)),
+                String.valueOf(plan.count(Kind.CHANGED)), String.valueOf(plan.count(Kind.REMOVED)));
     }
 
     /** A workspace's files as one JSON object {path: content}: the before/after of the audit history. */

@@ -155,7 +155,7 @@ public final class WorkspaceExporter {
             WorkspaceFile workspace = Sql.queryOne(c, "SELECT * FROM workspace WHERE id = ?", rs -> new WorkspaceFile(
                     rs.getString("slug"), rs.getString("name"), rs.getString("full_name"), rs.getString("municipality"),
                     rs.getString("published"), new PlanPeriod(rs.getInt("plan_from"), rs.getInt("plan_to")),
-                    levels(), codePatterns(), rs.getString("description"), rs.getString("source"), about(),
+                    levels(), levelsEn(), codePatterns(), rs.getString("description"), rs.getString("source"), about(),
                     readings("WORKSPACE").getOrDefault(ws, List.of())), ws).orElseThrow();
             Map<Long, List<String>> actorReadings = readings("ACTOR");
             Map<Long, List<NameEntry>> names = Sql.queryGrouped(c, """
@@ -212,6 +212,12 @@ public final class WorkspaceExporter {
 
         private List<String> codePatterns() throws SQLException {
             return Sql.query(c, "SELECT pattern FROM framework_code_pattern WHERE workspace_id = ? ORDER BY depth",
+                    rs -> rs.getString(1), ws);
+        }
+
+        /** What English pages call the levels, from the top; none (and left out of the file) when not given. */
+        private List<String> levelsEn() throws SQLException {
+            return Sql.query(c, "SELECT label FROM framework_level_en WHERE workspace_id = ? ORDER BY depth",
                     rs -> rs.getString(1), ws);
         }
 

@@ -19,6 +19,9 @@ public final class WorkspaceFiles {
     public record WorkspaceFile(String slug, String name, String fullName, String municipality, String published,
                                 PlanPeriod planPeriod, List<String> levels,
                                 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                                @JacksonInject(value = DataJson.NO_LEVELS_EN, useInput = OptBoolean.TRUE)
+                                List<String> levelsEn,
+                                @JsonInclude(JsonInclude.Include.NON_EMPTY)
                                 @JacksonInject(value = DataJson.NO_ROLES, useInput = OptBoolean.TRUE)
                                 List<String> codePatterns,
                                 String description, String source,
@@ -31,7 +34,9 @@ public final class WorkspaceFiles {
 
         /**
          * {@code codePatterns} (one per level from the top, optional) was added; files without it read as before.
-         * So were {@code about} (the strategy around its chain) and {@code readings}, both optional.
+         * So were {@code about} (the strategy around its chain) and {@code readings}, both optional, and
+         * {@code levelsEn} (what English pages call each level, from the top; optional, and written only when the
+         * workspace has some, so that files without it come back byte for byte).
          */
         @com.fasterxml.jackson.annotation.JsonCreator
         public WorkspaceFile {
@@ -40,8 +45,8 @@ public final class WorkspaceFiles {
         public WorkspaceFile(String slug, String name, String fullName, String municipality, String published,
                              PlanPeriod planPeriod, List<String> levels, List<String> codePatterns,
                              String description, String source) {
-            this(slug, name, fullName, municipality, published, planPeriod, levels, codePatterns, description, source,
-                    null, List.of());
+            this(slug, name, fullName, municipality, published, planPeriod, levels, List.of(), codePatterns,
+                    description, source, null, List.of());
         }
 
         public WorkspaceFile(String slug, String name, String fullName, String municipality, String published,

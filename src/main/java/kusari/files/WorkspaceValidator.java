@@ -83,6 +83,10 @@ final class WorkspaceValidator {
         if (workspace.levels().size() < 2) {
             add(file, "$.levels", "needs at least two level names: the framework's levels and the project level last");
         }
+        if (workspace.levelsEn().size() > workspace.levels().size()) {
+            add(file, "$.levelsEn", "has more English labels (" + workspace.levelsEn().size() + ") than there are levels ("
+                    + workspace.levels().size() + ")");
+        }
         if (workspace.codePatterns().size() > workspace.levels().size()) {
             add(file, "$.codePatterns", "has more patterns than the framework has levels");
         }

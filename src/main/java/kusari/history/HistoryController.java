@@ -4,6 +4,7 @@ import kusari.change.ChangeEntry;
 import kusari.change.ChangeLog;
 import kusari.change.EditService;
 import kusari.change.Kind;
+import kusari.change.Summaries;
 import kusari.core.ConflictException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,8 +60,9 @@ public final class HistoryController {
                 Route.get(Links.WORKSPACE_TRASH, this::workspaceTrash, Access.SITE_ADMIN),
                 Route.post(Links.RESTORE_WORKSPACE, this::restoreWorkspace, Access.SITE_ADMIN),
                 Route.get("/api/v1/workspaces/{ws}/history", this::timelineJson, Access.READ)
-                        .doc(ApiDoc.of("The workspace's changes, newest first (?before=id for older ones)")
-                                .returnsList(kusari.change.ChangeEntry.class)),
+                        .doc(ApiDoc.of("The workspace's changes, newest first (?before=id for older ones); summary as"
+                                        + " stored, summaryShown in the request's language")
+                                .returnsList(ChangeJson.class)),
                 Route.get("/api/v1/workspaces/{ws}/history/latest", this::latest, Access.READ)
                         .doc(ApiDoc.of("The newest change id").returns(LatestJson.class)));
     }
@@ -100,7 +102,7 @@ public final class HistoryController {
             throw NotFound.of(ctx, "error.notFound.entity");
         }
         String label = edits.find(ws.id(), kind, id).map(s -> edits.label(kind, id))
-                .orElse(entries.isEmpty() ? "" : entries.get(0).summary());
+                .orElse(entries.isEmpty() ? "" : Summaries.of(ui, entries.get(0)));
         render(ctx, new HistoryPage(ui, ws, ui.t("history.entityTitle", ui.t("kind." + kind.name()), label),
                 entries.isEmpty() ? ui.t("history.noChanges") : "", views(ui, ws, entries), null, false));
     }
@@ -128,7 +130,7 @@ public final class HistoryController {
                 rs -> rs.getLong(1))).stream()
                 .map(id -> database.read(c -> ChangeLog.find(c, id)).orElseThrow()).toList();
         List<ChangeView> views = deleted.stream().map(e -> new ChangeView(e.id(), WHEN.format(Instant.parse(e.changedAt())),
-                e.changedBy(), ui.t("op." + e.operation()), ui.t("kind.workspace"), e.summary(), null, List.of(), true,
+                e.changedBy(), ui.t("op." + e.operation()), ui.t("kind.workspace"), Summaries.of(ui, e), null, List.of(), true,
                 null, null)).toList();
         Pages.render(ctx, "history/workspaces.jte", new HistoryPage(ui, null, ui.t("history.workspaceTrash"),
                 views.isEmpty() ? ui.t("history.trashEmpty") : ui.t("history.trashIntro"), views, null, true));
@@ -160,7 +162,23 @@ public final class HistoryController {
     private void timelineJson(Context ctx) {
         Workspace ws = resolver.require(ctx);
         Long before = before(ctx);
-        ctx.json(database.read(c -> ChangeLog.forWorkspace(c, ws.id(), before, PAGE_SIZE)));
+        Ui ui = Requests.ui(ctx);
+        ctx.json(database.read(c -> ChangeLog.forWorkspace(c, ws.id(), before, PAGE_SIZE)).stream()
+                .map(e -> ChangeJson.of(e, Summaries.of(ui, e))).toList());
+    }
+
+    /**
+     * A change as the API gives it: the entry as recorded ({@code summary} exactly as stored and sealed into the hash
+     * chain, so a client can check it), and {@code summaryShown}, the summary as the history page says it in the
+     * request's language ({@code ?lang=en} or the language cookie; Japanese otherwise).
+     */
+    record ChangeJson(long id, Long workspaceId, String changedAt, String changedBy, String entity, Long entityId,
+                      kusari.change.Operation operation, String summary, String summaryShown, JsonNode before,
+                      JsonNode after, Long revertsId, Long revertedBy) {
+        static ChangeJson of(ChangeEntry e, String shown) {
+            return new ChangeJson(e.id(), e.workspaceId(), e.changedAt(), e.changedBy(), e.entity(), e.entityId(),
+                    e.operation(), e.summary(), shown, e.before(), e.after(), e.revertsId(), e.revertedBy());
+        }
     }
 
     /** The newest change id (0 before the first change). */

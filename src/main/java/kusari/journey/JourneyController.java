@@ -161,7 +161,7 @@ public final class JourneyController implements Feature {
         ArrayNode changes = data.putArray("changes");
         for (ChangeEntry e : database.read(c -> ChangeLog.since(c, ws.id(), from, CHANGES_PER_EVENT))) {
             changes.addObject().put("id", e.id()).put("entity", e.entity())
-                    .put("operation", e.operation().name()).put("summary", e.summary());
+                    .put("operation", e.operation().name()).put("summary", kusari.change.Summaries.of(ui, e));
         }
         // after the first map of this stream, only the lines that changed since the map it sent last
         ArrayNode patch = sent.html == null ? null : LinePatch.between(sent.html, html);

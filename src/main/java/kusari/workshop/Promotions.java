@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kusari.change.ChangeLog;
+import kusari.change.Summaries;
 import kusari.change.EditService;
 import kusari.change.Kind;
 import kusari.change.LinkKind;
@@ -53,8 +54,9 @@ final class Promotions {
         List<Step> steps = journeys.findSteps(w.journeyId());
         Step step = stepOf(card, steps).orElseThrow(() -> ValidationException.of("card", "workshop.error.step"));
         List<Card> cards = to.equals("challenge") ? groupedCards(w, card, in) : List.of(card);
-        String note = "ワークショップ「" + w.title() + "」のカード "
-                + String.join(", ", cards.stream().map(k -> "#" + k.id()).toList()) + " から";
+        // stored in Japanese from its message, said again in the reader's language on the timeline
+        String note = Summaries.JAPANESE.t("workshop.history.fromCards", w.title(),
+                String.join(", ", cards.stream().map(k -> "#" + k.id()).toList()));
         EditService.Saved saved = ChangeLog.noting(note, () -> switch (to) {
             case "painPoint" -> {
                 Map<String, JsonNode> input = new LinkedHashMap<>();

@@ -94,28 +94,58 @@ class EnglishLevelNamesTest extends FreshAppTest {
             spliced(english(api, path)).forEach(s -> found.add(path + ": …" + s + "…"));
         }
         assertEquals(List.of(), found);
-        // the generic terms stand in their place
+        // the sample's workspace file gives its levels English labels, and they stand in their place
         String trace = english(api, "/w/omitama/trace/policy-field/1");
-        assertTrue(trace.contains("level 1 item 1"), "the trace names its start generically");
+        assertTrue(trace.contains("Trace from Policy field 1"), "the trace names its start by the sample's label");
+        assertFalse(trace.contains("level 1 item"));
         String budgets = english(api, "/w/omitama/budgets");
-        assertTrue(budgets.contains("Per level 1 item"));
+        assertTrue(budgets.contains("Per Policy field"));
+        assertTrue(english(api, "/w/omitama/framework")
+                .contains("Levels: Policy field → Basic direction → Measure → Project"));
         // and the Japanese pages keep the workspace's names
         String japanese = Http.text(api.get("/w/omitama/budgets?lang=ja").text());
         assertTrue(japanese.contains("政策分野"));
     }
 
     @Test
+    void aLevelWithoutAnEnglishLabelIsCalledGenerically() {
+        long version = db.read(c -> kusari.db.Sql.queryLong(c, "SELECT version FROM workspace WHERE slug = 'omitama'"));
+        var saved = api.patch("/api/v1/workspaces/omitama", "{\"version\": " + version + ", \"levelsEn\": []}");
+        assertEquals(200, saved.status(), saved.text());
+        List<String> found = new ArrayList<>();
+        for (String path : PAGES) {
+            spliced(english(api, path)).forEach(s -> found.add(path + ": …" + s + "…"));
+        }
+        assertEquals(List.of(), found);
+        assertTrue(english(api, "/w/omitama/trace/policy-field/1").contains("level 1 item 1"));
+        assertTrue(english(api, "/w/omitama/budgets").contains("Per level 1 item"));
+    }
+
+    @Test
+    void moreEnglishLabelsThanLevelsAreRefusedInWords() {
+        long version = db.read(c -> kusari.db.Sql.queryLong(c, "SELECT version FROM workspace WHERE slug = 'omitama'"));
+        var refused = api.patch("/api/v1/workspaces/omitama?lang=en", "{\"version\": " + version
+                + ", \"levelsEn\": [\"a\", \"b\", \"c\", \"d\", \"e\"]}");
+        assertEquals(400, refused.status(), refused.text());
+        assertEquals("levelsEn", refused.body().get("fields").get(0).get("field").asText());
+        assertEquals("Give at most one English label per level (4).",
+                refused.body().get("fields").get(0).get("message").asText());
+        assertEquals(List.of("Policy field", "Basic direction", "Measure", "Project"), db.read(c -> kusari.db.Sql.query(c,
+                "SELECT label FROM framework_level_en ORDER BY depth", rs -> rs.getString(1))), "nothing was written");
+    }
+
+    @Test
     void aWorkspaceGivesItsLevelsEnglishLabelsThroughTheWritePath() {
         long version = db.read(c -> kusari.db.Sql.queryLong(c, "SELECT version FROM workspace WHERE slug = 'omitama'"));
         var saved = api.patch("/api/v1/workspaces/omitama", "{\"version\": " + version
-                + ", \"levelsEn\": [\"policy field\", \"direction\", \"measure\", \"project\"]}");
+                + ", \"levelsEn\": [\"strand\", \"direction\", \"measure\", \"project\"]}");
         assertEquals(200, saved.status(), saved.text());
 
         String trace = english(api, "/w/omitama/trace/policy-field/1");
-        assertTrue(trace.contains("Trace from policy field 1"), trace.substring(0, 300));
+        assertTrue(trace.contains("Trace from strand 1"), trace.substring(0, 300));
         String framework = english(api, "/w/omitama/framework");
-        assertTrue(framework.contains("Levels: policy field → direction → measure → project"));
-        assertTrue(english(api, "/w/omitama/budgets").contains("Per policy field"));
+        assertTrue(framework.contains("Levels: strand → direction → measure → project"));
+        assertTrue(english(api, "/w/omitama/budgets").contains("Per strand"));
         assertEquals(List.of(), spliced(framework));
         // Japanese pages and the API still answer the workspace's own names
         assertTrue(Http.text(api.get("/w/omitama/framework?lang=ja").text()).contains("政策分野 → 基本的方向 → 施策 → 事業"));
@@ -125,7 +155,7 @@ class EnglishLevelNamesTest extends FreshAppTest {
         String history = Http.text(api.get("/w/omitama/history?lang=ja").text());
         assertFalse(history.isBlank());
         long logged = db.read(c -> kusari.db.Sql.queryLong(c,
-                "SELECT COUNT(*) FROM change_log WHERE entity = 'workspace' AND after_json LIKE '%policy field%'"));
+                "SELECT COUNT(*) FROM change_log WHERE entity = 'workspace' AND after_json LIKE '%\"strand\"%'"));
         assertEquals(1, logged, "one audit row holds the new labels");
     }
 }
