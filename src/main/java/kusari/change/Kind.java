@@ -68,6 +68,13 @@ public final class Kind {
     private final Map<String, Object> insertDefaults;
     private final AfterSave afterSave;
     private boolean keyWithinLevel;
+    private Derived derived;
+
+    /** Columns that follow from the checked values and are written with the insert (a node's depth from its parent). */
+    @FunctionalInterface
+    public interface Derived {
+        Map<String, Object> columns(Connection c, Map<String, Object> values) throws SQLException;
+    }
 
     private Kind(String name, String collection, String keyColumn, String labelColumn, String workspaceSql,
                  String scopeColumn, List<String> uniqueFields, List<Field> fields, List<Rule> rules,
@@ -117,6 +124,11 @@ public final class Kind {
      */
     public boolean keyWithinLevel() {
         return keyWithinLevel;
+    }
+
+    /** Columns derived from the values on insert (over {@link #insertDefaults}); null when there are none. */
+    public Derived derived() {
+        return derived;
     }
 
     public String labelColumn() {
@@ -195,6 +207,7 @@ public final class Kind {
         private Map<String, Object> insertDefaults = Map.of();
         private AfterSave afterSave;
         private boolean keyWithinLevel;
+        private Derived derived;
 
         private Builder(String name, String collection) {
             this.name = Objects.requireNonNull(name, "name");
@@ -204,6 +217,12 @@ public final class Kind {
         /** The column that names an entity in URLs: {@code id}, or a slug, code or number. */
         public Builder key(String column) {
             this.keyColumn = column;
+            return this;
+        }
+
+        /** Columns the insert derives from the checked values: see {@link Kind#derived}. */
+        public Builder derived(Derived derived) {
+            this.derived = derived;
             return this;
         }
 
@@ -291,6 +310,7 @@ public final class Kind {
             Kind kind = new Kind(name, collection, keyColumn, labelColumn, workspaceSql, scopeColumn, uniqueFields,
                     fields, rules, viewer, insertDefaults, afterSave);
             kind.keyWithinLevel = keyWithinLevel;
+            kind.derived = derived;
             return kind;
         }
     }

@@ -31,6 +31,9 @@ public final class StrategyKinds {
                     "SELECT code FROM framework_node WHERE id = ?", rs -> rs.getString(1), id).orElseThrow(),
                     kusari.core.NodeCodes.levelIfRepeated(c, id)))
             .insertDefaults(Map.of("depth", 1L)).afterSave(StrategyKinds::fixDepths)
+            // inserted at its depth already: at depth 1 first, a 戦略1 would meet 基本目標1 before fixDepths ran
+            .derived((c, values) -> Map.of("depth", values.get("parent") == null ? 1L
+                    : Sql.queryLong(c, "SELECT depth FROM framework_node WHERE id = ?", values.get("parent")) + 1))
             .build();
 
     public static final Kind PROJECT = Kind.builder("project", "projects").key("code").label("name")
@@ -123,14 +126,25 @@ public final class StrategyKinds {
 
     /** A node's depth follows from its parent; moving a node moves its whole subtree. */
     private static void fixDepths(java.sql.Connection c, long id) throws java.sql.SQLException {
-        Sql.update(c, """
+        String tree = """
                 WITH RECURSIVE tree(id, depth) AS (
                     SELECT n.id, COALESCE((SELECT p.depth FROM framework_node p WHERE p.id = n.parent_id), 0) + 1
                     FROM framework_node n WHERE n.id = ?
                     UNION ALL
                     SELECT child.id, tree.depth + 1 FROM framework_node child JOIN tree ON child.parent_id = tree.id)
-                UPDATE framework_node SET depth = (SELECT depth FROM tree WHERE tree.id = framework_node.id)
+                """;
+        if (Sql.queryLong(c, tree + "SELECT COUNT(*) FROM tree JOIN framework_node n ON n.id = tree.id"
+                + " WHERE n.depth <> tree.depth", id) == 0) {
+            return;
+        }
+        // SQLite checks a code's uniqueness within its level row by row: a subtree moving up a level would meet its
+        // own old depths on the way (戦略1 over 施策1). Out of the way first, then to the depths they end at.
+        Sql.update(c, tree + """
+                UPDATE framework_node SET depth = (SELECT depth FROM tree WHERE tree.id = framework_node.id) + 1000000
                 WHERE id IN (SELECT id FROM tree)""", id);
+        Sql.update(c, "WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL SELECT child.id FROM framework_node child"
+                + " JOIN tree ON child.parent_id = tree.id)"
+                + " UPDATE framework_node SET depth = depth - 1000000 WHERE id IN (SELECT id FROM tree)", id);
     }
 
     // --- frameworks of any municipality, budgets by funding source, roadmaps, partner municipalities ---
