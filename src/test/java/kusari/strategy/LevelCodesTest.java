@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its four node levels. Both are built through the JSON API, then read back from their pages, traces, API, search,
  * and exported and imported again.
  */
-class LevelCodesTest extends FreshAppTest {
+public class LevelCodesTest extends FreshAppTest {
 
     static final String WS = "/api/v1/workspaces/kitaura";
     final Map<String, Long> ids = new HashMap<>();
@@ -43,7 +43,7 @@ class LevelCodesTest extends FreshAppTest {
     }
 
     /** 基本目標1–3, each with two 戦略 numbered 1–6 across the plan, a project under 戦略1 and 戦略3. */
-    static Map<String, Long> buildKitaura(kusari.ApiClient api) {
+    public static Map<String, Long> buildKitaura(kusari.ApiClient api) {
         Map<String, Long> ids = new HashMap<>();
         created(api.post("/api/v1/workspaces", """
                 {"slug": "kitaura", "name": "北浦市総合戦略", "municipality": "架空県北浦市",
