@@ -33,6 +33,8 @@ class LevelCodesBrowserTest extends FreshBrowserTest {
     @Test
     void bothItemsCalledOneLeadToTheirOwnTraceAndPlace() {
         LevelCodesTest.buildKitaura(ApiClient.signedIn(app.port(), db));
+        // a workspace made once accounts exist is private: the reader is a signed-in member
+        BrowserSupport.signIn(driver, origin, kusari.TestApp.adminCookie(db));
 
         driver.get(origin + "/w/kitaura/framework");
         WebElement goal = section("node-1@1");
