@@ -270,4 +270,31 @@ public class LevelCodesTest extends FreshAppTest {
             assertTrue(project.contains("node=1&amp;level=" + depth), project);
         }
     }
+
+    @Test
+    void aSubtreeMovesToAnotherLevelWithItsCodesCheckedThere() {
+        String ws = "/api/v1/workspaces/goso";
+        created(api.post("/api/v1/workspaces", """
+                {"slug": "goso", "name": "五層町総合計画", "municipality": "架空県五層町",
+                 "planFrom": "R2", "planTo": "R6", "levels": ["分野", "目標", "方向", "施策", "事業"]}"""));
+        long nine = created(api.post(ws + "/framework-nodes", "{\"code\": \"9\", \"title\": \"分野9\"}"));
+        long upper = created(api.post(ws + "/framework-nodes", "{\"parent\": " + nine + ", \"code\": \"5\", \"title\": \"目標5\"}"));
+        long lower = created(api.post(ws + "/framework-nodes", "{\"parent\": " + upper + ", \"code\": \"5\", \"title\": \"方向5\"}"));
+        // up one level: 目標5 becomes a top-level 5 and 方向5 a level-2 5, where 目標5 was a moment ago
+        Answer up = api.patch(ws + "/framework-nodes/5?level=2", "{\"version\": 1, \"parent\": null}");
+        assertEquals(200, up.status(), up.text());
+        assertEquals(List.of("5:1", "5:2", "9:1"), db.read(c -> Sql.query(c, "SELECT n.code || ':' || n.depth"
+                + " FROM framework_node n JOIN workspace w ON w.id = n.workspace_id WHERE w.slug = 'goso' ORDER BY 1",
+                rs -> rs.getString(1))));
+        assertEquals(lower, api.get(ws + "/framework-nodes/5?level=2").body().get("id").longValue());
+
+        // a node below meeting its code on the new level: refused on parent, naming the level
+        long other = created(api.post(ws + "/framework-nodes", "{\"parent\": " + nine + ", \"code\": \"7\", \"title\": \"目標7\"}"));
+        created(api.post(ws + "/framework-nodes", "{\"parent\": " + other + ", \"code\": \"5\", \"title\": \"方向5（別）\"}"));
+        // under 分野9 the moved 5 is a level-2 5 (free there) but its child a level-3 5 beside 方向5（別）
+        Answer clash = api.patch(ws + "/framework-nodes/5?level=1", "{\"version\": 2, \"parent\": " + nine + "}");
+        assertEquals(400, clash.status(), clash.text());
+        assertTrue(clash.text().contains("\"field\" : \"parent\""), clash.text());
+        assertTrue(clash.text().contains("第3階層（方向）"), clash.text());
+    }
 }
