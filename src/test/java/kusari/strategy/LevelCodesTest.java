@@ -220,6 +220,11 @@ public class LevelCodesTest extends FreshAppTest {
         ImportService service = new ImportService(empty);
         ImportReport report = service.dryRun(dir);
         assertTrue(report.ok(), report.problems().toString());
+        // the plan lists both nodes called 1, each with its level, and every node once
+        List<String> nodes = report.workspaces().get(0).items().stream().filter(i -> i.entity().equals("node"))
+                .map(ImportReport.Item::key).toList();
+        assertEquals(9, nodes.size(), nodes.toString());
+        assertTrue(nodes.containsAll(List.of("1 (level 1)", "1 (level 2)", "6")), nodes.toString());
         assertTrue(service.apply(dir, report.fingerprint()).applied());
         assertEquals(files, WorkspaceExporter.fileMap(new WorkspaceExporter(empty).find("kitaura").orElseThrow()));
         // the persona's policy field is the top-level 1, not 戦略1
