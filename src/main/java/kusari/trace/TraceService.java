@@ -309,8 +309,9 @@ public final class TraceService {
         List<Long> nodes = byLayer.getOrDefault(Layer.NODE, List.of());
         for (var n : TraceRepository.nodes(c, nodes)) {
             String k = key(Layer.NODE, n.id());
-            out.put(k, new TraceNode(k, Layer.NODE, n.depth(), n.code(), n.title(), Links.frameworkNode(w, n.code(), ws.levelOf(n.code(), n.depth())),
-                    Links.traceNode(ws, n.depth(), n.code()), k.equals(start), null, null, null, null));
+            out.put(k, new TraceNode(k, Layer.NODE, n.depth(), n.code(), n.title(),
+                    Links.frameworkNode(ws, n.depth(), n.code()), Links.traceNode(ws, n.depth(), n.code()),
+                    k.equals(start), null, null, null, null));
         }
         List<Long> indicatorIds = new ArrayList<>(byLayer.getOrDefault(Layer.INDICATOR, List.of()));
         indicatorIds.addAll(byLayer.getOrDefault(Layer.ACTION_INDICATOR, List.of()));
