@@ -82,6 +82,11 @@ public final class EditService {
         return database.read(c -> Entities.findId(c, workspaceId, kind, key));
     }
 
+    /** As above, {@code level} naming the level of a key unique only within one (a framework node's code). */
+    public Optional<Long> findId(long workspaceId, Kind kind, String key, Integer level) {
+        return database.read(c -> Entities.findId(c, workspaceId, kind, key, level));
+    }
+
     /** The name people know an entity by (a step's title, an actor's name). */
     public String label(Kind kind, long id) {
         return database.read(c -> Entities.label(c, kind, id));

@@ -72,6 +72,19 @@ final class Entities {
 
     /** The id of the entity a URL names by its key (slug, code, number or id), within a workspace. */
     static Optional<Long> findId(Connection c, long workspaceId, Kind kind, String key) throws SQLException {
+        return findId(c, workspaceId, kind, key, null);
+    }
+
+    /**
+     * As above; {@code level} names the depth of a kind whose key is unique only within a level (a framework node's
+     * code), null when the key alone names it. Such a key on several levels without a level is refused (400) with the
+     * levels it could mean.
+     */
+    static Optional<Long> findId(Connection c, long workspaceId, Kind kind, String key, Integer level)
+            throws SQLException {
+        if (kind.keyWithinLevel()) {
+            return kusari.core.NodeCodes.find(c, workspaceId, key, level, kusari.core.NodeCodes.Levels.ANY, "level");
+        }
         Object value = key;
         if (!kind.keyColumn().equals("slug") && !kind.keyColumn().equals("code")) {
             try {

@@ -67,6 +67,14 @@ public final class Kind {
     private final Viewer viewer;
     private final Map<String, Object> insertDefaults;
     private final AfterSave afterSave;
+    private boolean keyWithinLevel;
+    private Derived derived;
+
+    /** Columns that follow from the checked values and are written with the insert (a node's depth from its parent). */
+    @FunctionalInterface
+    public interface Derived {
+        Map<String, Object> columns(Connection c, Map<String, Object> values) throws SQLException;
+    }
 
     private Kind(String name, String collection, String keyColumn, String labelColumn, String workspaceSql,
                  String scopeColumn, List<String> uniqueFields, List<Field> fields, List<Rule> rules,
@@ -108,6 +116,19 @@ public final class Kind {
 
     public String keyColumn() {
         return keyColumn;
+    }
+
+    /**
+     * True when the key (a framework node's code) is unique only within a level: a URL then names the level
+     * ({@code ?level=2}) where the code is on several levels.
+     */
+    public boolean keyWithinLevel() {
+        return keyWithinLevel;
+    }
+
+    /** Columns derived from the values on insert (over {@link #insertDefaults}); null when there are none. */
+    public Derived derived() {
+        return derived;
     }
 
     public String labelColumn() {
@@ -185,6 +206,8 @@ public final class Kind {
         private Viewer viewer;
         private Map<String, Object> insertDefaults = Map.of();
         private AfterSave afterSave;
+        private boolean keyWithinLevel;
+        private Derived derived;
 
         private Builder(String name, String collection) {
             this.name = Objects.requireNonNull(name, "name");
@@ -194,6 +217,18 @@ public final class Kind {
         /** The column that names an entity in URLs: {@code id}, or a slug, code or number. */
         public Builder key(String column) {
             this.keyColumn = column;
+            return this;
+        }
+
+        /** Columns the insert derives from the checked values: see {@link Kind#derived}. */
+        public Builder derived(Derived derived) {
+            this.derived = derived;
+            return this;
+        }
+
+        /** The key is unique only within a level of the framework (a node's code): see {@link Kind#keyWithinLevel}. */
+        public Builder keyWithinLevel() {
+            this.keyWithinLevel = true;
             return this;
         }
 
@@ -272,8 +307,11 @@ public final class Kind {
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("Kind " + name + " lacks " + String.join(", ", missing));
             }
-            return new Kind(name, collection, keyColumn, labelColumn, workspaceSql, scopeColumn, uniqueFields,
+            Kind kind = new Kind(name, collection, keyColumn, labelColumn, workspaceSql, scopeColumn, uniqueFields,
                     fields, rules, viewer, insertDefaults, afterSave);
+            kind.keyWithinLevel = keyWithinLevel;
+            kind.derived = derived;
+            return kind;
         }
     }
 }

@@ -63,6 +63,9 @@ final class VersionedWrite {
     static long insert(Connection c, long workspaceId, Kind kind, Map<String, Object> values, Integer index)
             throws SQLException {
         Map<String, Object> columns = new LinkedHashMap<>(kind.insertDefaults());
+        if (kind.derived() != null) {
+            columns.putAll(kind.derived().columns(c, values));
+        }
         if (!kind.name().equals("workspace") && Entities.hasWorkspaceColumn(c, kind)) {
             columns.put("workspace_id", workspaceId);
         }

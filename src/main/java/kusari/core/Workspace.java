@@ -8,10 +8,19 @@ import java.util.List;
  * @param levels   the level names as the reader sees them: the workspace's own (Japanese) names, or on English
  *                 pages the English labels ({@link #inEnglish})
  * @param levelsEn the English labels the workspace gives its levels, as stored ("" for a level without one)
+ * @param repeatedCodes the framework codes found on more than one level (基本目標1 and 戦略1): links to those nodes
+ *                 name the level too ({@link #levelOf})
  */
 public record Workspace(long id, String slug, String name, String fullName, String municipality, String published,
                         int planFrom, int planTo, String description, String source, List<String> levels,
-                        List<String> levelsEn) {
+                        List<String> levelsEn, java.util.Set<String> repeatedCodes) {
+
+    public Workspace(long id, String slug, String name, String fullName, String municipality, String published,
+                     int planFrom, int planTo, String description, String source, List<String> levels,
+                     List<String> levelsEn) {
+        this(id, slug, name, fullName, municipality, published, planFrom, planTo, description, source, levels,
+                levelsEn, java.util.Set.of());
+    }
 
     public Workspace(long id, String slug, String name, String fullName, String municipality, String published,
                      int planFrom, int planTo, String description, String source, List<String> levels) {
@@ -34,7 +43,15 @@ public record Workspace(long id, String slug, String name, String fullName, Stri
             shown.add(label);
         }
         return new Workspace(id, slug, name, fullName, municipality, published, planFrom, planTo, description, source,
-                List.copyOf(shown), levelsEn);
+                List.copyOf(shown), levelsEn, repeatedCodes);
+    }
+
+    /**
+     * The level a reference to the node {@code code} at {@code depth} names: the depth when the code is on more than
+     * one level of this workspace, else null (the code alone names it, as in every link made before).
+     */
+    public Integer levelOf(String code, int depth) {
+        return repeatedCodes.contains(code) ? depth : null;
     }
 
     /**

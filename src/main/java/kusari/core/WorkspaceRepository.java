@@ -59,7 +59,8 @@ public final class WorkspaceRepository {
             levelsEn.add(english.getOrDefault(depth, ""));
         }
         return Optional.of(new Workspace(w.id(), w.slug(), w.name(), w.fullName(), w.municipality(), w.published(),
-                w.planFrom(), w.planTo(), w.description(), w.source(), levels, List.copyOf(levelsEn)));
+                w.planFrom(), w.planTo(), w.description(), w.source(), levels, List.copyOf(levelsEn),
+                NodeCodes.repeated(c, w.id())));
     }
 
     /** How much of the chain a workspace holds, for the home page. */

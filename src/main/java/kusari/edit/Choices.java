@@ -20,9 +20,18 @@ final class Choices {
 
     static List<Choice> of(Connection c, Ui ui, String table, long workspaceId) throws SQLException {
         String sql = switch (table) {
+            // in tree order, a code on several levels (基本目標1, 戦略1) led by its level's name
             case "framework_node" -> """
-                    SELECT id, substr('　　　　', 1, depth - 1) || code || ' ' || title FROM framework_node
-                    WHERE workspace_id = ? ORDER BY code""";
+                    WITH RECURSIVE tree(id, path) AS (
+                        SELECT id, printf('%06d', position) FROM framework_node WHERE workspace_id = ? AND parent_id IS NULL
+                        UNION ALL
+                        SELECT n.id, tree.path || printf('%06d', n.position) FROM framework_node n JOIN tree ON n.parent_id = tree.id)
+                    SELECT n.id, substr('　　　　', 1, n.depth - 1) || CASE WHEN """ + kusari.core.NodeCodes.levelIfRepeatedSql("n")
+                    + """
+                     IS NULL THEN '' ELSE COALESCE(l.label, '') END || n.code || ' ' || n.title
+                    FROM tree JOIN framework_node n ON n.id = tree.id
+                    LEFT JOIN framework_level l ON l.workspace_id = n.workspace_id AND l.depth = n.depth
+                    ORDER BY tree.path""";
             case "project" -> "SELECT id, code || ' ' || name FROM project WHERE workspace_id = ? ORDER BY code";
             case "challenge" -> "SELECT id, number || '|' || title FROM challenge WHERE workspace_id = ? ORDER BY number";
             case "persona" -> "SELECT id, label FROM persona WHERE workspace_id = ? ORDER BY position";
@@ -34,8 +43,10 @@ final class Choices {
                     WHERE j.workspace_id = ? ORDER BY p.position, s.position""";
             // the review's kinds point at indicators
             case "indicator" -> """
-                    SELECT i.id, COALESCE(n.code, p.code, '課題' || c.number) || ' ' || i.name FROM indicator i
+                    SELECT i.id, COALESCE(CASE WHEN """ + kusari.core.NodeCodes.levelIfRepeatedSql("n") + """
+                     IS NULL THEN '' ELSE COALESCE(l.label, '') END || n.code, p.code, '課題' || c.number) || ' ' || i.name FROM indicator i
                     LEFT JOIN framework_node n ON n.id = i.node_id LEFT JOIN project p ON p.id = i.project_id
+                    LEFT JOIN framework_level l ON l.workspace_id = n.workspace_id AND l.depth = n.depth
                     LEFT JOIN challenge c ON c.id = i.challenge_id
                     WHERE i.workspace_id = ? ORDER BY i.kind DESC, 2""";
             default -> throw new IllegalArgumentException("No choices for " + table);

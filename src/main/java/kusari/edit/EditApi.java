@@ -61,23 +61,25 @@ public final class EditApi {
             }
             String collection = BASE + "/{ws}/" + kind.collection();
             String schema = OpenApi.schemaName(kind);
-            String key = "The " + kind.keyColumn() + " of the " + kind.name();
+            String key = "The " + kind.keyColumn() + " of the " + kind.name()
+                    + (kind.keyWithinLevel() ? " (unique within a level; where the same code is on several levels,"
+                    + " name the level with ?level=)" : "");
             Access change = Access.toChange(kind.collection());
             routes.add(Route.post(collection, ctx -> create(ctx, kind), change).doc(ApiDoc.of("Create a " + kind.name()
                     + (kind.ordered() ? " (optional index: its place among its siblings, 0 = first)" : ""))
                     .body(schema).status(201)));
             if (STATE_ONLY.contains(kind.collection())) {
                 routes.add(Route.get(collection + "/{key}", ctx -> show(ctx, kind), Access.READ)
-                        .doc(ApiDoc.of("The current state of a " + kind.name()).returns(schema + "State").param("key", key)));
+                        .doc(keyed(ApiDoc.of("The current state of a " + kind.name()).returns(schema + "State").param("key", key), kind)));
             }
             routes.add(Route.patch(collection + "/{key}", ctx -> update(ctx, kind, ctx.pathParam("key")), change)
-                    .doc(ApiDoc.of("Change the given fields of a " + kind.name() + " (include version)")
-                            .body(schema + "Patch").param("key", key)));
+                    .doc(keyed(ApiDoc.of("Change the given fields of a " + kind.name() + " (include version)")
+                            .body(schema + "Patch").param("key", key), kind)));
             routes.add(Route.delete(collection + "/{key}", ctx -> delete(ctx, kind, ctx.pathParam("key")), change)
-                    .doc(deletion("Delete a " + kind.name() + " and what depends on it into the trash").param("key", key)));
+                    .doc(keyed(deletion("Delete a " + kind.name() + " and what depends on it into the trash").param("key", key), kind)));
             if (kind.ordered()) {
                 routes.add(Route.post(collection + "/{key}/move", ctx -> move(ctx, kind), change)
-                        .doc(ApiDoc.of("Move to an index among its siblings (0 = first)").body("Move").param("key", key)));
+                        .doc(keyed(ApiDoc.of("Move to an index among its siblings (0 = first)").body("Move").param("key", key), kind)));
             }
         }
         for (LinkKind link : edits.kinds().allLinks()) {
@@ -92,6 +94,12 @@ public final class EditApi {
         routes.add(Route.post(BASE + "/{ws}/history/{change}/revert", this::revert, Access.EDIT_OWN)
                 .doc(ApiDoc.of("Undo one change (itself recorded as a change)").param("change", "The change id")));
         return routes;
+    }
+
+    /** A route that names a thing by its key: where the key is unique only within a level, the level too. */
+    private static ApiDoc keyed(ApiDoc doc, Kind kind) {
+        return kind.keyWithinLevel() ? doc.query("level", "The level (depth, 1 = top) of the code; needed only where"
+                + " the same code is on several levels (基本目標1 and 戦略1)") : doc;
     }
 
     private static ApiDoc deletion(String summary) {
@@ -137,14 +145,14 @@ public final class EditApi {
 
     private void show(Context ctx, Kind kind) {
         Workspace ws = resolver.require(ctx);
-        long id = id(ws, kind, ctx.pathParam("key"));
+        long id = id(ctx, ws, kind, ctx.pathParam("key"));
         JsonNode state = edits.find(ws.id(), kind, id).orElseThrow(() -> new NotFoundException(kind.name(), id));
         kusari.web.Versioned.json(ctx, state.path("version").asLong(), state);
     }
 
     private void update(Context ctx, Kind kind, String key) {
         Workspace ws = resolver.require(ctx);
-        long id = id(ws, kind, key);
+        long id = id(ctx, ws, kind, key);
         ObjectNode body = body(ctx);
         long version = baseVersion(ctx, body);
         EditService.Saved saved = edits.update(ws.id(), kind, id, version, fields(body));
@@ -154,7 +162,7 @@ public final class EditApi {
 
     private void delete(Context ctx, Kind kind, String key) {
         Workspace ws = resolver.require(ctx);
-        long id = id(ws, kind, key);
+        long id = id(ctx, ws, kind, key);
         String version = ctx.queryParam("version");
         Long expected = null;
         if (version != null) {
@@ -178,7 +186,7 @@ public final class EditApi {
 
     private void move(Context ctx, Kind kind) {
         Workspace ws = resolver.require(ctx);
-        long id = id(ws, kind, ctx.pathParam("key"));
+        long id = id(ctx, ws, kind, ctx.pathParam("key"));
         ObjectNode body = body(ctx);
         if (!body.has("index")) {
             throw ValidationException.of("index", "validation.required");
@@ -224,8 +232,9 @@ public final class EditApi {
 
     // ------------------------------------------------------------------ request reading
 
-    private long id(Workspace ws, Kind kind, String key) {
-        return edits.findId(ws.id(), kind, key).orElseThrow(() -> new NotFoundException(kind.name(), -1));
+    private long id(Context ctx, Workspace ws, Kind kind, String key) {
+        return edits.findId(ws.id(), kind, key, kind.keyWithinLevel() ? kusari.core.NodeCodes.parseLevel(
+                ctx.queryParam("level")) : null).orElseThrow(() -> new NotFoundException(kind.name(), -1));
     }
 
     private static ObjectNode body(Context ctx) {

@@ -37,8 +37,22 @@ final class WorkspaceDiff {
             items.add(new Item("workspace", incoming.slug(), incoming.workspace().name(), Kind.CHANGED));
         }
         diff(items, "actor", before.actors().actors(), incoming.actors().actors(), ActorEntry::name, ActorEntry::name);
-        diff(items, "node", nodes(before), nodes(incoming), n -> n.node().code(),
-                n -> n.node().code() + " " + n.node().title());
+        List<NodeAt> nodesBefore = nodes(before);
+        List<NodeAt> nodesAfter = nodes(incoming);
+        // a code on several levels (基本目標1 and 戦略1) is two nodes: their key names the level
+        java.util.Set<String> repeated = new java.util.HashSet<>();
+        for (List<NodeAt> list : List.of(nodesBefore, nodesAfter)) {
+            Map<String, java.util.Set<Integer>> depths = new java.util.HashMap<>();
+            list.forEach(n -> depths.computeIfAbsent(n.node().code(), k -> new java.util.HashSet<>()).add(n.depth()));
+            depths.forEach((code, d) -> {
+                if (d.size() > 1) {
+                    repeated.add(code);
+                }
+            });
+        }
+        Function<NodeAt, String> nodeKey = n -> repeated.contains(n.node().code())
+                ? n.node().code() + " (level " + n.depth() + ")" : n.node().code();
+        diff(items, "node", nodesBefore, nodesAfter, nodeKey, n -> n.node().code() + " " + n.node().title());
         diff(items, "project", projects(before), projects(incoming), p -> p.project().code(),
                 p -> p.project().code() + " " + p.project().name());
         diff(items, "challenge", before.challenges().challenges(), incoming.challenges().challenges(),
@@ -89,21 +103,21 @@ final class WorkspaceDiff {
     }
 
     /** A framework node without its subtree (a child's change is the child's, not its parent's), with its place. */
-    private record NodeAt(String parent, int position, NodeEntry node) {
+    private record NodeAt(String parent, int depth, int position, NodeEntry node) {
     }
 
     private static List<NodeAt> nodes(LoadedWorkspace ws) {
         List<NodeAt> all = new ArrayList<>();
-        addNodes(all, "", ws.framework().nodes());
+        addNodes(all, "", 1, ws.framework().nodes());
         return all;
     }
 
-    private static void addNodes(List<NodeAt> all, String parent, List<NodeEntry> nodes) {
+    private static void addNodes(List<NodeAt> all, String parent, int depth, List<NodeEntry> nodes) {
         for (int i = 0; i < nodes.size(); i++) {
             NodeEntry n = nodes.get(i);
-            all.add(new NodeAt(parent, i, new NodeEntry(n.code(), n.title(), n.description(), n.indicators(), List.of(), List.of(),
-                    n.readings())));
-            addNodes(all, n.code(), n.children());
+            all.add(new NodeAt(parent, depth, i, new NodeEntry(n.code(), n.title(), n.description(), n.indicators(),
+                    List.of(), List.of(), n.readings())));
+            addNodes(all, n.code(), depth + 1, n.children());
         }
     }
 

@@ -154,7 +154,11 @@ public final class WorkspaceImporter {
             columns.put("depth", depth);
             long id = Rows.insert(c, FileKinds.kind("framework_node"), with(FileRows.node(node), "parent", parentId),
                     columns);
-            nodeIds.put(node.code(), id);
+            if (depth == 1) {
+                // the files name a node by its code only as a persona's policy field, always a top-level one: a
+                // deeper node may carry the same code (戦略1 under 基本目標1)
+                nodeIds.put(node.code(), id);
+            }
             writeReadings("FRAMEWORK_NODE", id, node.readings());
             writeIndicators(node.indicators(), "node", id);
             for (int i = 0; i < node.children().size(); i++) {

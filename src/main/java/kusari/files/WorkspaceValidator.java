@@ -164,9 +164,15 @@ final class WorkspaceValidator {
         }
     }
 
+    /** A level's name as workspace.json gives it, for messages: " (戦略)". */
+    private String level(int depth) {
+        return depth >= 1 && depth <= workspace.levels().size() ? " (" + workspace.levels().get(depth - 1) + ")" : "";
+    }
+
     private void checkFramework() {
         String file = dir + "/framework.json";
-        Set<String> codes = new HashSet<>();
+        // a code is unique within a level (基本目標1 and 戦略1 may both be there), projects being a level of their own
+        java.util.Map<Integer, Set<String>> codes = new java.util.HashMap<>();
         if (framework.nodes().isEmpty()) {
             add(file, "$.nodes", "the framework needs at least one top-level node");
         }
@@ -178,10 +184,11 @@ final class WorkspaceValidator {
         }
     }
 
-    private void checkNode(String file, String at, NodeEntry node, int depth, int nodeLevels, Set<String> codes) {
+    private void checkNode(String file, String at, NodeEntry node, int depth, int nodeLevels,
+                           java.util.Map<Integer, Set<String>> codes) {
         fields.check(file, at, FileKinds.kind("framework_node"), FileRows.node(node));
-        if (!codes.add(node.code())) {
-            add(file, at + ".code", "duplicate code \"" + node.code() + "\"");
+        if (!codes.computeIfAbsent(depth, d -> new HashSet<>()).add(node.code())) {
+            add(file, at + ".code", "duplicate code \"" + node.code() + "\" on level " + depth + level(depth));
         }
         if (depth > nodeLevels) {
             add(file, at, "is at depth " + depth + " but workspace.json names only " + nodeLevels + " framework level(s) above the projects");
@@ -196,8 +203,10 @@ final class WorkspaceValidator {
             String pat = at + ".projects[" + i + "]";
             fields.check(file, pat, FileKinds.kind("project"), FileRows.project(p), FileRows.PROJECT_PATHS);
             checkCodePattern(file, pat + ".code", p.code(), workspace.levels().size());
-            if (!codes.add(p.code())) {
-                add(file, pat + ".code", "duplicate code \"" + p.code() + "\"");
+            int projectLevel = workspace.levels().size();
+            if (!codes.computeIfAbsent(projectLevel, d -> new HashSet<>()).add(p.code())) {
+                add(file, pat + ".code", "duplicate code \"" + p.code() + "\" on level " + projectLevel
+                        + level(projectLevel));
             }
             projectCodes.add(p.code());
             Set<String> leads = new HashSet<>();

@@ -205,7 +205,9 @@ public final class IndicatorKinds {
 
     private static String ownerUrl(java.sql.Connection c, String ws, long id) throws java.sql.SQLException {
         return Sql.queryOne(c, """
-                SELECT n.code AS node, p.code AS project, ch.number AS challenge FROM indicator i
+                SELECT n.code AS node, p.code AS project, ch.number AS challenge, """
+                + kusari.core.NodeCodes.levelIfRepeatedSql("n") + """
+                 AS level FROM indicator i
                 LEFT JOIN framework_node n ON n.id = i.node_id
                 LEFT JOIN project p ON p.id = i.project_id
                 LEFT JOIN challenge ch ON ch.id = i.challenge_id WHERE i.id = ?""", rs -> {
@@ -215,7 +217,8 @@ public final class IndicatorKinds {
                     if (rs.getString("challenge") != null) {
                         return Links.challenge(ws, rs.getInt("challenge"));
                     }
-                    return Links.frameworkNode(ws, rs.getString("node"));
+                    int level = rs.getInt("level");
+                    return Links.frameworkNode(ws, rs.getString("node"), rs.wasNull() ? null : level);
                 }, id).orElseThrow();
     }
 }

@@ -30,11 +30,29 @@ public record FrameworkPage(Ui ui, Workspace workspace, List<TreeNode> roots, St
      * holding it.
      */
     public static FrameworkPage of(Ui ui, Workspace workspace, List<TreeNode> roots, String field, String node) {
+        return of(ui, workspace, roots, field, node, null);
+    }
+
+    /**
+     * As above, {@code level} naming the depth of {@code node} (null when its code alone names it). A code on several
+     * levels without a level is refused with the levels it could mean: the page would otherwise open one of them.
+     */
+    public static FrameworkPage of(Ui ui, Workspace workspace, List<TreeNode> roots, String field, String node,
+                                   Integer level) {
+        if (node != null && level == null) {
+            java.util.TreeSet<Integer> depths = new java.util.TreeSet<>();
+            roots.forEach(r -> depthsOf(r, node, depths));
+            if (depths.size() > 1) {
+                throw new kusari.core.ValidationException(List.of(kusari.core.FieldError.of("level",
+                        "validation.codeOnSeveralLevels", node,
+                        kusari.core.NodeCodes.levelList(workspace.levels(), List.copyOf(depths)))));
+            }
+        }
         int items = roots.stream().mapToInt(FrameworkPage::items).sum();
         if (field == null && items <= MAX_ITEMS || roots.isEmpty()) {
             return new FrameworkPage(ui, workspace, roots, null);
         }
-        String holding = node == null ? null : roots.stream().filter(r -> holds(r, node)).findFirst()
+        String holding = node == null ? null : roots.stream().filter(r -> holds(r, node, level)).findFirst()
                 .map(r -> r.node().code()).orElse(null);
         String code = field != null ? field : holding != null ? holding : roots.get(0).node().code();
         if (roots.stream().noneMatch(r -> r.node().code().equals(code))) {
@@ -44,8 +62,16 @@ public record FrameworkPage(Ui ui, Workspace workspace, List<TreeNode> roots, St
         return new FrameworkPage(ui, workspace, roots, code);
     }
 
-    private static boolean holds(TreeNode tree, String code) {
-        return tree.node().code().equals(code) || tree.children().stream().anyMatch(c -> holds(c, code));
+    private static boolean holds(TreeNode tree, String code, Integer level) {
+        return tree.node().code().equals(code) && (level == null || tree.node().depth() == level)
+                || tree.children().stream().anyMatch(c -> holds(c, code, level));
+    }
+
+    private static void depthsOf(TreeNode tree, String code, java.util.Set<Integer> depths) {
+        if (tree.node().code().equals(code)) {
+            depths.add(tree.node().depth());
+        }
+        tree.children().forEach(c -> depthsOf(c, code, depths));
     }
 
     /** Nodes and projects of a subtree, itself included. */
@@ -65,7 +91,7 @@ public record FrameworkPage(Ui ui, Workspace workspace, List<TreeNode> roots, St
 
     /** Where a top-level item is read: its anchor on the whole tree, or the page of that item alone. */
     public String rootLink(TreeNode root) {
-        return shown == null ? kusari.web.Links.frameworkNode(workspace.slug(), root.node().code())
+        return shown == null ? kusari.web.Links.frameworkNode(workspace, 1, root.node().code())
                 : kusari.web.Links.withQuery(kusari.web.Links.framework(workspace.slug()), "field", root.node().code());
     }
 

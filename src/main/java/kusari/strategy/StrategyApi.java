@@ -116,15 +116,17 @@ public final class StrategyApi {
                 n.children().stream().map(c -> toJson(ws, c)).toList());
     }
 
-    record ProjectListJson(String code, String name, String parentCode, boolean experienceChain) {
+    /** {@code parentDepth}: the level of the node {@code parentCode} names (a code may be on several levels). */
+    record ProjectListJson(String code, String name, String parentCode, int parentDepth, boolean experienceChain) {
     }
 
     void projects(Context ctx) {
         Workspace ws = resolver.require(ctx);
-        java.util.Map<Long, String> codes = new java.util.HashMap<>();
-        strategy.findNodes(ws.id()).forEach(n -> codes.put(n.id(), n.code()));
+        java.util.Map<Long, FrameworkNode> nodes = new java.util.HashMap<>();
+        strategy.findNodes(ws.id()).forEach(n -> nodes.put(n.id(), n));
         ctx.json(kusari.web.ApiPaging.part(ctx, strategy.findProjects(ws.id())).stream().map(p -> new ProjectListJson(
-                p.code(), p.name(), codes.get(p.nodeId()), p.experienceChain())).toList());
+                p.code(), p.name(), nodes.get(p.nodeId()).code(), nodes.get(p.nodeId()).depth(), p.experienceChain()))
+                .toList());
     }
 
     record PathJson(String code, String level, String title) {

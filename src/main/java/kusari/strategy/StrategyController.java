@@ -65,7 +65,7 @@ public final class StrategyController {
         Workspace ws = resolver.require(ctx);
         Pages.render(ctx, "strategy/framework.jte",
                 FrameworkPage.of(Requests.ui(ctx), ws, framework.tree(ws.id()), blankToNull(ctx.queryParam("field")),
-                        blankToNull(ctx.queryParam("node"))));
+                        blankToNull(ctx.queryParam("node")), kusari.core.NodeCodes.parseLevel(ctx.queryParam("level"))));
     }
 
     private static String blankToNull(String text) {

@@ -20,16 +20,20 @@ public final class StrategyKinds {
 
 
     public static final Kind FRAMEWORK_NODE = Kind.builder("framework_node", "framework-nodes").key("code")
-            .label("title").ownWorkspace().orderedWithin("parent_id").unique("code")
+            .keyWithinLevel().label("title").ownWorkspace().orderedWithin("parent_id")
             .fields(
                     Field.reference("parent", "parent_id", "framework_node", false),
                     Field.text("code", "code", true, 20),
                     Field.text("title", "title", true, 200),
                     Field.textarea("description", "description", false, 4000))
-            .rules(StrategyKinds::checkTreePlace, StrategyKinds::checkNodeCode)
+            .rules(StrategyKinds::checkTreePlace, StrategyKinds::checkNodeCode, StrategyKinds::checkCodeWithinLevel)
             .viewer((c, ws, id) -> Links.frameworkNode(ws, Sql.queryOne(c,
-                    "SELECT code FROM framework_node WHERE id = ?", rs -> rs.getString(1), id).orElseThrow()))
+                    "SELECT code FROM framework_node WHERE id = ?", rs -> rs.getString(1), id).orElseThrow(),
+                    kusari.core.NodeCodes.levelIfRepeated(c, id)))
             .insertDefaults(Map.of("depth", 1L)).afterSave(StrategyKinds::fixDepths)
+            // inserted at its depth already: at depth 1 first, a 戦略1 would meet 基本目標1 before fixDepths ran
+            .derived((c, values) -> Map.of("depth", values.get("parent") == null ? 1L
+                    : Sql.queryLong(c, "SELECT depth FROM framework_node WHERE id = ?", values.get("parent")) + 1))
             .build();
 
     public static final Kind PROJECT = Kind.builder("project", "projects").key("code").label("name")
@@ -76,16 +80,71 @@ public final class StrategyKinds {
         }
     }
 
+    /**
+     * A code is unique within a level, not across levels (基本目標1 and 戦略1 are two nodes). The node's own code is
+     * checked at the depth its parent gives it; a node moved to another depth takes its subtree along, so each node
+     * below it is checked at its new depth too.
+     */
+    private static void checkCodeWithinLevel(java.sql.Connection c, long ws, Long id, Map<String, Object> values,
+                                             List<FieldError> errors) throws java.sql.SQLException {
+        Long parent = (Long) values.get("parent");
+        String code = (String) values.get("code");
+        if (errors.stream().anyMatch(e -> e.field().equals("code") || e.field().equals("parent"))) {
+            return;  // a code already refused, or a place that is not one, is not also reported as taken
+        }
+        long depth = parent == null ? 1 : Sql.queryLong(c, "SELECT depth FROM framework_node WHERE id = ?", parent) + 1;
+        String subtree = """
+                WITH RECURSIVE below(id, d) AS (
+                    SELECT ?, 0 UNION ALL SELECT n.id, below.d + 1 FROM framework_node n JOIN below ON n.parent_id = below.id)
+                """;
+        if (code != null && !code.isBlank() && Sql.queryLong(c, subtree + """
+                SELECT COUNT(*) FROM framework_node WHERE workspace_id = ? AND depth = ? AND code = ?
+                AND NOT EXISTS (SELECT 1 FROM below WHERE below.id = framework_node.id)""", id, ws, depth, code) > 0) {
+            errors.add(FieldError.of("code", "validation.codeTakenOnLevel", code, depth, levelLabel(c, ws, depth)));
+            return;
+        }
+        if (id == null) {
+            return;
+        }
+        List<String[]> clashes = Sql.query(c, subtree + """
+                SELECT n.code, ? + below.d FROM below JOIN framework_node n ON n.id = below.id WHERE below.d > 0
+                AND EXISTS (SELECT 1 FROM framework_node o WHERE o.workspace_id = ? AND o.code = n.code
+                    AND o.depth = ? + below.d AND NOT EXISTS (SELECT 1 FROM below b WHERE b.id = o.id))
+                ORDER BY below.d, n.position""", rs -> new String[] {rs.getString(1), rs.getString(2)},
+                id, depth, ws, depth);
+        if (!clashes.isEmpty()) {
+            int at = Integer.parseInt(clashes.get(0)[1]);
+            errors.add(FieldError.of("parent", "validation.subtreeCodeTaken", clashes.get(0)[0], at,
+                    levelLabel(c, ws, at)));
+        }
+    }
+
+    private static String levelLabel(java.sql.Connection c, long ws, long depth) throws java.sql.SQLException {
+        return Sql.queryOne(c, "SELECT label FROM framework_level WHERE workspace_id = ? AND depth = ?",
+                rs -> rs.getString(1), ws, depth).orElse("");
+    }
+
     /** A node's depth follows from its parent; moving a node moves its whole subtree. */
     private static void fixDepths(java.sql.Connection c, long id) throws java.sql.SQLException {
-        Sql.update(c, """
+        String tree = """
                 WITH RECURSIVE tree(id, depth) AS (
                     SELECT n.id, COALESCE((SELECT p.depth FROM framework_node p WHERE p.id = n.parent_id), 0) + 1
                     FROM framework_node n WHERE n.id = ?
                     UNION ALL
                     SELECT child.id, tree.depth + 1 FROM framework_node child JOIN tree ON child.parent_id = tree.id)
-                UPDATE framework_node SET depth = (SELECT depth FROM tree WHERE tree.id = framework_node.id)
+                """;
+        if (Sql.queryLong(c, tree + "SELECT COUNT(*) FROM tree JOIN framework_node n ON n.id = tree.id"
+                + " WHERE n.depth <> tree.depth", id) == 0) {
+            return;
+        }
+        // SQLite checks a code's uniqueness within its level row by row: a subtree moving up a level would meet its
+        // own old depths on the way (戦略1 over 施策1). Out of the way first, then to the depths they end at.
+        Sql.update(c, tree + """
+                UPDATE framework_node SET depth = (SELECT depth FROM tree WHERE tree.id = framework_node.id) + 1000000
                 WHERE id IN (SELECT id FROM tree)""", id);
+        Sql.update(c, "WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL SELECT child.id FROM framework_node child"
+                + " JOIN tree ON child.parent_id = tree.id)"
+                + " UPDATE framework_node SET depth = depth - 1000000 WHERE id IN (SELECT id FROM tree)", id);
     }
 
     // --- frameworks of any municipality, budgets by funding source, roadmaps, partner municipalities ---

@@ -59,7 +59,7 @@ public final class BudgetRollups {
                     WHERE j.workspace_id = ?""", ws.id())));
             out.add(rollup("POLICY_FIELD", years, projects, budgets, groups(c, """
                     SELECT id, code, title FROM framework_node WHERE workspace_id = ? AND depth = 1
-                    ORDER BY position""", ws.id(), g -> Links.frameworkNode(w, g)), links(c, """
+                    ORDER BY position""", ws.id(), g -> Links.frameworkNode(ws, 1, g)), links(c, """
                     WITH RECURSIVE up(project_id, node_id) AS (
                         SELECT id, node_id FROM project WHERE workspace_id = ?
                         UNION ALL

@@ -410,7 +410,7 @@ public final class ChainCheck implements ChainSummary {
                     actualYear == null ? "" : String.valueOf(actualYear));
             Supplier<String> trace = () -> Links.traceIndicator(w, i.id());
             Supplier<String> href = () -> switch (i.ownerType()) {
-                case "NODE" -> Links.frameworkNode(w, i.ownerKey());
+                case "NODE" -> Links.frameworkNode(ws, i.nodeDepth(), i.ownerKey());
                 case "PROJECT" -> Links.project(w, i.ownerKey());
                 default -> Links.challenge(w, Integer.parseInt(i.ownerKey()));
             };

@@ -235,7 +235,7 @@ final class ChainCheckRepository {
 
     /** An indicator, what it hangs on (for the link) and which of its numbers are there. */
     record IndicatorRow(long id, IndicatorKind kind, String name, String ownerType, String ownerKey, boolean hasBaseline,
-                        boolean hasTarget, boolean hasActual) {
+                        boolean hasTarget, boolean hasActual, int nodeDepth) {
     }
 
     static List<IndicatorRow> indicators(Connection c, long ws, Integer actualYear) throws SQLException {
@@ -247,7 +247,8 @@ final class ChainCheckRepository {
                        i.baseline_value IS NOT NULL OR trim(i.baseline_text) <> '',
                        i.target_value IS NOT NULL OR trim(i.target_text) <> '',
                        EXISTS (SELECT 1 FROM actual a WHERE a.indicator_id = i.id AND a.fiscal_year = ?
-                               AND a.state = 'ACTUAL')
+                               AND a.state = 'ACTUAL'),
+                       COALESCE(n.depth, 0)
                 FROM indicator i
                 LEFT JOIN framework_node n ON n.id = i.node_id
                 LEFT JOIN project p ON p.id = i.project_id
@@ -255,7 +256,7 @@ final class ChainCheckRepository {
                 WHERE i.workspace_id = ?
                 ORDER BY CASE i.kind WHEN 'GOAL' THEN 1 WHEN 'KPI' THEN 2 ELSE 3 END, 5, i.position""",
                 rs -> new IndicatorRow(rs.getLong(1), IndicatorKind.fromStored(rs.getString(2)), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6) == 1, rs.getInt(7) == 1, rs.getInt(8) == 1),
+                        rs.getString(5), rs.getInt(6) == 1, rs.getInt(7) == 1, rs.getInt(8) == 1, rs.getInt(9)),
                 actualYear == null ? -1 : actualYear, ws);
     }
 

@@ -40,6 +40,7 @@ public final class TraceApi {
         return List.of(
                 Route.get(Links.API_TRACE, this::trace, Access.READ)
                         .doc(ApiDoc.of("The trace from a step, challenge, project, measure, policy-field or indicator")
+                                .query("level", "For a measure whose code is on several levels: the level (depth) meant")
                                 .returns(Trace.class)),
                 Route.get("/api/v1/workspaces/{ws}/chain-check", this::chainCheck, Access.READ)
                         .doc(ApiDoc.of("Every break of the chain, per journey, with chain scores").returns(ChainCheckJson.class)),

@@ -59,7 +59,9 @@ public final class TraceController {
         String id = ctx.pathParam("id");
         TraceKind kind = TraceKind.fromSlug(kindSlug)
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.traceKind", kindSlug));
-        return traces.trace(ws, kind, id)
+        // a measure's code may be on several levels below the top (戦略1 and 施策1): ?level= names which
+        Integer level = kind == TraceKind.MEASURE ? kusari.core.NodeCodes.parseLevel(ctx.queryParam("level")) : null;
+        return traces.trace(ws, kind, id, level)
                 .orElseThrow(() -> NotFound.of(ctx, "error.notFound.traceStart", Requests.ui(ctx).t("trace.kind." + kind.name()), id));
     }
 

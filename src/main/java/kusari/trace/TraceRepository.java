@@ -54,9 +54,10 @@ final class TraceRepository {
     }
 
     /** A framework node by code, only at the top (policy field) or only below it (measure, direction). */
-    static Optional<Long> nodeId(Connection c, long workspaceId, String code, boolean top) throws SQLException {
-        return Sql.queryOne(c, "SELECT id FROM framework_node WHERE workspace_id = ? AND code = ? AND "
-                + (top ? "depth = 1" : "depth > 1"), rs -> rs.getLong(1), workspaceId, code);
+    static Optional<Long> nodeId(Connection c, long workspaceId, String code, boolean top, Integer level)
+            throws SQLException {
+        return kusari.core.NodeCodes.find(c, workspaceId, code, level,
+                top ? kusari.core.NodeCodes.Levels.TOP : kusari.core.NodeCodes.Levels.BELOW_TOP, "level");
     }
 
     /** An indicator and where it hangs: its kind and the id of its node, project or challenge. */

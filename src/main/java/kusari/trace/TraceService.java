@@ -44,8 +44,16 @@ public final class TraceService {
 
     /** The trace from {@code kind}/{@code id}, or empty when no such thing exists in the workspace. */
     public Optional<Trace> trace(Workspace ws, TraceKind kind, String id) {
+        return trace(ws, kind, id, null);
+    }
+
+    /**
+     * As above; {@code level} names the depth of a measure whose code is on several levels (null when its code alone
+     * names it). A measure's code on several levels without a level is refused (400) with the levels it could mean.
+     */
+    public Optional<Trace> trace(Workspace ws, TraceKind kind, String id, Integer level) {
         return database.read(c -> {
-            Optional<String> start = findStart(c, ws.id(), kind, id);
+            Optional<String> start = findStart(c, ws.id(), kind, id, level);
             if (start.isEmpty()) {
                 return Optional.empty();
             }
@@ -53,7 +61,8 @@ public final class TraceService {
         });
     }
 
-    private static Optional<String> findStart(Connection c, long ws, TraceKind kind, String id) throws SQLException {
+    private static Optional<String> findStart(Connection c, long ws, TraceKind kind, String id, Integer level)
+            throws SQLException {
         switch (kind) {
             case STEP -> {
                 int dash = id.lastIndexOf('-');
@@ -75,7 +84,8 @@ public final class TraceService {
                 return TraceRepository.projectId(c, ws, id).map(x -> key(Layer.PROJECT, x));
             }
             case MEASURE, POLICY_FIELD -> {
-                return TraceRepository.nodeId(c, ws, id, kind == TraceKind.POLICY_FIELD).map(x -> key(Layer.NODE, x));
+                return TraceRepository.nodeId(c, ws, id, kind == TraceKind.POLICY_FIELD, level)
+                        .map(x -> key(Layer.NODE, x));
             }
             case INDICATOR -> {
                 Optional<Integer> number = parseInt(id);
@@ -299,8 +309,9 @@ public final class TraceService {
         List<Long> nodes = byLayer.getOrDefault(Layer.NODE, List.of());
         for (var n : TraceRepository.nodes(c, nodes)) {
             String k = key(Layer.NODE, n.id());
-            out.put(k, new TraceNode(k, Layer.NODE, n.depth(), n.code(), n.title(), Links.frameworkNode(w, n.code()),
-                    Links.traceNode(w, n.depth(), n.code()), k.equals(start), null, null, null, null));
+            out.put(k, new TraceNode(k, Layer.NODE, n.depth(), n.code(), n.title(),
+                    Links.frameworkNode(ws, n.depth(), n.code()), Links.traceNode(ws, n.depth(), n.code()),
+                    k.equals(start), null, null, null, null));
         }
         List<Long> indicatorIds = new ArrayList<>(byLayer.getOrDefault(Layer.INDICATOR, List.of()));
         indicatorIds.addAll(byLayer.getOrDefault(Layer.ACTION_INDICATOR, List.of()));

@@ -150,6 +150,27 @@ public final class Links {
         return framework(ws) + "?node=" + enc(code) + "#node-" + enc(code);
     }
 
+    /**
+     * An item of the framework whose code may be on several levels (基本目標1 and 戦略1): {@code level} (its depth)
+     * names which, null when the code alone names it (the link then is the one above).
+     */
+    public static String frameworkNode(String ws, String code, Integer level) {
+        if (level == null) {
+            return frameworkNode(ws, code);
+        }
+        return framework(ws) + "?node=" + enc(code) + "&level=" + level + "#node-" + enc(code) + "@" + level;
+    }
+
+    /** The node {@code code} at {@code depth} of workspace {@code ws}, naming the level where the code needs it. */
+    public static String frameworkNode(kusari.core.Workspace ws, int depth, String code) {
+        return frameworkNode(ws.slug(), code, ws.levelOf(code, depth));
+    }
+
+    /** The id of a node's section on the framework page: {@code node-1}, or {@code node-1@2} for a code on several levels. */
+    public static String nodeAnchor(String code, Integer level) {
+        return "node-" + code + (level == null ? "" : "@" + level);
+    }
+
     public static String project(String ws, String code) {
         return PROJECT.fill(ws, code);
     }
@@ -390,6 +411,19 @@ public final class Links {
     /** A framework node's trace: the top level is a policy field, every level below it a measure. */
     public static String traceNode(String ws, int depth, String code) {
         return trace(ws, depth == 1 ? "policy-field" : "measure", code);
+    }
+
+    /**
+     * The trace of a node whose code may be on several levels: a measure names its level ({@code ?level=2}) when
+     * {@code level} is given; a policy field is the top level already.
+     */
+    public static String traceNode(String ws, int depth, String code, Integer level) {
+        return level == null || depth == 1 ? traceNode(ws, depth, code)
+                : traceNode(ws, depth, code) + "?level=" + level;
+    }
+
+    public static String traceNode(kusari.core.Workspace ws, int depth, String code) {
+        return traceNode(ws.slug(), depth, code, ws.levelOf(code, depth));
     }
 
     public static String traceIndicator(String ws, long id) {

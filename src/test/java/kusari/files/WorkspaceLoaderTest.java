@@ -99,12 +99,22 @@ class WorkspaceLoaderTest {
     }
 
     @Test
-    void duplicateCodesAreRejected() {
-        MiniWorkspace.edit(data, "journeys/mini/framework.json", "\"code\": \"1-01\"", "\"code\": \"1\"");
+    void aCodeTwiceOnOneLevelIsRejectedNamingTheLevel() {
+        MiniWorkspace.edit(data, "journeys/mini/framework.json", "\"nodes\": [", """
+                "nodes": [{"code": "1", "title": "重複", "description": "", "indicators": [], "children": [], "projects": []},""");
         DataFileProblem p = onlyProblem();
         assertEquals("journeys/mini/framework.json", p.file());
-        assertEquals("$.nodes[0].children[0].code", p.path());
-        assertEquals("duplicate code \"1\"", p.message());
+        assertEquals("$.nodes[1].code", p.path());
+        assertEquals("duplicate code \"1\" on level 1 (政策分野)", p.message());
+    }
+
+    @Test
+    void theSameCodeOnTwoLevelsIsAccepted() {
+        // real plans number each level on its own: 政策分野1 and under it 施策1
+        MiniWorkspace.edit(data, "journeys/mini/framework.json", "\"code\": \"1-01\"", "\"code\": \"1\"");
+        LoadedWorkspace ws = new WorkspaceLoader(data).load("mini");
+        assertEquals("1", ws.framework().nodes().get(0).code());
+        assertEquals("1", ws.framework().nodes().get(0).children().get(0).code());
     }
 
     @Test
