@@ -18,6 +18,15 @@ final class Choices {
     record Choice(long id, String label) {
     }
 
+    /** The names a workspace keeps in a list table (rows workspace_id, position, name), in their order. */
+    static List<String> names(Connection c, String listTable, long workspaceId) throws SQLException {
+        if (!listTable.equals("workspace_municipality")) {
+            throw new IllegalArgumentException("No names in " + listTable);
+        }
+        return Sql.query(c, "SELECT name FROM workspace_municipality WHERE workspace_id = ? ORDER BY position",
+                rs -> rs.getString(1), workspaceId);
+    }
+
     static List<Choice> of(Connection c, Ui ui, String table, long workspaceId) throws SQLException {
         String sql = switch (table) {
             case "framework_node" -> """

@@ -35,6 +35,8 @@ public final class DataJson {
     static final String NO_ABOUT = "kusari.files.noAbout";
     /** The optional workshops of a journey. */
     static final String NO_WORKSHOPS = "kusari.files.noWorkshops";
+    /** The optional municipalities of a workspace: left out, just its one municipality. */
+    static final String NO_MUNICIPALITIES = "kusari.files.noMunicipalities";
 
     private static final ObjectMapper MAPPER = create();
 
@@ -74,6 +76,7 @@ public final class DataJson {
         injectable.addValue(NO_READINGS, List.of());
         injectable.addValue(NO_ABOUT, null);
         injectable.addValue(NO_WORKSHOPS, List.of());
+        injectable.addValue(NO_MUNICIPALITIES, List.of());
         mapper.setInjectableValues(injectable);
         mapper.registerModule(new SimpleModule("kusari-canonical-numbers").addSerializer(BigDecimal.class, new NumberWriter()));
         return mapper;
