@@ -147,6 +147,39 @@ public class JointVisionTest extends FreshAppTest {
     }
 
     @Test
+    void exportAndImportKeepTheListAndTheRoles() throws java.io.IOException {
+        build(api);
+        java.nio.file.Path first = dir.resolve("first");
+        kusari.files.WorkspaceExporter.writeTo(first, new kusari.files.WorkspaceExporter(db).find(SLUG).orElseThrow());
+        String file = java.nio.file.Files.readString(first.resolve("journeys/" + SLUG + "/workspace.json"));
+        assertTrue(file.contains("""
+                  "municipality": "北川市・南山町",
+                  "municipalities": [
+                    "北川市",
+                    "南山町"
+                  ],
+                """), "the list right after the name: " + file);
+
+        kusari.db.Database empty = kusari.db.Database.open(dir.resolve("empty.db"));
+        kusari.db.Migrations.apply(empty);
+        assertEquals(List.of(SLUG), new kusari.files.WorkspaceImporter(empty).importMissing(new kusari.files.WorkspaceLoader(first)));
+        assertEquals(List.of("北川市", "南山町"), empty.read(c -> Sql.query(c,
+                "SELECT name FROM workspace_municipality ORDER BY position", rs -> rs.getString(1))));
+        assertEquals(List.of("1-1-1 北川市 当番表の作成と医師会との調整 65.0", "1-1-1 南山町 当番医への協力金の負担 35.0",
+                "1-1-2 南山町 路線の運行委託 null"), empty.read(c -> Sql.query(c, """
+                SELECT p.code, r.municipality, r.role, r.share_percent FROM project_role r JOIN project p ON p.id = r.project_id
+                ORDER BY p.code, r.municipality""", rs -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)
+                + " " + rs.getObject(4))));
+
+        java.nio.file.Path second = dir.resolve("second");
+        kusari.files.WorkspaceExporter.writeTo(second, new kusari.files.WorkspaceExporter(empty).find(SLUG).orElseThrow());
+        for (String name : List.of("workspace.json", "framework.json")) {
+            assertEquals(java.nio.file.Files.readString(first.resolve("journeys/" + SLUG + "/" + name)),
+                    java.nio.file.Files.readString(second.resolve("journeys/" + SLUG + "/" + name)), name);
+        }
+    }
+
+    @Test
     void theRoleFormOffersTheListAndRefusesAnotherNameBesideTheField() {
         Built b = build(api);
         String form = api.get("/w/" + SLUG + "/edit/project-roles/new?project=" + b.bus()).text();
