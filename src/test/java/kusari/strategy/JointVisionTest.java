@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
  */
 public class JointVisionTest extends FreshAppTest {
 
-    static final String SLUG = "kitagawa";
+    public static final String SLUG = "kitagawa";
     static final String WS = "/api/v1/workspaces/" + SLUG;
 
     /** The ids of what {@link #build} made. */
-    record Built(long clinic, long bus, long plain) {
+    public record Built(long clinic, long bus, long plain) {
     }
 
     static long created(Answer a) {
@@ -31,7 +31,7 @@ public class JointVisionTest extends FreshAppTest {
     }
 
     /** 北川市・南山町定住自立圏共生ビジョン: a clinic both run, a bus 南山町 runs alone, and a project without roles. */
-    static Built build(kusari.ApiClient api) {
+    public static Built build(kusari.ApiClient api) {
         created(api.post("/api/v1/workspaces", """
                 {"slug": "kitagawa", "name": "北川市・南山町定住自立圏共生ビジョン", "municipality": "北川市・南山町",
                  "municipalities": ["北川市", "南山町"], "planFrom": "R4", "planTo": "R8",
