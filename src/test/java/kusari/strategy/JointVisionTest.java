@@ -67,7 +67,8 @@ public class JointVisionTest extends FreshAppTest {
         assertEquals(List.of("北川市", "南山町"), municipalities());
         Answer shown = api.get(WS);
         assertEquals(200, shown.status(), shown.text());
-        assertTrue(shown.text().contains("北川市・南山町"), "the one name pages show stays as given: " + shown.text());
+        assertEquals("北川市・南山町", shown.body().get("municipality").asText(), "the one name pages show stays as given");
+        assertEquals("[\"北川市\",\"南山町\"]", shown.body().get("municipalities").toString());
     }
 
     @Test
