@@ -74,6 +74,17 @@ class JointVisionBrowserTest extends FreshBrowserTest {
     }
 
     @Test
+    void theWorkspaceFormListsItsMunicipalitiesOneALineWithTheirLimit() {
+        long id = db.<Long>read(c -> kusari.db.Sql.queryLong(c, "SELECT id FROM workspace WHERE slug = ?", JointVisionTest.SLUG));
+        driver.get(origin + "/w/" + JointVisionTest.SLUG + "/edit/workspaces/" + id);
+        WebElement list = driver.findElement(By.id("field-municipalities"));
+        assertEquals("北川市\n南山町", list.getDomProperty("value"));
+        assertEquals("30行まで（1行100文字まで）", driver.findElement(By.id("field-municipalities-limit")).getText());
+        assertTrue(driver.findElement(By.id("field-municipalities-hint")).getText().contains("空欄なら上の「自治体」ひとつ"));
+        BrowserSupport.screenshot(driver, "workspace-municipalities");
+    }
+
+    @Test
     void aNewRoleIsChosenFromTheStrategysMunicipalities() {
         driver.get(origin + "/w/" + JointVisionTest.SLUG + "/edit/project-roles/new?project=" + built.plain());
         Select municipality = new Select(driver.findElement(By.id("field-municipality")));
