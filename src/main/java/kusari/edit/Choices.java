@@ -23,8 +23,7 @@ final class Choices {
         if (!listTable.equals("workspace_municipality")) {
             throw new IllegalArgumentException("No names in " + listTable);
         }
-        return Sql.query(c, "SELECT name FROM workspace_municipality WHERE workspace_id = ? ORDER BY position",
-                rs -> rs.getString(1), workspaceId);
+        return kusari.change.WorkspaceKind.municipalities(c, workspaceId);
     }
 
     static List<Choice> of(Connection c, Ui ui, String table, long workspaceId) throws SQLException {

@@ -90,7 +90,7 @@ public class JointVisionTest extends FreshAppTest {
 
     @Test
     void aMunicipalityWithRolesCannotLeaveTheListAndNoneIsListedTwice() {
-        build(api);
+        Built b = build(api);
         Answer dropped = api.patch(WS, "{\"version\": 1, \"municipalities\": [\"北川市\"]}");
         assertEquals(400, dropped.status(), dropped.text());
         assertTrue(dropped.text().contains("「南山町」を使っているため"), dropped.text());
@@ -107,8 +107,7 @@ public class JointVisionTest extends FreshAppTest {
         assertEquals(200, grown.status(), grown.text());
         assertEquals(List.of("北川市", "南山町", "東山村"), municipalities());
         Answer now = api.post(WS + "/project-roles", """
-                {"project": (SELECT), "municipality": "東山村", "role": "広報"}""".replace("(SELECT)",
-                String.valueOf(db.<Long>read(c -> Sql.queryLong(c, "SELECT id FROM project WHERE code = '1-1-3'")))));
+                {"project": %d, "municipality": "東山村", "role": "広報"}""".formatted(b.plain()));
         assertEquals(201, now.status(), "once listed, the third municipality may take a role: " + now.text());
     }
 
