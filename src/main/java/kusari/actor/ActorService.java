@@ -44,7 +44,7 @@ public final class ActorService {
     /** Fiscal years a name may take effect in: the 和暦 of FiscalYear starts at 昭和, and plans look a few years ahead. */
     static final int FIRST_YEAR = 1989;
     static final int LAST_YEAR = 2100;
-    static final int MAX_NAME_LENGTH = 100;
+    public static final int MAX_NAME_LENGTH = 100;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

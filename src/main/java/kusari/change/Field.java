@@ -12,10 +12,12 @@ import java.util.List;
  * @param column     the column of the row, or for owned lists the value column of the child table
  * @param type       how it is entered and validated
  * @param required   whether an empty value is refused
- * @param min        for numbers: the smallest value allowed; for texts unused
+ * @param min        for numbers: the smallest value allowed; for lists of lines the most characters of one line
+ *                   (0: the usual {@link #lineMaxLength()}); for texts unused
  * @param max        for texts: the most characters; for numbers: the largest value; for lists: the most items
  * @param choices    for CHOICE: the allowed stored values
- * @param refTable   for REFERENCE and REFERENCES: the table referenced (in the same workspace)
+ * @param refTable   for REFERENCE and REFERENCES: the table referenced (in the same workspace); for a TEXT
+ *                   {@link #namedIn} a workspace's list of names
  * @param child      for owned lists: where the list is stored
  * @param createOnly set when creating, never changed afterwards (a step's journey)
  * @param defaultValue the value a create without this field gets (null: the column's default, or required)
@@ -92,6 +94,12 @@ public record Field(String name, String column, Type type, boolean required, lon
         return new Field(name, valueColumn, Type.LINES, false, 0, maxItems, List.of(), null, child, false, null);
     }
 
+    /** A list of lines whose every line has at most {@code maxLineLength} characters (a workspace's municipalities). */
+    public static Field lines(String name, Child child, String valueColumn, int maxItems, int maxLineLength) {
+        return new Field(name, valueColumn, Type.LINES, false, maxLineLength, maxItems, List.of(), null, child, false,
+                null);
+    }
+
     public static Field references(String name, Child child, String valueColumn, String refTable) {
         return new Field(name, valueColumn, Type.REFERENCES, false, 0, 50, List.of(), refTable, child, false, null);
     }
@@ -103,6 +111,15 @@ public record Field(String name, String column, Type type, boolean required, lon
     /** This field, fixed once the entity exists. */
     public Field onlyOnCreate() {
         return new Field(name, column, type, required, min, max, choices, refTable, child, true, defaultValue);
+    }
+
+    /**
+     * This text, which must be one of the names a workspace keeps in {@code listTable} (rows workspace_id, position,
+     * name): a project role's municipality is one of the strategy's municipalities. Forms offer the names as a
+     * select; the kind's rule refuses any other name.
+     */
+    public Field namedIn(String listTable) {
+        return new Field(name, column, type, required, min, max, choices, listTable, child, createOnly, defaultValue);
     }
 
     /** This field, optional. */
@@ -126,6 +143,6 @@ public record Field(String name, String column, Type type, boolean required, lon
 
     /** The longest line of a LINES field ({@link #max} counts its lines); the same bound {@code Values} applies. */
     public long lineMaxLength() {
-        return 2000;
+        return type == Type.LINES && min > 0 ? min : 2000;
     }
 }

@@ -18,6 +18,14 @@ final class Choices {
     record Choice(long id, String label) {
     }
 
+    /** The names a workspace keeps in a list table (rows workspace_id, position, name), in their order. */
+    static List<String> names(Connection c, String listTable, long workspaceId) throws SQLException {
+        if (!listTable.equals("workspace_municipality")) {
+            throw new IllegalArgumentException("No names in " + listTable);
+        }
+        return kusari.change.WorkspaceKind.municipalities(c, workspaceId);
+    }
+
     static List<Choice> of(Connection c, Ui ui, String table, long workspaceId) throws SQLException {
         String sql = switch (table) {
             // in tree order, a code on several levels (基本目標1, 戦略1) led by its level's name

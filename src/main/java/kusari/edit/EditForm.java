@@ -87,6 +87,7 @@ final class EditForm {
             String input = readonly ? "readonly" : switch (field.type()) {
                 case TEXTAREA, LINES, BUDGET -> "textarea";
                 case CHOICE, REFERENCE -> "select";
+                case TEXT -> field.refTable() != null ? "select" : "text";
                 case INTEGER -> field.max() - field.min() <= 10 ? "select" : "number";
                 case FLAG -> "checkbox";
                 case REFERENCES -> "checkboxes";
@@ -96,6 +97,11 @@ final class EditForm {
             if (readonly && field.type() == Field.Type.REFERENCE) {
                 shown = options.stream().filter(FormField.Option::selected).map(FormField.Option::label)
                         .findFirst().orElse(shown);
+            }
+            long limit = readonly ? 0 : limit(field);
+            if (input.equals("select") && field.type() == Field.Type.TEXT) {
+                // a name chosen from the workspace's list: the choices bound it, not a length
+                limit = 0;
             }
             if (shownCurrent != null && (field.type() == Field.Type.REFERENCE || field.type() == Field.Type.CHOICE
                     || field.type() == Field.Type.REFERENCES)) {
@@ -109,7 +115,6 @@ final class EditForm {
                     hint = "";
                 }
             }
-            long limit = readonly ? 0 : limit(field);
             long lineLimit = !readonly && field.type() == Field.Type.LINES ? field.lineMaxLength() : 0;
             String limitText = limit == 0 ? "" : lineLimit > 0 ? ui.t("edit.limit.lines", limit, lineLimit)
                     : ui.t("edit.limit." + (field.type() == Field.Type.BUDGET ? "budget" : "chars"), limit);
@@ -154,6 +159,18 @@ final class EditForm {
                         String label = ui.t(key);
                         options.add(new FormField.Option(String.valueOf(v), label.equals(key) ? String.valueOf(v) : label,
                                 chosen.equals(String.valueOf(v))));
+                    }
+                }
+            }
+            case TEXT -> {
+                if (field.refTable() != null) {
+                    // one of the workspace's names (a role's municipality); a stored name no longer in the list
+                    // is still offered, so that saving the form never changes it unasked
+                    String chosen = value == null || value.isNull() ? "" : value.asText();
+                    List<String> names = Choices.names(c, field.refTable(), workspaceId);
+                    names.forEach(n -> options.add(new FormField.Option(n, n, n.equals(chosen))));
+                    if (!chosen.isEmpty() && !names.contains(chosen)) {
+                        options.add(new FormField.Option(chosen, chosen, true));
                     }
                 }
             }

@@ -282,7 +282,12 @@ public final class OpenApi {
     private static ObjectNode property(Field field) {
         ObjectNode p = JSON.objectNode();
         switch (field.type()) {
-            case TEXT, TEXTAREA, SLUG -> p.put("type", "string").put("maxLength", field.maxLength());
+            case TEXT, TEXTAREA, SLUG -> {
+                p.put("type", "string").put("maxLength", field.maxLength());
+                if (field.refTable() != null) {
+                    p.put("description", "One of the names the workspace lists in " + field.refTable());
+                }
+            }
             case CHOICE -> {
                 p.put("type", "string");
                 ArrayNode values = p.putArray("enum");
@@ -294,7 +299,8 @@ public final class OpenApi {
             case FLAG -> p.put("type", "boolean");
             case REFERENCE -> p.put("type", "integer").put("nullable", !field.required())
                     .put("description", "The id of a " + field.refTable() + " of the same workspace");
-            case LINES -> p.put("type", "array").put("maxItems", field.max()).putObject("items").put("type", "string");
+            case LINES -> p.put("type", "array").put("maxItems", field.max()).putObject("items").put("type", "string")
+                    .put("maxLength", field.lineMaxLength());
             case REFERENCES -> p.put("type", "array").put("description", "Ids of " + field.refTable() + " rows, in order")
                     .putObject("items").put("type", "integer");
             case BUDGET -> p.put("type", "object").put("description", "Thousand yen per fiscal year, e.g. {\"2021\": 1200}")

@@ -37,6 +37,8 @@ public final class DataJson {
     static final String NO_WORKSHOPS = "kusari.files.noWorkshops";
     /** The optional English labels of a workspace's levels (beside its code patterns, so an id of its own). */
     static final String NO_LEVELS_EN = "kusari.files.noLevelsEn";
+    /** The optional municipalities of a workspace: left out, just its one municipality. */
+    static final String NO_MUNICIPALITIES = "kusari.files.noMunicipalities";
 
     private static final ObjectMapper MAPPER = create();
 
@@ -77,6 +79,7 @@ public final class DataJson {
         injectable.addValue(NO_ABOUT, null);
         injectable.addValue(NO_WORKSHOPS, List.of());
         injectable.addValue(NO_LEVELS_EN, List.of());
+        injectable.addValue(NO_MUNICIPALITIES, List.of());
         mapper.setInjectableValues(injectable);
         mapper.registerModule(new SimpleModule("kusari-canonical-numbers").addSerializer(BigDecimal.class, new NumberWriter()));
         return mapper;

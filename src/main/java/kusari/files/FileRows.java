@@ -38,10 +38,13 @@ final class FileRows {
     private FileRows() {
     }
 
-    /** The workspace row with its level names, their English labels and code patterns (owned lists). */
+    /**
+     * The workspace row with its municipalities, level names, their English labels and code patterns (owned lists);
+     * a file without a list of municipalities has its one municipality.
+     */
     static Map<String, Object> workspace(WorkspaceFile w) {
         return values("slug", w.slug(), "name", w.name(), "fullName", w.fullName(), "municipality", w.municipality(),
-                "published", w.published(), "planFrom", w.planPeriod().from(), "planTo", w.planPeriod().to(),
+                "municipalities", w.members(), "published", w.published(), "planFrom", w.planPeriod().from(), "planTo", w.planPeriod().to(),
                 "description", w.description(), "source", w.source(), "levels", w.levels(),
                 "levelsEn", w.levelsEn(), "codePatterns", w.codePatterns());
     }

@@ -154,7 +154,7 @@ public final class WorkspaceExporter {
         LoadedWorkspace read() throws SQLException {
             WorkspaceFile workspace = Sql.queryOne(c, "SELECT * FROM workspace WHERE id = ?", rs -> new WorkspaceFile(
                     rs.getString("slug"), rs.getString("name"), rs.getString("full_name"), rs.getString("municipality"),
-                    rs.getString("published"), new PlanPeriod(rs.getInt("plan_from"), rs.getInt("plan_to")),
+                    municipalities(rs.getString("municipality")), rs.getString("published"), new PlanPeriod(rs.getInt("plan_from"), rs.getInt("plan_to")),
                     levels(), levelsEn(), codePatterns(), rs.getString("description"), rs.getString("source"), about(),
                     readings("WORKSPACE").getOrDefault(ws, List.of())), ws).orElseThrow();
             Map<Long, List<String>> actorReadings = readings("ACTOR");
@@ -171,6 +171,17 @@ public final class WorkspaceExporter {
                                 actorReadings.getOrDefault(rs.getLong(1), List.of()));
                     }, ws));
             return new LoadedWorkspace(workspace, actors, framework(), challenges(), personas(), journeys());
+        }
+
+        /**
+         * The strategy's municipalities as the file keeps them: left out ([]) where they are just the one
+         * {@code municipality}, so that the file of a single municipality reads as it always did.
+         */
+        private List<String> municipalities(String municipality) throws SQLException {
+            List<String> list = Sql.query(c,
+                    "SELECT name FROM workspace_municipality WHERE workspace_id = ? ORDER BY position",
+                    rs -> rs.getString(1), ws);
+            return list.isEmpty() || list.equals(List.of(municipality)) ? List.of() : list;
         }
 
         /** The strategy around its chain, or null when the files gave none. */

@@ -16,8 +16,11 @@ public final class WorkspaceFiles {
     }
 
     /** journeys/&lt;ws&gt;/workspace.json */
-    public record WorkspaceFile(String slug, String name, String fullName, String municipality, String published,
-                                PlanPeriod planPeriod, List<String> levels,
+    public record WorkspaceFile(String slug, String name, String fullName, String municipality,
+                                @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                                @JacksonInject(value = DataJson.NO_MUNICIPALITIES, useInput = OptBoolean.TRUE)
+                                List<String> municipalities,
+                                String published, PlanPeriod planPeriod, List<String> levels,
                                 @JsonInclude(JsonInclude.Include.NON_EMPTY)
                                 @JacksonInject(value = DataJson.NO_LEVELS_EN, useInput = OptBoolean.TRUE)
                                 List<String> levelsEn,
@@ -36,22 +39,39 @@ public final class WorkspaceFiles {
          * {@code codePatterns} (one per level from the top, optional) was added; files without it read as before.
          * So were {@code about} (the strategy around its chain) and {@code readings}, both optional, and
          * {@code levelsEn} (what English pages call each level, from the top; optional, and written only when the
-         * workspace has some, so that files without it come back byte for byte).
+         * workspace has some, so that files without it come back byte for byte). So was {@code municipalities}: the
+         * municipalities of a joint strategy, in order; left out, the strategy's municipalities are just its
+         * {@code municipality}, and the export writes the list only where they are not.
          */
         @com.fasterxml.jackson.annotation.JsonCreator
         public WorkspaceFile {
+            municipalities = municipalities == null ? List.of() : municipalities;
+            levelsEn = levelsEn == null ? List.of() : levelsEn;
+        }
+
+        public WorkspaceFile(String slug, String name, String fullName, String municipality, String published,
+                             PlanPeriod planPeriod, List<String> levels, List<String> codePatterns,
+                             String description, String source, AboutEntry about, List<String> readings) {
+            this(slug, name, fullName, municipality, List.of(), published, planPeriod, levels, List.of(), codePatterns,
+                    description, source, about, readings);
         }
 
         public WorkspaceFile(String slug, String name, String fullName, String municipality, String published,
                              PlanPeriod planPeriod, List<String> levels, List<String> codePatterns,
                              String description, String source) {
-            this(slug, name, fullName, municipality, published, planPeriod, levels, List.of(), codePatterns,
+            this(slug, name, fullName, municipality, published, planPeriod, levels, codePatterns,
                     description, source, null, List.of());
         }
 
         public WorkspaceFile(String slug, String name, String fullName, String municipality, String published,
                              PlanPeriod planPeriod, List<String> levels, String description, String source) {
             this(slug, name, fullName, municipality, published, planPeriod, levels, List.of(), description, source);
+        }
+
+        /** The strategy's municipalities: the list, or when the file gives none its one {@code municipality}. */
+        public List<String> members() {
+            return municipalities == null || municipalities.isEmpty()
+                    ? (municipality == null ? List.of() : List.of(municipality)) : municipalities;
         }
     }
 

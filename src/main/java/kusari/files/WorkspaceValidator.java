@@ -90,6 +90,13 @@ final class WorkspaceValidator {
         if (workspace.codePatterns().size() > workspace.levels().size()) {
             add(file, "$.codePatterns", "has more patterns than the framework has levels");
         }
+        Set<String> municipalities = new HashSet<>();
+        for (int i = 0; i < workspace.municipalities().size(); i++) {
+            if (!municipalities.add(workspace.municipalities().get(i))) {
+                add(file, "$.municipalities[" + i + "]", "duplicate municipality \"" + workspace.municipalities().get(i)
+                        + "\": list each municipality once");
+            }
+        }
     }
 
     /**
@@ -221,8 +228,13 @@ final class WorkspaceValidator {
             for (int r = 0; r < p.roles().size(); r++) {
                 String rat = pat + ".roles[" + r + "]";
                 fields.check(file, rat, FileKinds.kind("project_role"), FileRows.role(p.roles().get(r)));
-                if (!municipalities.add(p.roles().get(r).municipality())) {
-                    add(file, rat + ".municipality", "duplicate municipality \"" + p.roles().get(r).municipality() + "\"");
+                String municipality = p.roles().get(r).municipality();
+                if (!municipalities.add(municipality)) {
+                    add(file, rat + ".municipality", "duplicate municipality \"" + municipality + "\"");
+                } else if (municipality != null && !workspace.members().contains(municipality)) {
+                    add(file, rat + ".municipality", "\"" + municipality + "\" is not one of the strategy's "
+                            + "municipalities (workspace.json municipalities, or its municipality): "
+                            + String.join(", ", workspace.members()));
                 }
             }
             Set<Integer> years = new HashSet<>();

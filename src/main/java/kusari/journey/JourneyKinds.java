@@ -14,12 +14,15 @@ public final class JourneyKinds {
     private JourneyKinds() {
     }
 
+    /** The longest title of a journey (also the limit of a new journey opened with a workshop). */
+    public static final int MAX_TITLE = 200;
+
     public static final Kind JOURNEY = Kind.builder("journey", "journeys").key("slug").label("title")
             .ownWorkspace().unique("slug")
             .fields(
                     Field.reference("persona", "persona_id", "persona", true),
                     Field.slug("slug", "slug"),
-                    Field.text("title", "title", true, 200))
+                    Field.text("title", "title", true, MAX_TITLE))
             .viewer((c, ws, id) -> Links.journey(ws, Sql.queryOne(c, "SELECT slug FROM journey WHERE id = ?",
                     rs -> rs.getString(1), id).orElseThrow()))
             .build();

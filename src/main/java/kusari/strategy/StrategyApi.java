@@ -60,10 +60,12 @@ public final class StrategyApi {
     record PlanPeriodJson(int from, int to) {
     }
 
-    record WorkspaceJson(String slug, String name, String fullName, String municipality, String published,
-                         PlanPeriodJson planPeriod, List<String> levels, String description, String source) {
-        static WorkspaceJson of(Workspace w) {
-            return new WorkspaceJson(w.slug(), w.name(), w.fullName(), w.municipality(), w.published(),
+    /** A workspace; {@code municipalities} are the strategy's municipalities in order (roles name one of them). */
+    record WorkspaceJson(String slug, String name, String fullName, String municipality, List<String> municipalities,
+                         String published, PlanPeriodJson planPeriod, List<String> levels, String description,
+                         String source) {
+        static WorkspaceJson of(Workspace w, List<String> municipalities) {
+            return new WorkspaceJson(w.slug(), w.name(), w.fullName(), w.municipality(), municipalities, w.published(),
                     new PlanPeriodJson(w.planFrom(), w.planTo()), w.levels(), w.description(), w.source());
         }
     }
@@ -71,11 +73,12 @@ public final class StrategyApi {
     void workspaces(Context ctx) {
         // only the workspaces this caller may read
         ctx.json(workspaces.findAll().stream().filter(w -> Requests.ui(ctx).mayRead(w.id()))
-                .map(WorkspaceJson::of).toList());
+                .map(w -> WorkspaceJson.of(w, strategy.municipalities(w.id()))).toList());
     }
 
     void workspace(Context ctx) {
-        ctx.json(WorkspaceJson.of(resolver.require(ctx)));
+        Workspace w = resolver.require(ctx);
+        ctx.json(WorkspaceJson.of(w, strategy.municipalities(w.id())));
     }
 
     record NodeJson(String code, int depth, String level, String title, String description,

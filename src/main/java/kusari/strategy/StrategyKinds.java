@@ -10,6 +10,7 @@ import kusari.challenge.ChallengeKinds;
 import kusari.challenge.LinkBasis;
 import kusari.change.Kind;
 import kusari.change.LinkKind;
+import kusari.change.WorkspaceKind;
 import kusari.web.Links;
 
 /** A strategy as people edit it: its framework tree and the funded projects. */
@@ -212,7 +213,8 @@ public final class StrategyKinds {
             .label("municipality").workspace(PROJECT_WORKSPACE.formatted("project_role"))
             .fields(
                     Field.reference("project", "project_id", "project", true).onlyOnCreate(),
-                    Field.text("municipality", "municipality", true, 100),
+                    // one of the strategy's municipalities (workspace.municipalities), chosen from a select
+                    Field.text("municipality", "municipality", true, 100).namedIn("workspace_municipality"),
                     Field.textarea("role", "role", true, 2000),
                     Field.decimal("sharePercent", "share_percent"))
             .rules((c, ws, id, values, errors) -> {
@@ -224,6 +226,12 @@ public final class StrategyKinds {
                         SELECT COALESCE(SUM(share_percent), 0) FROM project_role WHERE project_id = ? AND id IS NOT ?""",
                         rs -> rs.getDouble(1), project, id).orElse(0.0) + share > 100.0001) {
                     errors.add(FieldError.of("sharePercent", "validation.sharesOver100"));
+                }
+                Object municipality = values.get("municipality");
+                List<String> allowed = WorkspaceKind.municipalities(c, ws);
+                if (municipality != null && !municipality.toString().isEmpty() && !allowed.contains(municipality)) {
+                    errors.add(FieldError.of("municipality", "validation.municipalityNotListed", municipality,
+                            String.join("、", allowed)));
                 }
                 if (project != null && Sql.queryLong(c, """
                         SELECT COUNT(*) FROM project_role WHERE project_id = ? AND municipality = ? AND id IS NOT ?""",

@@ -21,6 +21,11 @@ public final class StrategyRepository implements StrategyQueries {
         return database;
     }
 
+    /** The workspace's municipalities in their order (one, or the members of a joint strategy). */
+    public List<String> municipalities(long workspaceId) {
+        return database.read(c -> kusari.change.WorkspaceKind.municipalities(c, workspaceId));
+    }
+
     public List<FrameworkNode> findNodes(long workspaceId) {
         return database.read(c -> Sql.query(c, """
                 SELECT id, parent_id, depth, code, title, description FROM framework_node

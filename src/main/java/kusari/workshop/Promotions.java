@@ -112,11 +112,11 @@ final class Promotions {
         if (text.isEmpty()) {
             throw ValidationException.of("text", "workshop.error.actionText");
         }
-        if (text.length() > 1000) {
-            throw ValidationException.of("text", "workshop.error.actionTextLong", 1000);
+        if (text.length() > WorkshopService.MAX_ACTION_TEXT) {
+            throw ValidationException.of("text", "workshop.error.actionTextLong", WorkshopService.MAX_ACTION_TEXT);
         }
-        if (name.length() > 100) {
-            throw ValidationException.of("actor", "workshop.error.actorLong", 100);
+        if (name.length() > WorkshopService.MAX_ACTOR_NAME) {
+            throw ValidationException.of("actor", "workshop.error.actorLong", WorkshopService.MAX_ACTOR_NAME);
         }
         List<Actor> known = actors.findAllWithCounts(w.workspaceId()).stream().map(ActorQueries.ActorSummary::actor)
                 .toList();
@@ -160,8 +160,8 @@ final class Promotions {
         if (existing == !title.isEmpty()) {
             throw ValidationException.of("challenge", "workshop.error.challengeWhich");
         }
-        if (title.length() > 300) {
-            throw ValidationException.of("title", "workshop.error.challengeTitle", 300);
+        if (title.length() > WorkshopService.MAX_CHALLENGE_TITLE) {
+            throw ValidationException.of("title", "workshop.error.challengeTitle", WorkshopService.MAX_CHALLENGE_TITLE);
         }
         List<String> words = cards.stream().map(Card::text).toList();
         EditService.Saved saved;

@@ -34,6 +34,12 @@ public final class WorkshopService {
 
     /** The longest card: a felt moment, read from across the room (the projector shows 24 px and more). */
     public static final int MAX_TEXT = 200;
+    /** The longest title of a workshop (the journey page's form says it beside the box). */
+    public static final int MAX_TITLE = 200;
+    /** What the board's 決める panel takes: an actor's name, an action's text, a new challenge's title. */
+    public static final int MAX_ACTOR_NAME = 100;
+    public static final int MAX_ACTION_TEXT = 1000;
+    public static final int MAX_CHALLENGE_TITLE = 300;
     /** Cards one phone may post in a minute: enough to write fast, too few to flood the board. */
     public static final int CARDS_PER_MINUTE = 10;
     /** Wrong join codes one address may try in ten minutes before it waits. */
@@ -123,7 +129,7 @@ public final class WorkshopService {
     /** A workshop's title, date and votes as the facilitator gives them, refused in words when wrong. */
     void check(String title, String heldOn, int votesEach) {
         String t = title == null ? "" : title.strip();
-        if (t.isEmpty() || t.length() > 200) {
+        if (t.isEmpty() || t.length() > MAX_TITLE) {
             throw ValidationException.of("title", "workshop.error.title");
         }
         if (heldOn != null && !heldOn.isBlank() && !heldOn.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {

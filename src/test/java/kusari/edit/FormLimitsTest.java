@@ -31,7 +31,9 @@ class FormLimitsTest extends FreshAppTest {
             for (Field field : kind.fields()) {
                 FormField shown = fields.stream().filter(f -> f.name().equals(field.name())).findFirst().orElseThrow();
                 long expected = switch (field.type()) {
-                    case TEXT, TEXTAREA, SLUG -> field.maxLength();
+                    // a name chosen from the workspace's list (a role's municipality) is a select: nothing to type
+                    case TEXT -> field.refTable() != null ? 0 : field.maxLength();
+                    case TEXTAREA, SLUG -> field.maxLength();
                     case LINES, BUDGET -> field.max();
                     default -> 0;
                 };
@@ -47,6 +49,62 @@ class FormLimitsTest extends FreshAppTest {
             }
         }
         assertTrue(checked > 40, "checked " + checked);
+    }
+
+    /** The limit beside a box of a page not made of a kind's fields: its number, in words, and no maxlength. */
+    private static void saysLimit(String html, String id, int limit, String words) {
+        int at = html.indexOf("id=\"" + id + "\"");
+        assertTrue(at > 0, "the limit " + id + " stands beside its box");
+        String hint = html.substring(at, html.indexOf("</p>", at));
+        assertTrue(hint.contains("data-limit=\"" + limit + "\""), hint);
+        assertTrue(hint.contains(words), id + " says " + words + ": " + hint);
+    }
+
+    @Test
+    void theRenameAndWorkshopFormsShowTheLimitTheirValidatorsApply() {
+        long actor = db.<Long>read(c -> Sql.queryLong(c, "SELECT id FROM actor WHERE name = '健康増進課'"));
+        String actorPage = api.get(kusari.web.Links.actor("omitama", actor)).text();
+        int rename = actorPage.indexOf("class=\"rename-form");
+        assertTrue(rename > 0, "the rename form is shown to an editor");
+        String renameForm = actorPage.substring(rename, actorPage.indexOf("</form>", rename));
+        saysLimit(renameForm, "rename-name-limit", kusari.actor.ActorService.MAX_NAME_LENGTH, "100文字まで");
+        assertTrue(renameForm.contains("aria-describedby=\"rename-name-limit\""), renameForm);
+        assertFalse(renameForm.contains("maxlength="), "the rename form cuts nothing");
+        long version = db.<Long>read(c -> Sql.queryLong(c, "SELECT version FROM actor WHERE id = ?", actor));
+        String tooLong = "課".repeat(kusari.actor.ActorService.MAX_NAME_LENGTH + 1);
+        Answer refused = api.postForm(kusari.web.Links.actorRename("omitama", actor), "version", String.valueOf(version),
+                "name", tooLong, "fromFiscalYear", "2022");
+        assertEquals(422, refused.status(), refused.text());
+        assertTrue(refused.text().contains("名称は100文字以内で入力してください。"), "the validator's own limit");
+        assertTrue(refused.text().contains("value=\"" + tooLong + "\""), "what was typed comes back whole");
+
+        String journey = api.get(kusari.web.Links.journey("omitama", "b")).text();
+        String open = journey.substring(journey.indexOf("data-testid=\"open-workshop-form\""));
+        open = open.substring(0, open.indexOf("</form>"));
+        saysLimit(open, "workshop-title-limit", kusari.workshop.WorkshopService.MAX_TITLE, "200文字まで");
+        saysLimit(open, "workshop-new-journey-limit", kusari.journey.JourneyKinds.MAX_TITLE, "200文字まで");
+        assertFalse(open.contains("maxlength="), "the workshop form cuts nothing");
+        Answer longTitle = api.postForm(kusari.web.Links.openWorkshop("omitama"), "journey", "b", "on", "this",
+                "title", "会".repeat(kusari.workshop.WorkshopService.MAX_TITLE + 1), "votesPerParticipant", "3");
+        assertEquals(400, longTitle.status(), longTitle.text());
+        assertTrue(longTitle.text().contains("題名は1〜200文字で入力してください。"), longTitle.text());
+        Answer longJourney = api.postForm(kusari.web.Links.openWorkshop("omitama"), "journey", "b", "on", "new",
+                "newJourney", "旅".repeat(kusari.journey.JourneyKinds.MAX_TITLE + 1), "title", "市民ミーティング",
+                "votesPerParticipant", "3");
+        assertEquals(400, longJourney.status(), longJourney.text());
+        assertTrue(longJourney.text().contains("200文字以内で入力してください。"), longJourney.text());
+        assertEquals(0L, db.<Long>read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM workshop")), "nothing was opened");
+
+        Answer opened = api.post("/api/v1/workspaces/omitama/workshops", "{\"journey\": \"b\", \"title\": \"限度の確認\"}");
+        assertEquals(201, opened.status(), opened.text());
+        String board = api.get("/w/omitama/workshops/" + opened.body().get("id").asLong() + "/board").text();
+        saysLimit(board, "ws-actor-limit", kusari.workshop.WorkshopService.MAX_ACTOR_NAME, "100文字まで");
+        saysLimit(board, "ws-action-text-limit", kusari.workshop.WorkshopService.MAX_ACTION_TEXT, "1,000文字まで");
+        saysLimit(board, "ws-challenge-title-limit", kusari.workshop.WorkshopService.MAX_CHALLENGE_TITLE, "300文字まで");
+        assertFalse(board.substring(board.indexOf("data-testid=\"decide\"")).contains("maxlength="),
+                "the 決める panel cuts nothing");
+        String english = api.get("/w/omitama/workshops/" + opened.body().get("id").asLong() + "/board?lang=en").text();
+        saysLimit(english, "ws-action-text-limit", kusari.workshop.WorkshopService.MAX_ACTION_TEXT, "Up to 1,000 characters");
     }
 
     @Test

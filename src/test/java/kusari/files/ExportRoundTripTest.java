@@ -96,6 +96,9 @@ class ExportRoundTripTest {
                 field.description(), field.indicators(), List.of(new WorkspaceFiles.NodeEntry(measure.code(), measure.title(),
                         measure.description(), measure.indicators(), List.of(), List.of(project))), List.of())));
         MiniWorkspace.put(dir, "journeys/mini/framework.json", DataJson.canonical(framework));
+        // the roles name the strategy's municipalities, which a joint strategy lists
+        MiniWorkspace.edit(dir, "journeys/mini/workspace.json", "\"municipality\": \"テスト市\",\n",
+                "\"municipality\": \"テスト市\",\n  \"municipalities\": [\n    \"石岡市\",\n    \"小美玉市\"\n  ],\n");
         var ch = mini.challenges().challenges().get(0);
         MiniWorkspace.put(dir, "journeys/mini/challenges.json", DataJson.canonical(new WorkspaceFiles.ChallengesFile(List.of(
                 new WorkspaceFiles.ChallengeEntry(ch.number(), ch.title(), ch.evidence(), List.of("手法1", "手法2"),

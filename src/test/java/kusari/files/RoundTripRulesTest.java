@@ -83,10 +83,46 @@ class RoundTripRulesTest {
         assertEquals("must not be null", p.message());
 
         MiniWorkspace.edit(data, "journeys/mini/framework.json", "\"roles\": null,", """
-                "roles": [{"municipality": "石岡市", "role": "a"}, {"municipality": "石岡市", "role": "b"}],""");
+                "roles": [{"municipality": "テスト市", "role": "a"}, {"municipality": "テスト市", "role": "b"}],""");
         p = onlyProblem();
         assertEquals("$.nodes[0].children[0].projects[0].roles[1].municipality", p.path());
-        assertEquals("duplicate municipality \"石岡市\"", p.message());
+        assertEquals("duplicate municipality \"テスト市\"", p.message());
+    }
+
+    @Test
+    void aRoleNamesOneOfTheStrategysMunicipalities() {
+        // without a list the strategy's one municipality is テスト市: a role of 石岡市 has no column to sit in
+        MiniWorkspace.edit(data, "journeys/mini/framework.json", "\"budgets\": [",
+                "\"roles\": [{\"municipality\": \"石岡市\", \"role\": \"会場の提供\"}],\n\"budgets\": [");
+        DataFileProblem p = onlyProblem();
+        assertEquals("$.nodes[0].children[0].projects[0].roles[0].municipality", p.path());
+        assertEquals("\"石岡市\" is not one of the strategy's municipalities (workspace.json municipalities, or its "
+                + "municipality): テスト市", p.message());
+
+        MiniWorkspace.edit(data, "journeys/mini/workspace.json", "\"municipality\": \"テスト市\",",
+                "\"municipality\": \"テスト市・石岡市\", \"municipalities\": [\"テスト市\", \"石岡市\"],");
+        WorkspaceFiles.LoadedWorkspace joint = new WorkspaceLoader(data).load("mini");
+        assertEquals(List.of("テスト市", "石岡市"), joint.workspace().members(), "listed, the role is at home");
+    }
+
+    @Test
+    void aMunicipalityListedTwiceIsRefused() {
+        MiniWorkspace.edit(data, "journeys/mini/workspace.json", "\"municipality\": \"テスト市\",",
+                "\"municipality\": \"テスト市\", \"municipalities\": [\"テスト市\", \"石岡市\", \"テスト市\"],");
+        DataFileProblem p = onlyProblem();
+        assertEquals("journeys/mini/workspace.json", p.file());
+        assertEquals("$.municipalities[2]", p.path());
+        assertEquals("duplicate municipality \"テスト市\": list each municipality once", p.message());
+    }
+
+    @Test
+    void aMunicipalityNameLongerThanTheFormAllowsIsRefused() {
+        String longName = "長".repeat(101);
+        MiniWorkspace.edit(data, "journeys/mini/workspace.json", "\"municipality\": \"テスト市\",",
+                "\"municipality\": \"テスト市\", \"municipalities\": [\"テスト市\", \"" + longName + "\"],");
+        DataFileProblem p = onlyProblem();
+        assertEquals("$.municipalities[1]", p.path());
+        assertEquals("must be at most 100 characters long, not 101", p.message());
     }
 
     @Test

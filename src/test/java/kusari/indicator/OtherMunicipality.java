@@ -38,7 +38,7 @@ final class OtherMunicipality {
     static OtherMunicipality build(ApiClient api) {
         created(api.post("/api/v1/workspaces", """
                 {"slug": "kitaura", "name": "第2期 北浦市まち・ひと・しごと創生総合戦略", "municipality": "北浦市",
-                 "planFrom": "R3", "planTo": "令和7年度", "levels": ["基本目標", "戦略", "事業"],
+                 "municipalities": ["北浦市", "南浦町"], "planFrom": "R3", "planTo": "令和7年度", "levels": ["基本目標", "戦略", "事業"],
                  "codePatterns": ["9", "9-9", "9-9-99"]}"""));
         long goal = created(api.post(WS + "/framework-nodes", """
                 {"code": "1", "title": "稼ぐ力を高め、安心して働けるまちをつくる"}"""));
