@@ -34,8 +34,21 @@ final class Bm25 {
         this.averageLength = averageLength;
     }
 
-    /** The ranking of the query's one phrase, with the index's average row length read now; null when not one. */
+    /**
+     * The ranking the search uses for the query: for one phrase of the trigram index, or one character of the pair
+     * index (a prefix, which FTS5 counts over every pair it begins), where FTS5's count is the costly part; null
+     * otherwise. A pair phrase (「担当」) is one token whose rows FTS5 counts cheaply: its rank was measured as
+     * fast as this one, and stays FTS5's.
+     */
     static Bm25 of(Connection c, SearchQuery query) throws SQLException {
+        if (query.phrases().size() == 1 && query.grams() && !query.phrases().get(0).prefix()) {
+            return null;
+        }
+        return forPhrase(c, query);
+    }
+
+    /** The ranking of the query's one phrase, with the index's average row length read now; null when not one. */
+    static Bm25 forPhrase(Connection c, SearchQuery query) throws SQLException {
         if (query.phrases().size() != 1) {
             return null;
         }

@@ -48,7 +48,7 @@ class Bm25Test {
             List<Row> rows = db.read(c -> Sql.query(c, "SELECT f.rank, d.title, d.body FROM " + index
                     + " f JOIN search_doc d ON d.id = f.rowid WHERE " + index + " MATCH ?",
                     rs -> new Row(rs.getDouble(1), rs.getString(2), rs.getString(3)), query.match()));
-            Bm25 own = db.read(c -> Bm25.of(c, query));
+            Bm25 own = db.read(c -> Bm25.forPhrase(c, query));
             assertNotNull(own, q);
             Double factor = null;
             for (Row r : rows) {
@@ -66,10 +66,17 @@ class Bm25Test {
     }
 
     @Test
+    void theSearchRanksTrigramWordsAndSingleCharactersItselfAndLeavesPairsToFts5() {
+        assertNotNull(db.read(c -> Bm25.of(c, SearchQuery.parse("子育て"))));
+        assertNotNull(db.read(c -> Bm25.of(c, SearchQuery.parse("子"))));
+        assertNull(db.read(c -> Bm25.of(c, SearchQuery.parse("相談"))));
+    }
+
+    @Test
     void queriesOfSeveralPhrasesKeepFts5sRank() {
         List<Object> none = new ArrayList<>();
         for (String q : List.of("子育て 相談", "子 育", "a-b c")) {
-            none.add(db.read(c -> Bm25.of(c, SearchQuery.parse(q))));
+            none.add(db.read(c -> Bm25.forPhrase(c, SearchQuery.parse(q))));
         }
         none.forEach(x -> assertNull(x));
     }
