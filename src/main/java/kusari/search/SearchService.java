@@ -46,8 +46,9 @@ public final class SearchService {
             // One pass over the index: the matches in index order, at most CAP + 1, each with its bm25 rank. The
             // index streams them, so a vague query (one common character) costs no more than a precise one, and the
             // phrase matching (the costly part for a common word) is done once. Beyond CAP the ranking is among the
-            // first CAP. A query of one phrase (most are one word) is ranked by the same bm25 worked out here
-            // (Bm25), which spares FTS5's count of the phrase over the whole index; others keep FTS5's rank.
+            // first CAP. A query of one word of three characters or more, or of one character, is ranked by the
+            // same bm25 worked out here (Bm25.of), which spares FTS5's count of it over the whole index; others keep
+            // FTS5's rank.
             record Row(long id, String kind, long ref, String title, String body) {
             }
             record Match(long id, double rank) {
