@@ -18,6 +18,11 @@ public final class WorkspaceRepository {
     }
 
     /** The fiscal-year style the workspace chose in its review settings, if any. */
+    /** The generation of the stored data ({@link Database#generation}): what is read under one stays true under it. */
+    public long generation() {
+        return database.generation();
+    }
+
     public Optional<String> yearStyle(long workspaceId) {
         return database.read(c -> Sql.queryOne(c, "SELECT year_style FROM review_setting WHERE workspace_id = ?",
                 rs -> rs.getString(1), workspaceId));

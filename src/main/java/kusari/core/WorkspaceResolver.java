@@ -13,6 +13,16 @@ public final class WorkspaceResolver {
 
     private final WorkspaceRepository workspaces;
 
+    /**
+     * Workspaces found, by slug, under the data's generation: every page of a workspace asks, and a kept page
+     * ({@code web.PageCache}) is otherwise answered without reading the database at all. Any commit moves the
+     * generation on, so a workspace renamed, re-dated or deleted is looked up again.
+     */
+    private final java.util.concurrent.ConcurrentMap<String, Found> found = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Found(long generation, Workspace ws, java.util.Optional<String> yearStyle) {
+    }
+
     public WorkspaceResolver(WorkspaceRepository workspaces) {
         this.workspaces = workspaces;
     }
@@ -24,14 +34,21 @@ public final class WorkspaceResolver {
         }
         String slug = ctx.pathParam("ws");
         Ui ui = Ui.of(ctx);
-        Workspace ws = workspaces.findBySlug(slug).orElseThrow(() ->
-                new NotFoundResponse(ui.t("error.notFound.workspace", slug)));
+        long generation = workspaces.generation();
+        Found known = found.get(slug);
+        if (known == null || known.generation() != generation) {
+            Workspace stored = workspaces.findBySlug(slug).orElseThrow(() ->
+                    new NotFoundResponse(ui.t("error.notFound.workspace", slug)));
+            known = new Found(generation, stored, workspaces.yearStyle(stored.id()));
+            found.put(slug, known);
+        }
+        Workspace ws = known.ws();
         // English pages name the levels in English; the API answers the workspace's data as stored
         if (!ui.japanese() && !ctx.path().startsWith("/api/")) {
             ws = ws.inEnglish(ui);
         }
         ctx.attribute(ATTRIBUTE, ws);
-        workspaces.yearStyle(ws.id()).ifPresent(style -> Ui.attach(ctx, ui.withYearStyle(YearStyle.of(style))));
+        known.yearStyle().ifPresent(style -> Ui.attach(ctx, ui.withYearStyle(YearStyle.of(style))));
     }
 
     /** The workspace of this request's route. */

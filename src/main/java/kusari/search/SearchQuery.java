@@ -13,8 +13,17 @@ import kusari.core.ValidationException;
  * @param terms the words, folded, for highlighting
  * @param match the FTS5 query
  * @param grams true: search_gram, false: search_fts
+ * @param phrases the phrases of {@code match}, one per word (or letter run), as {@link Bm25} counts them
  */
-record SearchQuery(List<String> terms, String match, boolean grams) {
+record SearchQuery(List<String> terms, String match, boolean grams, List<Phrase> phrases) {
+
+    /**
+     * One phrase of the query, as the text it finds: the folded word (trigram index) or run of letters and digits
+     * (pair index), which a row holds wherever it occurs as a substring; {@code prefix}: a single character, asked
+     * of the pair index as the prefix of a pair.
+     */
+    record Phrase(String text, boolean prefix) {
+    }
 
     static final int MAX_LENGTH = 100;
     static final int MAX_WORDS = 8;
@@ -39,10 +48,12 @@ record SearchQuery(List<String> terms, String match, boolean grams) {
         boolean grams = words.stream().anyMatch(w -> w.codePointCount(0, w.length()) < 3);
         List<String> parts = new ArrayList<>();
         List<String> terms = new ArrayList<>();
+        List<Phrase> phrases = new ArrayList<>();
         if (!grams) {
             for (String w : words) {
                 parts.add(quote(w));
                 terms.add(w);
+                phrases.add(new Phrase(w, false));
             }
         } else {
             for (String w : words) {
@@ -51,10 +62,12 @@ record SearchQuery(List<String> terms, String match, boolean grams) {
                     terms.add(piece);
                     if (piece.codePointCount(0, piece.length()) == 1) {
                         parts.add(quote(piece) + "*");
+                        phrases.add(new Phrase(piece, true));
                     } else {
                         String pairs = SearchIndex.grams(piece);
                         // the last character alone is not a pair of the phrase
                         parts.add(quote(pairs.substring(0, pairs.lastIndexOf(' '))));
+                        phrases.add(new Phrase(piece, false));
                     }
                 }
             }
@@ -62,7 +75,7 @@ record SearchQuery(List<String> terms, String match, boolean grams) {
         if (parts.isEmpty()) {
             return null;
         }
-        return new SearchQuery(List.copyOf(terms), String.join(" ", parts), grams);
+        return new SearchQuery(List.copyOf(terms), String.join(" ", parts), grams, List.copyOf(phrases));
     }
 
     /** The runs of letters and digits of a word, as {@link SearchIndex#grams} sees them. */

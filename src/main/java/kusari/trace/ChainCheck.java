@@ -235,7 +235,8 @@ public final class ChainCheck implements ChainSummary {
             Map<String, Dismissal> dismissals = ChainCheckRepository.activeDismissals(c, ws.id()).stream()
                     .collect(Collectors.toMap(Dismissal::breakKey, d -> d, (a, b) -> a));
             Map<BreakKind, long[]> seen = new EnumMap<>(BreakKind.class);
-            find(ws, actualYear, Facts.read(c, ws, journey, actualYear, needed), (kind, key, j, weight, make) -> {
+            find(ws, actualYear, facts(c, ws, journey, actualYear, needed, ranges,
+                    !tally.withDismissals().isEmpty()), (kind, key, j, weight, make) -> {
                 if (!needed.contains(kind) || !applies(kind, checks, actualYear)) {
                     return;
                 }
@@ -258,6 +259,27 @@ public final class ChainCheck implements ChainSummary {
         List<ChainBreak> open = new ArrayList<>();
         listed.values().forEach(open::addAll);
         return new ChainReport(ws.slug(), journey, checks, actualYear, open, dismissed, tally.scores(), counts, window);
+    }
+
+    /**
+     * What listing the breaks of {@code needed} reads. The usual first view (the first page, or a page of one kind)
+     * lists only breaks of one check of a single troubled step, none of them dismissed: then the breaks up to the
+     * window's end are read directly ({@link ChainCheckRepository#firstLacking}), in the same order, and no actor
+     * or challenge map is needed (every step read lacks what the check asks for).
+     */
+    private static Facts facts(Connection c, Workspace ws, String journey, Integer actualYear, Set<BreakKind> needed,
+                               Map<BreakKind, long[]> ranges, boolean dismissed) throws SQLException {
+        if (needed.size() == 1 && !dismissed) {
+            BreakKind only = needed.iterator().next();
+            long[] range = ranges.get(only);
+            if (range != null && range[1] <= Integer.MAX_VALUE && (only == BreakKind.TROUBLED_STEP_NO_ACTOR
+                    || only == BreakKind.TROUBLED_STEP_NO_CHALLENGE)) {
+                // no break of the check is dismissed, so the window's end counts open breaks only
+                return new Facts(ChainCheckRepository.firstLacking(c, ws.id(), journey, only, (int) range[1]),
+                        Map.of(), Map.of(), Map.of(), List.of(), List.of(), List.of());
+            }
+        }
+        return Facts.read(c, ws, journey, actualYear, needed);
     }
 
     /**

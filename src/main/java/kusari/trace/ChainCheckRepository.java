@@ -46,6 +46,28 @@ final class ChainCheckRepository {
                         rs.getInt(6), rs.getString(7), rs.getInt(8)), ws, journey, journey);
     }
 
+    /**
+     * The first {@code limit} troubled steps, in journey order, that break the one-step check {@code kind} (no one
+     * acting, or no challenge): all the rows a window of that check's open breaks needs when none is dismissed,
+     * where listing from every troubled step and its actors read a few hundred thousand rows after each change.
+     */
+    static List<StepRow> firstLacking(Connection c, long ws, String journey, BreakKind kind, int limit)
+            throws SQLException {
+        String lacking = switch (kind) {
+            case TROUBLED_STEP_NO_ACTOR -> "NOT EXISTS (SELECT 1 FROM action a JOIN action_actor aa"
+                    + " ON aa.action_id = a.id WHERE a.step_id = s.id)";
+            case TROUBLED_STEP_NO_CHALLENGE -> "NOT EXISTS (SELECT 1 FROM step_challenge sc WHERE sc.step_id = s.id)";
+            default -> throw new IllegalArgumentException("not a check of one step: " + kind);
+        };
+        return Sql.query(c, """
+                SELECT s.id, j.id, j.slug, j.title, p.label, s.position, s.title, s.emotion_score
+                FROM step s JOIN journey j ON j.id = s.journey_id JOIN persona p ON p.id = j.persona_id
+                WHERE j.workspace_id = ?""" + JOURNEY + " AND s.emotion_score < 0 AND " + lacking
+                + " ORDER BY p.position, j.id, s.position LIMIT ?",
+                rs -> new StepRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getInt(6), rs.getString(7), rs.getInt(8)), ws, journey, journey, limit);
+    }
+
     private static String troubled(boolean only) {
         return only ? " AND s.emotion_score < 0" : "";
     }

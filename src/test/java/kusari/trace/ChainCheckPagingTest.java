@@ -108,6 +108,35 @@ class ChainCheckPagingTest {
         assertTrue(check.glance(ws).open().isEmpty(), "the home page's glance lists no break");
     }
 
+    @Test
+    void aWindowOfOneCheckOfATroubledStepListsTheSameBreaksAsTheWholeList() {
+        for (String journey : new String[] {null, "j3"}) {
+            List<ChainBreak> all = check.report(ws, journey).open();
+            for (BreakKind k : List.of(BreakKind.TROUBLED_STEP_NO_ACTOR, BreakKind.TROUBLED_STEP_NO_CHALLENGE)) {
+                List<ChainBreak> ofKind = all.stream().filter(b -> b.kind() == k).toList();
+                assertTrue(journey != null || ofKind.size() > 20, k + ": enough to page: " + ofKind.size());
+                for (int[] w : new int[][] {{0, 5}, {3, 7}, {0, Integer.MAX_VALUE}, {ofKind.size(), 5}}) {
+                    ChainReport page = check.report(ws, journey, new ChainReport.Window(k, w[0], w[1]));
+                    int from = Math.min(ofKind.size(), w[0]);
+                    int to = (int) Math.min(ofKind.size(), (long) w[0] + w[1]);
+                    assertEquals(ofKind.subList(from, to), page.open(), k + " " + journey + " " + w[0] + "+" + w[1]);
+                }
+            }
+            // the first page of everything, whose first breaks are of the first check of a troubled step
+            ChainReport first = check.report(ws, journey, new ChainReport.Window(null, 0, 10));
+            assertEquals(all.subList(0, Math.min(10, all.size())), first.open(), "first page of " + journey);
+        }
+        // with a break of the check dismissed, the window skips it as the whole list does
+        ChainBreak firstNoActor = check.report(ws, null).open().stream()
+                .filter(b -> b.kind() == BreakKind.TROUBLED_STEP_NO_ACTOR).findFirst().orElseThrow();
+        check.dismiss(ws, firstNoActor.key(), "見送りの確かめ");
+        List<ChainBreak> open = check.report(ws, null).open().stream()
+                .filter(b -> b.kind() == BreakKind.TROUBLED_STEP_NO_ACTOR).toList();
+        ChainReport page = check.report(ws, null, new ChainReport.Window(BreakKind.TROUBLED_STEP_NO_ACTOR, 0, 5));
+        assertEquals(open.subList(0, 5), page.open());
+        assertEquals(List.of(firstNoActor.key()), page.dismissed().stream().map(ChainBreak::key).toList());
+    }
+
     private static List<String> keys(List<ChainBreak> breaks) {
         return breaks.stream().map(ChainBreak::key).toList();
     }
