@@ -217,6 +217,9 @@ final class VersionedWrite {
         Schema schema = Schema.read(c);
         ObjectNode snapshot = Snapshot.take(c, schema, "workspace", sourceId);
         ClosedWorkshops.forCopy(c, snapshot);
+        // Who may read the copy is decided as for any new workspace (private once accounts exist, by the insert
+        // trigger), not carried over from the original: its access row would otherwise meet the trigger's own.
+        ((ObjectNode) snapshot.get("rows")).remove("workspace_access");
         Snapshot.Restored copy = Snapshot.insert(c, schema, snapshot, true,
                 Map.of("slug", slug, "name", name, "version", 1L));
         long id = copy.idOf("workspace", sourceId);

@@ -182,12 +182,14 @@ public class JointVisionTest extends FreshAppTest {
     @Test
     void aCopyOfTheVisionKeepsItsMunicipalitiesAndRoles() {
         build(api);
-        // A workspace made once accounts exist has a workspace_access row, which a copy currently duplicates (the
-        // insert trigger makes one for the copy too): a separate fault of the copy, so it is left out here.
-        db.inTransaction(c -> Sql.update(c,
-                "DELETE FROM workspace_access WHERE workspace_id = (SELECT id FROM workspace WHERE slug = ?)", SLUG));
+        // made once accounts exist, the vision has an access row of its own (private); so does its copy
+        assertEquals(1L, (long) db.read(c -> Sql.queryLong(c, """
+                SELECT COUNT(*) FROM workspace_access a JOIN workspace w ON w.id = a.workspace_id WHERE w.slug = ?""", SLUG)));
         Answer copy = api.post(WS + "/copy", "{\"slug\": \"kitagawa-2\", \"name\": \"第2次共生ビジョン\"}");
         assertEquals(201, copy.status(), copy.text());
+        assertEquals(List.of(0L), db.read(c -> Sql.query(c, """
+                SELECT a.public_read FROM workspace_access a JOIN workspace w ON w.id = a.workspace_id
+                WHERE w.slug = 'kitagawa-2'""", rs -> rs.getLong(1))), "the copy starts private, as a new workspace");
         assertEquals(List.of("北川市", "南山町"), db.read(c -> Sql.query(c, """
                 SELECT m.name FROM workspace_municipality m JOIN workspace w ON w.id = m.workspace_id
                 WHERE w.slug = 'kitagawa-2' ORDER BY m.position""", rs -> rs.getString(1))));
