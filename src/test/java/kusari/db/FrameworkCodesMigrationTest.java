@@ -37,9 +37,15 @@ class FrameworkCodesMigrationTest {
         });
         List<String> before = foreignKeys(db);
 
-        assertEquals(1, Migrations.apply(db));
+        // V022 and whatever came after it
+        assertTrue(Migrations.apply(db) >= 1);
+        assertEquals(1L, db.<Long>read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM " + Migrations.HISTORY_TABLE
+                + " WHERE CAST(version AS INTEGER) = 22 AND success = 1")), "V022 applied");
 
-        assertEquals(before, foreignKeys(db), "every foreign key of every table is as before");
+        java.util.Set<String> tablesBefore = new java.util.HashSet<>();
+        before.forEach(k -> tablesBefore.add(k.substring(0, k.indexOf(':'))));
+        assertEquals(before, foreignKeys(db).stream().filter(k -> tablesBefore.contains(k.substring(0, k.indexOf(':'))))
+                .toList(), "every foreign key of every table is as before (tables of later migrations aside)");
         assertEquals(1L, db.<Long>read(c -> Sql.queryLong(c, "PRAGMA foreign_keys")));
         assertEquals(2L, db.<Long>read(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM framework_node")));
         assertEquals(11L, db.<Long>read(c -> Sql.queryLong(c, "SELECT node_id FROM project WHERE id = 20")));
