@@ -31,4 +31,17 @@ public abstract class FreshAppTest {
     void stopFreshApp() {
         app.stop();
     }
+
+    /** The id of what an API call created (it must have answered 201). */
+    protected static long created(ApiClient.Answer a) {
+        org.junit.jupiter.api.Assertions.assertEquals(201, a.status(), a.text());
+        return a.body().get("id").longValue();
+    }
+
+    /** A page's HTML (it must have answered 200). */
+    protected String page(String path) {
+        ApiClient.Answer a = api.get(path);
+        org.junit.jupiter.api.Assertions.assertEquals(200, a.status(), path + ": " + a.text());
+        return a.text();
+    }
 }

@@ -15,17 +15,6 @@ import org.junit.jupiter.api.Test;
  */
 class MadeUpMunicipalitiesTest extends FreshAppTest {
 
-    private static long created(Answer a) {
-        assertEquals(201, a.status(), a.text());
-        return a.body().get("id").longValue();
-    }
-
-    private String page(String path) {
-        Answer a = api.get(path);
-        assertEquals(200, a.status(), path + ": " + a.text());
-        return a.text();
-    }
-
     /** 東浦市: 基本目標 / 戦略 / 事業, KPIs at every project, 待機児童ゼロ among them, no personas. */
     private void buildHigashiura() {
         String ws = "/api/v1/workspaces/higashiura";

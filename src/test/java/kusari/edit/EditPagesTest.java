@@ -17,12 +17,6 @@ class EditPagesTest extends FreshAppTest {
         return db.<Long>read(c -> Sql.queryLong(c, sql, params));
     }
 
-    String page(String path) {
-        Answer answer = api.get(path);
-        assertEquals(200, answer.status(), path);
-        return answer.text();
-    }
-
     @Test
     void theChallengeFormShowsItsValuesAndSavesWithAnUndoOffer() {
         long ch = id("SELECT id FROM challenge WHERE number = 2");

@@ -25,11 +25,6 @@ public class JointVisionTest extends FreshAppTest {
     public record Built(long clinic, long bus, long plain) {
     }
 
-    static long created(Answer a) {
-        assertEquals(201, a.status(), a.text());
-        return a.body().get("id").longValue();
-    }
-
     /** 北川市・南山町定住自立圏共生ビジョン: a clinic both run, a bus 南山町 runs alone, and a project without roles. */
     public static Built build(kusari.ApiClient api) {
         created(api.post("/api/v1/workspaces", """

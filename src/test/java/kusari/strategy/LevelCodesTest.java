@@ -31,17 +31,6 @@ public class LevelCodesTest extends FreshAppTest {
     static final String WS = "/api/v1/workspaces/kitaura";
     final Map<String, Long> ids = new HashMap<>();
 
-    private static long created(Answer a) {
-        assertEquals(201, a.status(), a.text());
-        return a.body().get("id").longValue();
-    }
-
-    private String page(String path) {
-        Answer a = api.get(path);
-        assertEquals(200, a.status(), path + ": " + a.text());
-        return a.text();
-    }
-
     /** 基本目標1–3, each with two 戦略 numbered 1–6 across the plan, a project under 戦略1 and 戦略3. */
     public static Map<String, Long> buildKitaura(kusari.ApiClient api) {
         Map<String, Long> ids = new HashMap<>();
