@@ -67,8 +67,8 @@ public final class Kind {
     private final Viewer viewer;
     private final Map<String, Object> insertDefaults;
     private final AfterSave afterSave;
-    private boolean keyWithinLevel;
-    private Derived derived;
+    private final boolean keyWithinLevel;
+    private final Derived derived;
 
     /** Columns that follow from the checked values and are written with the insert (a node's depth from its parent). */
     @FunctionalInterface
@@ -78,7 +78,8 @@ public final class Kind {
 
     private Kind(String name, String collection, String keyColumn, String labelColumn, String workspaceSql,
                  String scopeColumn, List<String> uniqueFields, List<Field> fields, List<Rule> rules,
-                 Viewer viewer, Map<String, Object> insertDefaults, AfterSave afterSave) {
+                 Viewer viewer, Map<String, Object> insertDefaults, AfterSave afterSave, boolean keyWithinLevel,
+                 Derived derived) {
         this.name = name;
         this.collection = collection;
         this.keyColumn = keyColumn;
@@ -91,6 +92,8 @@ public final class Kind {
         this.viewer = viewer;
         this.insertDefaults = Map.copyOf(insertDefaults);
         this.afterSave = afterSave;
+        this.keyWithinLevel = keyWithinLevel;
+        this.derived = derived;
     }
 
     /** Starts the declaration of the kind stored in table {@code name} and served at {@code /api/.../collection}. */
@@ -103,7 +106,8 @@ public final class Kind {
      * link's basis and note) on the form that makes the link.
      */
     static Kind fieldsOnly(String name, String collection, List<Field> fields) {
-        return new Kind(name, collection, "id", "id", "", null, List.of(), fields, List.of(), null, Map.of(), null);
+        return new Kind(name, collection, "id", "id", "", null, List.of(), fields, List.of(), null, Map.of(), null,
+                false, null);
     }
 
     public String name() {
@@ -307,11 +311,8 @@ public final class Kind {
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("Kind " + name + " lacks " + String.join(", ", missing));
             }
-            Kind kind = new Kind(name, collection, keyColumn, labelColumn, workspaceSql, scopeColumn, uniqueFields,
-                    fields, rules, viewer, insertDefaults, afterSave);
-            kind.keyWithinLevel = keyWithinLevel;
-            kind.derived = derived;
-            return kind;
+            return new Kind(name, collection, keyColumn, labelColumn, workspaceSql, scopeColumn, uniqueFields,
+                    fields, rules, viewer, insertDefaults, afterSave, keyWithinLevel, derived);
         }
     }
 }
