@@ -33,8 +33,7 @@ public final class StrategyKinds {
                     kusari.core.NodeCodes.levelIfRepeated(c, id)))
             .insertDefaults(Map.of("depth", 1L)).afterSave(StrategyKinds::fixDepths)
             // inserted at its depth already: at depth 1 first, a 戦略1 would meet 基本目標1 before fixDepths ran
-            .derived((c, values) -> Map.of("depth", values.get("parent") == null ? 1L
-                    : Sql.queryLong(c, "SELECT depth FROM framework_node WHERE id = ?", values.get("parent")) + 1))
+            .derived((c, values) -> Map.of("depth", depthUnder(c, (Long) values.get("parent"))))
             .build();
 
     public static final Kind PROJECT = Kind.builder("project", "projects").key("code").label("name")
@@ -71,7 +70,7 @@ public final class StrategyKinds {
             return;
         }
         long levels = Sql.queryLong(c, "SELECT COUNT(*) FROM framework_level WHERE workspace_id = ?", ws);
-        long depth = Sql.queryLong(c, "SELECT depth FROM framework_node WHERE id = ?", parent) + 1;
+        long depth = depthUnder(c, parent);
         long subtree = id == null ? 0 : Sql.queryLong(c, """
                 WITH RECURSIVE below(id, d) AS (
                     SELECT ?, 0 UNION ALL SELECT n.id, below.d + 1 FROM framework_node n JOIN below ON n.parent_id = below.id)
@@ -93,7 +92,7 @@ public final class StrategyKinds {
         if (errors.stream().anyMatch(e -> e.field().equals("code") || e.field().equals("parent"))) {
             return;  // a code already refused, or a place that is not one, is not also reported as taken
         }
-        long depth = parent == null ? 1 : Sql.queryLong(c, "SELECT depth FROM framework_node WHERE id = ?", parent) + 1;
+        long depth = depthUnder(c, parent);
         String subtree = """
                 WITH RECURSIVE below(id, d) AS (
                     SELECT ?, 0 UNION ALL SELECT n.id, below.d + 1 FROM framework_node n JOIN below ON n.parent_id = below.id)
@@ -123,6 +122,11 @@ public final class StrategyKinds {
     private static String levelLabel(java.sql.Connection c, long ws, long depth) throws java.sql.SQLException {
         return Sql.queryOne(c, "SELECT label FROM framework_level WHERE workspace_id = ? AND depth = ?",
                 rs -> rs.getString(1), ws, depth).orElse("");
+    }
+
+    /** The depth a node under {@code parent} sits at: 1 at the top (no parent). */
+    private static long depthUnder(java.sql.Connection c, Long parent) throws java.sql.SQLException {
+        return parent == null ? 1 : Sql.queryLong(c, "SELECT depth FROM framework_node WHERE id = ?", parent) + 1;
     }
 
     /** A node's depth follows from its parent; moving a node moves its whole subtree. */
@@ -246,7 +250,7 @@ public final class StrategyKinds {
     private static void checkNodeCode(java.sql.Connection c, long ws, Long id, Map<String, Object> values,
                                       List<FieldError> errors) throws java.sql.SQLException {
         Long parent = (Long) values.get("parent");
-        long depth = parent == null ? 1 : Sql.queryLong(c, "SELECT depth FROM framework_node WHERE id = ?", parent) + 1;
+        long depth = depthUnder(c, parent);
         checkCode(c, ws, (int) depth, (String) values.get("code"), errors);
     }
 
